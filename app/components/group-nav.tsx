@@ -1,0 +1,33 @@
+import { NavLink } from 'react-router'
+import { cn } from '#app/utils/misc.ts'
+
+export type GroupArea = { to: string; label: string; end?: boolean }
+
+/** The areas of a group that exist for this viewer; each later area adds itself here. */
+export function groupAreas(slug: string, options: { isModerator: boolean }): GroupArea[] {
+	const areas: GroupArea[] = [{ to: `/g/${slug}`, label: 'Members', end: true }]
+	if (options.isModerator) areas.push({ to: `/g/${slug}/invitations`, label: 'Invitations' })
+	return areas
+}
+
+export function GroupNav({ areas }: { areas: GroupArea[] }) {
+	return (
+		<nav aria-label="Group" className="mb-6 flex gap-1 overflow-x-auto border-b border-slate-200">
+			{areas.map((area) => (
+				<NavLink
+					key={area.to}
+					to={area.to}
+					end={area.end}
+					className={({ isActive }) =>
+						cn(
+							'-mb-px whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium no-underline hover:no-underline',
+							isActive ? 'border-brand-600 text-brand-700' : 'border-transparent text-slate-600 hover:text-slate-900',
+						)
+					}
+				>
+					{area.label}
+				</NavLink>
+			))}
+		</nav>
+	)
+}

@@ -1,0 +1,38 @@
+import type { ReactNode } from 'react'
+import { cn } from '#app/utils/misc.ts'
+
+export function PageHeader({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) {
+	return (
+		<div className="mb-6 flex flex-wrap items-end justify-between gap-4">
+			<div>
+				<h1 className="text-2xl font-bold tracking-tight text-slate-900">{title}</h1>
+				{description ? <p className="mt-1 text-slate-600">{description}</p> : null}
+			</div>
+			{actions ? <div className="flex items-center gap-2">{actions}</div> : null}
+		</div>
+	)
+}
+
+export function Card({ children, className }: { children: ReactNode; className?: string }) {
+	return <section className={cn('rounded-xl border border-slate-200 bg-white p-5 shadow-sm', className)}>{children}</section>
+}
+
+export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
+	return (
+		<div className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-10 text-center">
+			<p className="font-semibold text-slate-800">{title}</p>
+			{children ? <div className="mt-2 text-sm text-slate-600">{children}</div> : null}
+		</div>
+	)
+}
+
+/** The narrow centred column of the sign-up and log-in pages. */
+export function AuthPanel({ title, intro, children }: { title: string; intro?: ReactNode; children: ReactNode }) {
+	return (
+		<main className="mx-auto max-w-md">
+			<h1 className="text-2xl font-bold tracking-tight">{title}</h1>
+			{intro ? <div className="mt-2 text-slate-600">{intro}</div> : null}
+			<Card className="mt-6">{children}</Card>
+		</main>
+	)
+}

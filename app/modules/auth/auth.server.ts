@@ -1,0 +1,116 @@
+import { redirect } from 'react-router'
+import { db } from '#app/utils/db.server.ts'
+import { burnPasswordCheck, hashPassword, verifyPassword } from './password.server.ts'
+import {
+	clearSessionCookieHeader,
+	createSession,
+	invalidateSession,
+	readSessionToken,
+	sessionCookieHeader,
+	validateSessionToken,
+	type SessionUser,
+	type ValidSession,
+} from './sessions.server.ts'
+
+export type { SessionUser }
+type Auth = { session: ValidSession; user: SessionUser } | null
+
+// A request is authenticated once, however many loaders ask.
+const authByRequest = new WeakMap<Request, Promise<Auth>>()
+
+export function getAuth(request: Request): Promise<Auth> {
+	let auth = authByRequest.get(request)
+	if (!auth) {
+		const token = readSessionToken(request.headers.get('cookie'))
+		auth = token ? validateSessionToken(token) : Promise.resolve(null)
+		authByRequest.set(request, auth)
+	}
+	return auth
+}
+
+export async function getUser(request: Request): Promise<SessionUser | null> {
+	return (await getAuth(request))?.user ?? null
+}
+
+function loginRedirect(request: Request): Response {
+	const url = new URL(request.url)
+	const here = url.pathname + url.search
+	const params = here === '/' ? '' : `?${new URLSearchParams({ redirectTo: here })}`
+	return redirect(`/login${params}`)
+}
+
+/** The signed-in user, or a redirect to the log-in page that comes back here. */
+export async function requireAuth(request: Request): Promise<{ session: ValidSession; user: SessionUser }> {
+	const auth = await getAuth(request)
+	if (!auth) throw loginRedirect(request)
+	return auth
+}
+
+export async function requireUser(request: Request): Promise<SessionUser> {
+	return (await requireAuth(request)).user
+}
+
+export async function requireAnonymous(request: Request): Promise<void> {
+	if (await getUser(request)) throw redirect('/')
+}
+
+export async function requireSiteAdmin(request: Request): Promise<SessionUser> {
+	const user = await requireUser(request)
+	if (!user.isSiteAdmin) throw new Response('Not found', { status: 404 })
+	return user
+}
+
+export class EmailTakenError extends Error {}
+
+/** Creates the account; the very first account becomes the site admin. */
+export async function signup(input: {
+	name: string
+	email: string
+	company: string
+	password: string
+}): Promise<{ id: string; isSiteAdmin: boolean }> {
+	const passwordHash = await hashPassword(input.password)
+	return db.$transaction(async (tx) => {
+		if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
+			throw new EmailTakenError()
+		}
+		const isFirst = (await tx.user.count()) === 0
+		return tx.user.create({
+			data: { name: input.name, email: input.email, company: input.company, passwordHash, isSiteAdmin: isFirst },
+			select: { id: true, isSiteAdmin: true },
+		})
+	})
+}
+
+export async function verifyLogin(email: string, password: string): Promise<{ id: string } | null> {
+	const user = await db.user.findUnique({ where: { email }, select: { id: true, passwordHash: true } })
+	if (!user) {
+		await burnPasswordCheck(password)
+		return null
+	}
+	return (await verifyPassword(user.passwordHash, password)) ? { id: user.id } : null
+}
+
+/** Starts a new session (never reuses one) and redirects with its cookie. */
+export async function startSessionAndRedirect(
+	request: Request,
+	userId: string,
+	clientIp: string,
+	redirectTo: string,
+): Promise<Response> {
+	const { token } = await createSession(userId, {
+		userAgent: request.headers.get('user-agent'),
+		ipAddress: clientIp,
+	})
+	return redirect(redirectTo, { headers: { 'Set-Cookie': sessionCookieHeader(token) } })
+}
+
+export async function logout(request: Request): Promise<Response> {
+	const auth = await getAuth(request)
+	if (auth) await invalidateSession(auth.session.id)
+	return redirect('/', { headers: { 'Set-Cookie': clearSessionCookieHeader() } })
+}
+
+export async function userCount(): Promise<number> {
+	return db.user.count()
+}

@@ -1,0 +1,114 @@
+import { db } from '#app/utils/db.server.ts'
+import type { GroupRole } from './roles.ts'
+
+export function slugify(name: string): string {
+	const slug = name
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '')
+		.slice(0, 48)
+	return slug || 'group'
+}
+
+async function uniqueSlug(name: string): Promise<string> {
+	const base = slugify(name)
+	for (let n = 1; ; n++) {
+		const slug = n === 1 ? base : `${base}-${n}`
+		if (!(await db.group.findUnique({ where: { slug }, select: { id: true } }))) return slug
+	}
+}
+
+/** Creates a group; its creator becomes its first moderator. */
+export async function createGroup(input: { name: string; description: string; creatorId: string }) {
+	const slug = await uniqueSlug(input.name)
+	return db.group.create({
+		data: {
+			name: input.name,
+			description: input.description,
+			slug,
+			memberships: { create: { userId: input.creatorId, role: 'moderator' } },
+		},
+		select: { id: true, slug: true, name: true },
+	})
+}
+
+export async function groupNameTaken(name: string): Promise<boolean> {
+	const existing = await db.group.findFirst({ where: { name }, select: { id: true } })
+	return Boolean(existing)
+}
+
+export function listAllGroups() {
+	return db.group.findMany({
+		orderBy: { name: 'asc' },
+		select: { id: true, slug: true, name: true, description: true, _count: { select: { memberships: true } } },
+	})
+}
+
+export function listGroupsOf(userId: string) {
+	return db.membership.findMany({
+		where: { userId },
+		orderBy: { group: { name: 'asc' } },
+		select: { role: true, group: { select: { id: true, slug: true, name: true, description: true } } },
+	})
+}
+
+/** The group and the user's membership in it, or null when the user is not a member. */
+export async function findMembership(userId: string, slug: string) {
+	const membership = await db.membership.findFirst({
+		where: { userId, group: { slug } },
+		select: {
+			id: true,
+			role: true,
+			group: { select: { id: true, slug: true, name: true, description: true, createdAt: true } },
+		},
+	})
+	if (!membership) return null
+	return { group: membership.group, membership: { id: membership.id, role: membership.role as GroupRole } }
+}
+
+export async function isGroupMember(userId: string, groupId: string): Promise<boolean> {
+	const row = await db.membership.findUnique({
+		where: { userId_groupId: { userId, groupId } },
+		select: { id: true },
+	})
+	return Boolean(row)
+}
+
+export function listMembers(groupId: string) {
+	return db.membership.findMany({
+		where: { groupId },
+		orderBy: [{ role: 'desc' }, { user: { name: 'asc' } }],
+		select: {
+			id: true,
+			role: true,
+			joinedAt: true,
+			user: { select: { id: true, name: true, company: true } },
+		},
+	})
+}
+
+export async function setMemberRole(groupId: string, membershipId: string, role: GroupRole) {
+	const { count } = await db.membership.updateMany({ where: { id: membershipId, groupId }, data: { role } })
+	return count === 1
+}
+
+export async function moderatorCount(groupId: string): Promise<number> {
+	return db.membership.count({ where: { groupId, role: 'moderator' } })
+}
+
+export async function removeMember(groupId: string, membershipId: string) {
+	const { count } = await db.membership.deleteMany({ where: { id: membershipId, groupId } })
+	return count === 1
+}
+
+/** Users who share at least one group with the viewer (who may see each other's profiles). */
+export async function sharesGroup(viewerId: string, otherId: string): Promise<boolean> {
+	if (viewerId === otherId) return true
+	const shared = await db.membership.findFirst({
+		where: { userId: otherId, group: { memberships: { some: { userId: viewerId } } } },
+		select: { id: true },
+	})
+	return Boolean(shared)
+}

@@ -1,0 +1,12 @@
+import { redirect } from 'react-router'
+import type { Route } from './+types/logout.ts'
+import { logout } from '#app/modules/auth/auth.server.ts'
+
+export async function action({ request }: Route.ActionArgs) {
+	return logout(request)
+}
+
+export async function loader() {
+	// Logging out changes state, so it happens only through the form (POST).
+	return redirect('/')
+}

@@ -1,0 +1,79 @@
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { data, Form, useNavigation } from 'react-router'
+import type { Route } from './+types/password.ts'
+import { Card, PageHeader } from '#app/components/page.tsx'
+import { Button } from '#app/components/ui/button.tsx'
+import { Field, FormErrors } from '#app/components/ui/field.tsx'
+import { requireAuth } from '#app/modules/auth/auth.server.ts'
+import { ChangePasswordSchema } from '#app/modules/auth/schemas.ts'
+import { changePassword } from '#app/modules/users/users.server.ts'
+import { pageTitle } from '#app/utils/misc.ts'
+import { redirectWithToast } from '#app/utils/toast.server.ts'
+
+export const meta: Route.MetaFunction = () => [{ title: pageTitle('Change password', 'Settings') }]
+
+const hidden = ['currentPassword', 'newPassword', 'confirmPassword']
+
+export async function loader({ request }: Route.LoaderArgs) {
+	await requireAuth(request)
+	return null
+}
+
+export async function action({ request }: Route.ActionArgs) {
+	const { user, session } = await requireAuth(request)
+	const submission = parseWithZod(await request.formData(), { schema: ChangePasswordSchema })
+	if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: hidden }) }, { status: 400 })
+	const outcome = await changePassword(user.id, session.id, submission.value)
+	if (!outcome.ok) {
+		return data(
+			{ result: submission.reply({ fieldErrors: { currentPassword: ['That is not your current password'] }, hideFields: hidden }) },
+			{ status: 400 },
+		)
+	}
+	return redirectWithToast('/settings/password', {
+		title: 'Password changed',
+		description:
+			outcome.endedSessions > 0
+				? `You were logged out everywhere else (${outcome.endedSessions} other session${outcome.endedSessions === 1 ? '' : 's'}).`
+				: undefined,
+	})
+}
+
+export default function PasswordSettings({ actionData }: Route.ComponentProps) {
+	const navigation = useNavigation()
+	const [form, fields] = useForm({
+		id: 'change-password',
+		lastResult: actionData?.result,
+		constraint: getZodConstraint(ChangePasswordSchema),
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
+		shouldRevalidate: 'onBlur',
+	})
+	return (
+		<main>
+			<PageHeader title="Change password" description="Changing your password logs you out on every other device." />
+			<Card>
+				<Form method="post" className="max-w-md space-y-4" {...getFormProps(form)}>
+					<FormErrors errors={form.errors} />
+					<Field
+						label="Current password"
+						errors={fields.currentPassword.errors}
+						inputProps={{ ...getInputProps(fields.currentPassword, { type: 'password' }), autoComplete: 'current-password' }}
+					/>
+					<Field
+						label="New password"
+						hint="At least 10 characters."
+						errors={fields.newPassword.errors}
+						inputProps={{ ...getInputProps(fields.newPassword, { type: 'password' }), autoComplete: 'new-password' }}
+					/>
+					<Field
+						label="Repeat the new password"
+						errors={fields.confirmPassword.errors}
+						inputProps={{ ...getInputProps(fields.confirmPassword, { type: 'password' }), autoComplete: 'new-password' }}
+					/>
+					<Button disabled={navigation.state === 'submitting'}>Change password</Button>
+				</Form>
+			</Card>
+		</main>
+	)
+}

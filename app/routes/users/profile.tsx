@@ -1,0 +1,78 @@
+import { Link } from 'react-router'
+import type { Route } from './+types/profile.ts'
+import { Avatar } from '#app/components/avatar.tsx'
+import { Card } from '#app/components/page.tsx'
+import { DateTime } from '#app/components/time.tsx'
+import { requireUser } from '#app/modules/auth/auth.server.ts'
+import { sharesGroup } from '#app/modules/groups/groups.server.ts'
+import { getProfile } from '#app/modules/users/users.server.ts'
+import { pageTitle } from '#app/utils/misc.ts'
+
+export const meta: Route.MetaFunction = ({ data }) => [{ title: pageTitle(data?.profile.name ?? 'Profile') }]
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+	const viewer = await requireUser(request)
+	// Profiles are for people who share a group: anyone else learns nothing, not even that it exists.
+	if (!(await sharesGroup(viewer.id, params.userId))) throw new Response('Not found', { status: 404 })
+	const profile = await getProfile(params.userId)
+	if (!profile) throw new Response('Not found', { status: 404 })
+	const viewerGroups = new Set((await getProfile(viewer.id))?.memberships.map((m) => m.group.id))
+	return {
+		isSelf: viewer.id === profile.id,
+		profile: {
+			id: profile.id,
+			name: profile.name,
+			company: profile.company,
+			bio: profile.bio,
+			createdAt: profile.createdAt,
+			// Only the groups the viewer is in too: group membership is confidential.
+			groups: profile.memberships
+				.filter((m) => viewerGroups.has(m.group.id))
+				.map((m) => ({ slug: m.group.slug, name: m.group.name, role: m.role })),
+		},
+	}
+}
+
+export default function ProfilePage({ loaderData }: Route.ComponentProps) {
+	const { profile, isSelf } = loaderData
+	return (
+		<main className="mx-auto max-w-2xl">
+			<Card>
+				<div className="flex items-center gap-4">
+					<Avatar name={profile.name} seed={profile.id} size="lg" />
+					<div>
+						<h1 className="text-2xl font-bold tracking-tight">{profile.name}</h1>
+						<p className="text-slate-600">{profile.company}</p>
+					</div>
+					{isSelf ? (
+						<Link to="/settings/profile" className="ml-auto text-sm">
+							Edit profile
+						</Link>
+					) : null}
+				</div>
+				<div className="mt-6">
+					<h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">About</h2>
+					<p className="mt-1 whitespace-pre-line text-slate-800">
+						{profile.bio || (isSelf ? 'You have not written anything about yourself yet.' : 'Nothing here yet.')}
+					</p>
+				</div>
+				<div className="mt-6">
+					<h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">Groups</h2>
+					<ul className="mt-1 space-y-1">
+						{profile.groups.map((group) => (
+							<li key={group.slug}>
+								<Link to={`/g/${group.slug}`}>{group.name}</Link>
+								{group.role === 'moderator' ? <span className="ml-2 text-xs text-slate-500">moderator</span> : null}
+							</li>
+						))}
+					</ul>
+				</div>
+				<p className="mt-6 text-xs text-slate-500">
+					Member since <DateTime date={profile.createdAt} pattern="MMMM yyyy" />
+				</p>
+			</Card>
+		</main>
+	)
+}
+
+export { GeneralErrorBoundary as ErrorBoundary } from '#app/components/error-boundary.tsx'

@@ -1,0 +1,81 @@
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3'
+import { PrismaPg } from '@prisma/adapter-pg'
+import { PrismaClient as PostgresClient } from '../../prisma/generated/postgres/client.ts'
+import { PrismaClient as SqliteClient } from '../../prisma/generated/sqlite/client.ts'
+
+/**
+ * The one database module. Both engines share the same models, so the rest of the app talks to
+ * `db` without knowing which engine runs. Only modules that must write engine-specific SQL
+ * (full-text search) ask `dbEngine`.
+ */
+export type Db = SqliteClient
+export type DbEngine = 'sqlite' | 'postgresql'
+
+export function engineOfUrl(url: string): DbEngine {
+	if (url.startsWith('file:')) return 'sqlite'
+	if (/^postgres(ql)?:\/\//.test(url)) return 'postgresql'
+	throw new Error(`DATABASE_URL must start with file: or postgres:// (got ${url})`)
+}
+
+function createClient(url: string): Db {
+	if (engineOfUrl(url) === 'sqlite') {
+		// timeout = busy timeout: wait for a writer instead of failing with SQLITE_BUSY.
+		return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url, timeout: 5000 }) })
+	}
+	// Same models, same API: the PostgreSQL client is used through the SQLite client's type.
+	return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db
+}
+
+type DbState = { client: Db; url: string; engine: DbEngine; prepared?: Promise<void> }
+const globalForDb = globalThis as unknown as { __peerpowerDb?: DbState }
+
+function state(): DbState {
+	if (!globalForDb.__peerpowerDb) {
+		const url = process.env.DATABASE_URL ?? 'file:./data/peerpower.db'
+		globalForDb.__peerpowerDb = { client: createClient(url), url, engine: engineOfUrl(url) }
+	}
+	return globalForDb.__peerpowerDb
+}
+
+/** The Prisma client, created on first use and shared by the server and the app in one process. */
+export const db: Db = new Proxy({} as Db, {
+	get(_target, property) {
+		const client = state().client
+		const value = Reflect.get(client, property, client) as unknown
+		return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(client) : value
+	},
+})
+
+export function dbEngine(): DbEngine {
+	return state().engine
+}
+
+/** Per-database settings, run once before serving: WAL and foreign keys on SQLite. */
+export function prepareDb(): Promise<void> {
+	const current = state()
+	current.prepared ??= (async () => {
+		if (current.engine === 'sqlite') {
+			await current.client.$queryRawUnsafe('PRAGMA journal_mode = WAL')
+			await current.client.$executeRawUnsafe('PRAGMA foreign_keys = ON')
+		}
+		await current.client.$connect()
+	})()
+	return current.prepared
+}
+
+/** Answers whether the database can run a query now (for /healthz). */
+export async function pingDb(): Promise<boolean> {
+	try {
+		await state().client.$queryRawUnsafe('SELECT 1')
+		return true
+	} catch {
+		return false
+	}
+}
+
+export async function disconnectDb(): Promise<void> {
+	const current = globalForDb.__peerpowerDb
+	if (!current) return
+	globalForDb.__peerpowerDb = undefined
+	await current.client.$disconnect()
+}

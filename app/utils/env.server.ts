@@ -1,0 +1,46 @@
+import { z } from 'zod'
+
+const databaseUrl = z
+	.string()
+	.refine((url) => /^(file:|postgres(ql)?:\/\/)/.test(url), {
+		message: 'must start with file: (SQLite) or postgres:// (PostgreSQL)',
+	})
+
+const envSchema = z.object({
+	NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+	PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+	HOST: z.string().min(1).default('0.0.0.0'),
+	DATABASE_URL: databaseUrl.default('file:./data/peerpower.db'),
+	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+	// The public origin, e.g. https://peerpower.example.com. When unset, the request's own
+	// Host header is taken as our origin (fine behind a proxy that keeps Host).
+	APP_URL: z.url().optional(),
+	// Set to share live events between several app instances (socket.io Redis adapter).
+	REDIS_URL: z.url().optional(),
+	// Secure cookies need HTTPS; "auto" means on in production, off otherwise.
+	SECURE_COOKIES: z.enum(['auto', 'true', 'false']).default('auto'),
+	// Log-in and sign-up attempts allowed per IP and per account within RATE_LIMIT_WINDOW_SECONDS.
+	AUTH_RATE_LIMIT_PER_IP: z.coerce.number().int().positive().default(20),
+	AUTH_RATE_LIMIT_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
+	AUTH_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(15 * 60),
+})
+
+export type Env = z.infer<typeof envSchema>
+
+export class EnvError extends Error {}
+
+/** Parses the environment; the error names the first wrong variable in one line. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+	const result = envSchema.safeParse(source)
+	if (result.success) return result.data
+	const issue = result.error.issues[0]!
+	const name = issue.path.join('.')
+	throw new EnvError(`Invalid environment variable ${name}: ${issue.message} (got ${JSON.stringify(source[name] ?? null)})`)
+}
+
+const globalForEnv = globalThis as unknown as { __peerpowerEnv?: Env }
+
+export function getEnv(): Env {
+	globalForEnv.__peerpowerEnv ??= parseEnv()
+	return globalForEnv.__peerpowerEnv
+}

@@ -1,0 +1,99 @@
+import { createServer, type Server as HttpServer } from 'node:http'
+import { fileURLToPath } from 'node:url'
+import { EnvError, parseEnv, type Env } from '#app/utils/env.server.ts'
+import { disconnectDb, prepareDb } from '#app/utils/db.server.ts'
+import { logger } from '#app/utils/logger.server.ts'
+import { migrateDatabase } from './db/migrate.ts'
+import { createExpressApp } from './app.ts'
+import { attachRealtime, type Realtime } from './realtime/index.ts'
+
+export type RunningServer = {
+	httpServer: HttpServer
+	realtime: Realtime
+	url: string
+	close: () => Promise<void>
+}
+
+/** Starts everything: migrations, the HTTP server, socket.io on the same port, the app. */
+export async function startServer(env: Env, options: { buildPath?: string } = {}): Promise<RunningServer> {
+	process.env.DATABASE_URL = env.DATABASE_URL
+	const { applied } = await migrateDatabase(env.DATABASE_URL)
+	if (applied.length > 0) logger.info({ applied }, 'applied migrations')
+	await prepareDb()
+
+	const httpServer = createServer()
+	const realtime = await attachRealtime(httpServer, { redisUrl: env.REDIS_URL, appUrl: env.APP_URL })
+
+	const vite =
+		env.NODE_ENV === 'development'
+			? await import('vite').then((vite) =>
+					vite.createServer({ server: { middlewareMode: true, hmr: { server: httpServer } } }),
+				)
+			: undefined
+	const app = await createExpressApp({
+		realtime: realtime.publisher,
+		appUrl: env.APP_URL,
+		vite,
+		buildPath: options.buildPath,
+	})
+	httpServer.on('request', app)
+
+	await new Promise<void>((resolve, reject) => {
+		httpServer.once('error', reject)
+		httpServer.listen(env.PORT, env.HOST, () => resolve())
+	})
+	const address = httpServer.address()
+	const port = typeof address === 'object' && address ? address.port : env.PORT
+	const url = `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${port}`
+
+	let closing: Promise<void> | undefined
+	const close = () =>
+		(closing ??= (async () => {
+			// Stop accepting, let requests in flight finish, then close sockets and the database.
+			const drained = new Promise<void>((resolve) => httpServer.close(() => resolve()))
+			httpServer.closeIdleConnections()
+			await realtime.close()
+			const force = setTimeout(() => httpServer.closeAllConnections(), 10_000)
+			await drained
+			clearTimeout(force)
+			await vite?.close()
+			await disconnectDb()
+		})())
+
+	return { httpServer, realtime, url, close }
+}
+
+async function main(): Promise<void> {
+	let env: Env
+	try {
+		env = parseEnv()
+	} catch (error) {
+		if (error instanceof EnvError) {
+			console.error(error.message)
+			process.exit(1)
+		}
+		throw error
+	}
+	const server = await startServer(env)
+	logger.info({ url: server.url }, `PeerPower is listening on ${server.url}`)
+
+	for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+		process.once(signal, () => {
+			logger.info({ signal }, 'shutting down')
+			server.close().then(
+				() => process.exit(0),
+				(error: unknown) => {
+					logger.error({ err: error }, 'shutdown failed')
+					process.exit(1)
+				},
+			)
+		})
+	}
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+	main().catch((error: unknown) => {
+		logger.fatal({ err: error }, 'PeerPower failed to start')
+		process.exit(1)
+	})
+}

@@ -1,0 +1,58 @@
+import type { Server as HttpServer } from 'node:http'
+import { createAdapter } from '@socket.io/redis-adapter'
+import { createClient } from 'redis'
+import { Server } from 'socket.io'
+import { logger } from '#app/utils/logger.server.ts'
+import { rooms, type RealtimePublisher } from '#app/utils/realtime.ts'
+import { applyFloodLimit } from './flood-limit.ts'
+import { authenticateSocket, type SocketData } from './handshake.ts'
+import { registerPresence } from './presence.ts'
+import { createPublisher } from './publisher.ts'
+import { isAllowedOrigin } from '../security.ts'
+
+export type Realtime = { io: Server; publisher: RealtimePublisher; close: () => Promise<void> }
+
+/** Every event family registers here; each lives in its own module. */
+const eventFamilies = [registerPresence]
+
+export async function attachRealtime(
+	httpServer: HttpServer,
+	options: { redisUrl?: string; appUrl?: string } = {},
+): Promise<Realtime> {
+	const io = new Server(httpServer, {
+		serveClient: false,
+		// Cross-site WebSocket hijacking: the handshake must come from our own pages.
+		allowRequest: (request, callback) => callback(null, isAllowedOrigin(request, options.appUrl, true)),
+	})
+
+	const redisClients: Array<{ quit: () => Promise<unknown> }> = []
+	if (options.redisUrl) {
+		const pub = createClient({ url: options.redisUrl })
+		const sub = pub.duplicate()
+		for (const client of [pub, sub]) client.on('error', (err) => logger.error({ err }, 'redis error'))
+		await Promise.all([pub.connect(), sub.connect()])
+		// redis 6's client types are stricter than the adapter's declared parameter; the runtime matches.
+		io.adapter(createAdapter(pub as never, sub as never))
+		redisClients.push(pub, sub)
+	}
+
+	io.use(authenticateSocket)
+	io.on('connection', (socket) => {
+		const { user } = socket.data as SocketData
+		applyFloodLimit(socket)
+		void socket.join(rooms.user(user.id))
+		for (const register of eventFamilies) register(io, socket)
+		socket.on('error', (err) => logger.warn({ err, userId: user.id }, 'socket error'))
+	})
+
+	return {
+		io,
+		publisher: createPublisher(io),
+		async close() {
+			io.disconnectSockets(true)
+			// Not io.close(): that would also close the HTTP server, which the caller drains itself.
+			io.engine.close()
+			await Promise.all(redisClients.map((client) => client.quit().catch(() => undefined)))
+		},
+	}
+}
