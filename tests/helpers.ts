@@ -5,6 +5,7 @@ import type { AppLoadContext } from 'react-router'
 import { hashPassword } from '#app/modules/auth/password.server.ts'
 import { createSession, sessionCookieHeader } from '#app/modules/auth/sessions.server.ts'
 import { createGroup } from '#app/modules/groups/groups.server.ts'
+import { uniqueHandle } from '#app/modules/users/handles.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { createPublisher } from '#server/realtime/publisher.ts'
 
@@ -18,9 +19,11 @@ let passwordHash: Promise<string> | undefined
 export async function createUser(overrides: { name?: string; email?: string; company?: string; isSiteAdmin?: boolean } = {}) {
 	counter += 1
 	passwordHash ??= hashPassword(TEST_PASSWORD)
+	const name = overrides.name ?? `Member ${counter}`
 	return db.user.create({
 		data: {
-			name: overrides.name ?? `Member ${counter}`,
+			name,
+			handle: await uniqueHandle(name),
 			email: overrides.email ?? `member${counter}-${Date.now()}@example.com`,
 			company: overrides.company ?? `Company ${counter}`,
 			isSiteAdmin: overrides.isSiteAdmin ?? false,

@@ -12,7 +12,9 @@ const navLink = ({ isActive }: { isActive: boolean }) =>
 	)
 
 /** A dropdown that works without JavaScript (details/summary). */
-function Menu({ label, summary, children }: { label: string; summary: React.ReactNode; children: React.ReactNode }) {
+// `label` is for summaries without visible text (the avatar); a summary with text names itself,
+// since its accessible name must contain what sighted users read (WCAG 2.5.3).
+function Menu({ label, summary, children }: { label?: string; summary: React.ReactNode; children: React.ReactNode }) {
 	const location = useLocation()
 	return (
 		// Keyed by location so the menu closes after navigating.
@@ -46,9 +48,9 @@ export function AppNav({ user, groups }: { user: NavUser | null; groups: NavGrou
 					<>
 						{groups.length > 0 ? (
 							<Menu
-								label="Switch group"
 								summary={
 									<span className="max-w-40 truncate">
+										<span className="sr-only">Switch group: </span>
 										{current?.name ?? 'Your groups'} <span aria-hidden="true">▾</span>
 									</span>
 								}

@@ -1,7 +1,8 @@
 import { cn, initials } from '#app/utils/misc.ts'
 
 // A stable colour per person, so a member is recognisable at a glance across pages.
-const palette = ['bg-sky-600', 'bg-emerald-600', 'bg-amber-600', 'bg-rose-600', 'bg-violet-600', 'bg-teal-600', 'bg-slate-600']
+// 700 shades: white initials on them keep WCAG AA contrast (4.5:1) at the small sizes.
+const palette = ['bg-sky-700', 'bg-emerald-700', 'bg-amber-700', 'bg-rose-700', 'bg-violet-700', 'bg-teal-700', 'bg-slate-700']
 
 function colourFor(seed: string): string {
 	let hash = 0

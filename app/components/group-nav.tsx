@@ -5,7 +5,10 @@ export type GroupArea = { to: string; label: string; end?: boolean }
 
 /** The areas of a group that exist for this viewer; each later area adds itself here. */
 export function groupAreas(slug: string, options: { isModerator: boolean }): GroupArea[] {
-	const areas: GroupArea[] = [{ to: `/g/${slug}`, label: 'Members', end: true }]
+	const areas: GroupArea[] = [
+		{ to: `/g/${slug}/forum`, label: 'Forum' },
+		{ to: `/g/${slug}`, label: 'Members', end: true },
+	]
 	if (options.isModerator) areas.push({ to: `/g/${slug}/invitations`, label: 'Invitations' })
 	return areas
 }

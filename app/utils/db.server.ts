@@ -2,6 +2,7 @@ import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3'
 import { PrismaPg } from '@prisma/adapter-pg'
 import { PrismaClient as PostgresClient } from '../../prisma/generated/postgres/client.ts'
 import { PrismaClient as SqliteClient } from '../../prisma/generated/sqlite/client.ts'
+import { engineOf, type Engine } from './db-url.ts'
 
 /**
  * The one database module. Both engines share the same models, so the rest of the app talks to
@@ -9,16 +10,10 @@ import { PrismaClient as SqliteClient } from '../../prisma/generated/sqlite/clie
  * (full-text search) ask `dbEngine`.
  */
 export type Db = SqliteClient
-export type DbEngine = 'sqlite' | 'postgresql'
-
-export function engineOfUrl(url: string): DbEngine {
-	if (url.startsWith('file:')) return 'sqlite'
-	if (/^postgres(ql)?:\/\//.test(url)) return 'postgresql'
-	throw new Error(`DATABASE_URL must start with file: or postgres:// (got ${url})`)
-}
+export type DbEngine = Engine
 
 function createClient(url: string): Db {
-	if (engineOfUrl(url) === 'sqlite') {
+	if (engineOf(url) === 'sqlite') {
 		// timeout = busy timeout: wait for a writer instead of failing with SQLITE_BUSY.
 		return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url, timeout: 5000 }) })
 	}
@@ -32,7 +27,7 @@ const globalForDb = globalThis as unknown as { __peerpowerDb?: DbState }
 function state(): DbState {
 	if (!globalForDb.__peerpowerDb) {
 		const url = process.env.DATABASE_URL ?? 'file:./data/peerpower.db'
-		globalForDb.__peerpowerDb = { client: createClient(url), url, engine: engineOfUrl(url) }
+		globalForDb.__peerpowerDb = { client: createClient(url), url, engine: engineOf(url) }
 	}
 	return globalForDb.__peerpowerDb
 }

@@ -53,9 +53,15 @@ export async function newMigration(name: string, now = new Date()): Promise<stri
 	const plans = await Promise.all(
 		ENGINES.map(async (engine) => {
 			const schema = await readFile(schemaPath(engine), 'utf8')
-			const diff = await diffSchemas(engine, await readSnapshot(engine), schema).catch((error: Error) => {
-				throw new Error(`Could not diff the ${engine} schema: ${error.message}`)
-			})
+			const diff = await diffSchemas(engine, await readSnapshot(engine), schema).catch(
+				(error: Error) => {
+					const hint =
+						engine === 'postgresql'
+							? '\n(The PostgreSQL migration needs a reachable server: start it, or set DATABASE_URL_POSTGRES_ADMIN.)'
+							: ''
+					throw new Error(`Could not diff the ${engine} schema: ${error.message.trim()}${hint}`)
+				},
+			)
 			return { engine, schema, ...diff }
 		}),
 	)
@@ -88,7 +94,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
 				return
 			}
 			for (const engine of ENGINES) {
-				console.log(`wrote ${path.relative(process.cwd(), path.join(migrationsDir(engine), folder, MIGRATION_FILE))}`)
+				console.log(
+					`wrote ${path.relative(process.cwd(), path.join(migrationsDir(engine), folder, MIGRATION_FILE))}`,
+				)
 			}
 			console.log('Review the SQL (data moves need hand edits), then `npm run db:migrate`.')
 		},

@@ -1,6 +1,6 @@
 // The SQL that takes one schema to another, computed by Prisma's schema engine.
 import type { DiffTarget } from '@prisma/schema-engine-wasm'
-import type { Engine } from '#server/db/engine.ts'
+import { schemaFilters, type Engine } from '#server/db/engine.ts'
 import { IN_MEMORY, withSchemaEngine } from '#server/db/schema-engine.ts'
 import { postgresAdminUrl } from '#server/db/throwaway-postgres.ts'
 
@@ -11,16 +11,25 @@ const datamodel = (content: string): DiffTarget => ({
 	files: [{ path: 'schema.prisma', content }],
 })
 
-async function diff(engine: Engine, databaseUrl: string, from: DiffTarget, to: string): Promise<SchemaDiff> {
-	const result = await withSchemaEngine(engine, databaseUrl, [['schema.prisma', to]], (schemaEngine) =>
-		schemaEngine.diff({
-			from,
-			to: datamodel(to),
-			script: true,
-			// 2 when there is a difference: the script alone cannot tell ("-- This is an empty migration.").
-			exitCode: true,
-			filters: { externalTables: [], externalEnums: [] },
-		}),
+async function diff(
+	engine: Engine,
+	databaseUrl: string,
+	from: DiffTarget,
+	to: string,
+): Promise<SchemaDiff> {
+	const result = await withSchemaEngine(
+		engine,
+		databaseUrl,
+		[['schema.prisma', to]],
+		(schemaEngine) =>
+			schemaEngine.diff({
+				from,
+				to: datamodel(to),
+				script: true,
+				// 2 when there is a difference: the script alone cannot tell ("-- This is an empty migration.").
+				exitCode: true,
+				filters: schemaFilters(engine),
+			}),
 	)
 	return { changed: result.exitCode === 2, script: result.stdout ?? '' }
 }
@@ -41,7 +50,16 @@ export function diffSchemas(
 }
 
 /** The script that would take the live database at `databaseUrl` to schema `to` (introspects it). */
-export function diffDatabaseToSchema(engine: Engine, databaseUrl: string, to: string): Promise<SchemaDiff> {
+export function diffDatabaseToSchema(
+	engine: Engine,
+	databaseUrl: string,
+	to: string,
+): Promise<SchemaDiff> {
 	// `schemaDatasource` means "the database the adapter is connected to": Prisma 7 schemas have no url.
-	return diff(engine, databaseUrl, { tag: 'schemaDatasource', files: [{ path: 'schema.prisma', content: to }], configDir: '.' }, to)
+	return diff(
+		engine,
+		databaseUrl,
+		{ tag: 'schemaDatasource', files: [{ path: 'schema.prisma', content: to }], configDir: '.' },
+		to,
+	)
 }

@@ -3,28 +3,24 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-// The two engines PeerPower runs on, named as Prisma's `provider` names them.
-export type Engine = 'sqlite' | 'postgresql'
+export { engineOf, type Engine } from '#app/utils/db-url.ts'
+import type { Engine } from '#app/utils/db-url.ts'
 
 // Resolved from this file, not process.cwd(): the server and the tests may start anywhere.
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 /** prisma/schema.prisma is the source; the PostgreSQL copy is written by `npm run db:generate`. */
 export function schemaPath(engine: Engine): string {
-	return path.join(projectRoot, engine === 'sqlite' ? 'prisma/schema.prisma' : 'prisma/postgres/schema.prisma')
+	return path.join(
+		projectRoot,
+		engine === 'sqlite' ? 'prisma/schema.prisma' : 'prisma/postgres/schema.prisma',
+	)
 }
 
 export function migrationsDir(engine: Engine): string {
-	return path.join(projectRoot, engine === 'sqlite' ? 'prisma/migrations' : 'prisma/postgres/migrations')
-}
-
-/** Which engine a DATABASE_URL points at: `file:` is SQLite, `postgres(ql)://` is PostgreSQL. */
-export function engineOf(databaseUrl: string): Engine {
-	if (databaseUrl.startsWith('file:')) return 'sqlite'
-	if (/^postgres(ql)?:\/\//.test(databaseUrl)) return 'postgresql'
-	const scheme = /^[a-z][a-z0-9+.-]*:/i.exec(databaseUrl)?.[0] ?? '(no scheme)'
-	throw new Error(
-		`Unsupported DATABASE_URL scheme ${scheme}: use file:./path.db (SQLite) or postgres://… (PostgreSQL)`,
+	return path.join(
+		projectRoot,
+		engine === 'sqlite' ? 'prisma/migrations' : 'prisma/postgres/migrations',
 	)
 }
 
@@ -37,4 +33,17 @@ export function sqliteFilePath(databaseUrl: string): string {
 	// `file:///abs/x.db` is also a valid spelling of an absolute path.
 	if (rest.startsWith('//')) rest = rest.replace(/^\/\/[^/]*/, '')
 	return path.resolve(rest)
+}
+
+/**
+ * Tables made by hand-written SQL in the migrations (the full-text search indexes), which
+ * Prisma's schema cannot describe: the schema engine leaves them alone when it compares.
+ */
+export const EXTERNAL_TABLES: Record<Engine, string[]> = {
+	sqlite: ['search_fts', 'search_fts_config', 'search_fts_data', 'search_fts_docsize', 'search_fts_idx'],
+	postgresql: ['public.search_index'],
+}
+
+export function schemaFilters(engine: Engine) {
+	return { externalTables: EXTERNAL_TABLES[engine], externalEnums: [] }
 }

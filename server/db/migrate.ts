@@ -3,14 +3,13 @@
 import { mkdir, readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { MigrationList } from '@prisma/schema-engine-wasm'
-import { engineOf, migrationsDir, sqliteFilePath, type Engine } from './engine.ts'
+import { engineOf, migrationsDir, schemaFilters, sqliteFilePath, type Engine } from './engine.ts'
 import { withSchemaEngine, type Datamodels } from './schema-engine.ts'
 
 export { engineOf, type Engine }
 
 export const LOCKFILE = 'migration_lock.toml'
 export const MIGRATION_FILE = 'migration.sql'
-const NO_FILTERS = { externalTables: [], externalEnums: [] }
 
 /**
  * A migrations folder as the schema engine wants it, read the way the Prisma CLI reads it:
@@ -35,7 +34,12 @@ export async function readMigrations(dir: string): Promise<MigrationList> {
 			},
 		})),
 	)
-	return { baseDir: dir, lockfile: { path: LOCKFILE, content: lockfile }, shadowDbInitScript: '', migrationDirectories }
+	return {
+		baseDir: dir,
+		lockfile: { path: LOCKFILE, content: lockfile },
+		shadowDbInitScript: '',
+		migrationDirectories,
+	}
 }
 
 /** Applies `migrations` (default: the engine's committed folder) to the database; a no-op when up to date. */
@@ -46,16 +50,22 @@ export async function applyMigrationsTo(
 	const engine = engineOf(databaseUrl)
 	const migrationsList = migrations ?? (await readMigrations(migrationsDir(engine)))
 	if (migrationsList.migrationDirectories.length === 0) {
-		throw new Error(`No migrations in ${migrationsList.baseDir}: create one with \`npm run db:migration -- init\``)
+		throw new Error(
+			`No migrations in ${migrationsList.baseDir}: create one with \`npm run db:migration -- init\``,
+		)
 	}
 	// Prisma's SQLite adapter does not create the folder that holds the database file.
-	if (engine === 'sqlite') await mkdir(path.dirname(sqliteFilePath(databaseUrl)), { recursive: true })
+	if (engine === 'sqlite')
+		await mkdir(path.dirname(sqliteFilePath(databaseUrl)), { recursive: true })
 	// The engine wants a schema file to start, but applying migrations uses only its provider:
 	// a bare datasource keeps the server independent of the schema files' state.
 	const datasourceOnly = `datasource db {\n  provider = "${engine}"\n}\n`
 	const datamodels: Datamodels = [['schema.prisma', datasourceOnly]]
-	const { appliedMigrationNames } = await withSchemaEngine(engine, databaseUrl, datamodels, (schemaEngine) =>
-		schemaEngine.applyMigrations({ migrationsList, filters: NO_FILTERS }),
+	const { appliedMigrationNames } = await withSchemaEngine(
+		engine,
+		databaseUrl,
+		datamodels,
+		(schemaEngine) => schemaEngine.applyMigrations({ migrationsList, filters: schemaFilters(engine) }),
 	)
 	return { applied: appliedMigrationNames }
 }

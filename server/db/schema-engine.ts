@@ -82,13 +82,25 @@ function reportCharAsText(pool: pg.Pool): void {
 }
 
 /**
+ * adapter-pg's executeScript splits a migration on every `;`, which breaks a `;` inside a string
+ * or a DO block. A parameterless query goes over PostgreSQL's simple protocol, which takes the
+ * whole script as one implicit transaction, as the native engine sends it.
+ */
+function runScriptsWhole(adapter: SqlDriverAdapter): void {
+	adapter.executeScript = async (script) => {
+		await adapter.executeRaw({ sql: script, args: [], argTypes: [] })
+	}
+}
+
+/**
  * The engine never disposes the connections it asks the factory for (free() leaves them open:
  * an SQLite file then stays locked, a PostgreSQL database cannot be dropped), so we track them.
  */
-function trackingFactory(factory: SqlMigrationAwareDriverAdapterFactory) {
+function trackingFactory(factory: SqlMigrationAwareDriverAdapterFactory, engine: Engine) {
 	const opened: SqlDriverAdapter[] = []
 	const track = async (connecting: Promise<SqlDriverAdapter>) => {
 		const adapter = await connecting
+		if (engine === 'postgresql') runScriptsWhole(adapter)
 		opened.push(adapter)
 		return adapter
 	}
@@ -122,13 +134,20 @@ export async function withSchemaEngine<T>(
 	const { tracking, disposeAll } = trackingFactory(
 		pool
 			? new PrismaPg(pool)
-			: new PrismaBetterSqlite3({ url: databaseUrl === IN_MEMORY ? ':memory:' : sqliteFilePath(databaseUrl) }),
+			: new PrismaBetterSqlite3({
+					url: databaseUrl === IN_MEMORY ? ':memory:' : sqliteFilePath(databaseUrl),
+				}),
+		engine,
 	)
 	const log = (line: string) => {
 		if (process.env.DEBUG_SCHEMA_ENGINE) console.error('[schema-engine]', line)
 	}
 	try {
-		const schemaEngine = await SchemaEngine.new({ datamodels }, log, bindMigrationAwareSqlAdapterFactory(tracking))
+		const schemaEngine = await SchemaEngine.new(
+			{ datamodels },
+			log,
+			bindMigrationAwareSqlAdapterFactory(tracking),
+		)
 		try {
 			return await work(schemaEngine)
 		} finally {

@@ -7,7 +7,10 @@ export function postgresAdminUrl(): string {
 	return process.env.DATABASE_URL_POSTGRES_ADMIN ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 }
 
-async function withAdminClient<T>(adminUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+async function withAdminClient<T>(
+	adminUrl: string,
+	work: (client: pg.Client) => Promise<T>,
+): Promise<T> {
 	const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 })
 	await client.connect()
 	try {
@@ -37,12 +40,18 @@ export async function createThrowawayPostgres(
 		url: url.toString(),
 		name,
 		// FORCE ends sessions a failed test may have left open (PostgreSQL 13+).
-		drop: () => withAdminClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => {}),
+		drop: () =>
+			withAdminClient(adminUrl, (client) =>
+				client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+			).then(() => {}),
 	}
 }
 
 /** Runs `work` with a fresh database's URL and drops the database afterwards, whatever happens. */
-export async function withThrowawayPostgres<T>(work: (url: string) => Promise<T>, adminUrl = postgresAdminUrl()): Promise<T> {
+export async function withThrowawayPostgres<T>(
+	work: (url: string) => Promise<T>,
+	adminUrl = postgresAdminUrl(),
+): Promise<T> {
 	const database = await createThrowawayPostgres('peerpower_tmp', adminUrl)
 	try {
 		return await work(database.url)

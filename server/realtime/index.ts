@@ -5,6 +5,7 @@ import { Server } from 'socket.io'
 import { logger } from '#app/utils/logger.server.ts'
 import { rooms, type RealtimePublisher } from '#app/utils/realtime.ts'
 import { applyFloodLimit } from './flood-limit.ts'
+import { registerForums } from './forums.ts'
 import { authenticateSocket, type SocketData } from './handshake.ts'
 import { registerPresence } from './presence.ts'
 import { createPublisher } from './publisher.ts'
@@ -13,7 +14,7 @@ import { isAllowedOrigin } from '../security.ts'
 export type Realtime = { io: Server; publisher: RealtimePublisher; close: () => Promise<void> }
 
 /** Every event family registers here; each lives in its own module. */
-const eventFamilies = [registerPresence]
+const eventFamilies = [registerPresence, registerForums]
 
 export async function attachRealtime(
 	httpServer: HttpServer,

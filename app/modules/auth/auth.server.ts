@@ -1,4 +1,5 @@
 import { redirect } from 'react-router'
+import { uniqueHandle } from '#app/modules/users/handles.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password.server.ts'
 import {
@@ -75,8 +76,9 @@ export async function signup(input: {
 			throw new EmailTakenError()
 		}
 		const isFirst = (await tx.user.count()) === 0
+		const handle = await uniqueHandle(input.name, tx)
 		return tx.user.create({
-			data: { name: input.name, email: input.email, company: input.company, passwordHash, isSiteAdmin: isFirst },
+			data: { name: input.name, email: input.email, handle, company: input.company, passwordHash, isSiteAdmin: isFirst },
 			select: { id: true, isSiteAdmin: true },
 		})
 	})

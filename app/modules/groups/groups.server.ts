@@ -1,3 +1,4 @@
+import { createGroupForum } from '#app/modules/forums/forums.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import type { GroupRole } from './roles.ts'
 
@@ -20,17 +21,21 @@ async function uniqueSlug(name: string): Promise<string> {
 	}
 }
 
-/** Creates a group; its creator becomes its first moderator. */
+/** Creates a group with its forum; its creator becomes its first moderator. */
 export async function createGroup(input: { name: string; description: string; creatorId: string }) {
 	const slug = await uniqueSlug(input.name)
-	return db.group.create({
-		data: {
-			name: input.name,
-			description: input.description,
-			slug,
-			memberships: { create: { userId: input.creatorId, role: 'moderator' } },
-		},
-		select: { id: true, slug: true, name: true },
+	return db.$transaction(async (tx) => {
+		const group = await tx.group.create({
+			data: {
+				name: input.name,
+				description: input.description,
+				slug,
+				memberships: { create: { userId: input.creatorId, role: 'moderator' } },
+			},
+			select: { id: true, slug: true, name: true },
+		})
+		await createGroupForum(tx, group)
+		return group
 	})
 }
 

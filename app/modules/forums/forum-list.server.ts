@@ -1,0 +1,24 @@
+import { pageParam } from '#app/utils/pagination.ts'
+import type { ForumAccess } from './access.server.ts'
+import { listCategories } from './forums.server.ts'
+import { listThreads } from './threads.server.ts'
+
+/** What a forum's thread list page shows, for a group forum and the community forum alike. */
+export async function loadForumList(userId: string, forumId: string, access: ForumAccess, url: URL) {
+	const categories = await listCategories(forumId)
+	const categorySlug = url.searchParams.get('category')
+	const category = categorySlug ? categories.find((c) => c.slug === categorySlug) : undefined
+	const tag = url.searchParams.get('tag')?.toLowerCase() || undefined
+	const page = pageParam(url)
+	const list = await listThreads(userId, access, { categoryId: category?.id, tag, page })
+	return {
+		forumId,
+		canModerate: access.canModerate,
+		canPost: access.canPost,
+		categories: categories.map((c) => ({ id: c.id, slug: c.slug, name: c.name, description: c.description, threadCount: c._count.threads })),
+		currentCategory: category?.slug ?? null,
+		tag: tag ?? null,
+		page,
+		...list,
+	}
+}

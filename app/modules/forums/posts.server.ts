@@ -1,0 +1,324 @@
+import type { SessionUser } from '#app/modules/auth/auth.server.ts'
+import { notifyAboutPost, notifyAccepted } from '#app/modules/notifications/notifications.server.ts'
+import { indexPost, reindexThreadTitle, unindexPost } from '#app/modules/search/index.server.ts'
+import { db } from '#app/utils/db.server.ts'
+import { rooms, type RealtimePublisher } from '#app/utils/realtime.ts'
+import { forumAccess, forumReaderIds, threadAccess, type ForumAccess } from './access.server.ts'
+import { FORUM_EVENTS, type PostCreatedEvent, type ThreadUpdatedEvent } from './events.ts'
+import { extractMentions, renderMarkdown, type MentionTarget } from './markdown.server.ts'
+import { forumCan } from './permissions.ts'
+import { watchUnlessChosen } from './reading.server.ts'
+import { composeLessonBody, type NewThreadInput } from './schemas.ts'
+import { postViewSelect, toPostView } from './views.ts'
+
+type Viewer = Pick<SessionUser, 'id' | 'isSiteAdmin'>
+
+/** A refusal the user can act on; routes show its message, never a stack trace. */
+export class ForumError extends Error {
+	constructor(
+		message: string,
+		readonly status: 400 | 403 | 404 | 409 = 400,
+	) {
+		super(message)
+	}
+}
+
+/** Members mentioned by @handle who may read the forum; anyone else is left as plain text. */
+async function resolveMentions(forumId: string, markdown: string): Promise<MentionTarget[]> {
+	const handles = extractMentions(markdown)
+	if (handles.length === 0) return []
+	const readers = await forumReaderIds(forumId)
+	return db.user.findMany({
+		where: {
+			handle: { in: handles },
+			...(readers === 'all-members' ? { memberships: { some: {} } } : { id: { in: readers } }),
+		},
+		select: { id: true, handle: true },
+	})
+}
+
+async function requireThread(viewer: Viewer, threadId: string) {
+	const found = await threadAccess(viewer, threadId)
+	if (!found) throw new ForumError('That thread does not exist or you cannot see it.', 404)
+	return found
+}
+
+function publishThread(realtime: RealtimePublisher, thread: { id: string; forumId: string }, event: string, payload: unknown) {
+	realtime.toRoom(rooms.thread(thread.id), event, payload)
+	realtime.toRoom(rooms.forum(thread.forumId), FORUM_EVENTS.forumActivity, { forumId: thread.forumId, threadId: thread.id })
+}
+
+async function upsertTags(tx: Parameters<Parameters<typeof db.$transaction>[0]>[0], threadId: string, tags: string[]) {
+	for (const name of tags) {
+		const tag = await tx.tag.upsert({ where: { name }, create: { name }, update: {}, select: { id: true } })
+		await tx.threadTag.create({ data: { threadId, tagId: tag.id } })
+	}
+}
+
+export async function createThread(viewer: Viewer, forumId: string, input: NewThreadInput, realtime: RealtimePublisher) {
+	const access = await forumAccess(viewer, forumId)
+	if (!access.canPost) throw new ForumError('You cannot post in this forum.', 404)
+	const category = await db.category.findFirst({ where: { id: input.categoryId, forumId }, select: { id: true } })
+	if (!category) throw new ForumError('Choose one of this forum’s categories.')
+	const isLesson = input.kind === 'lesson'
+	const lesson = isLesson
+		? {
+				lessonHappened: input.lessonHappened!.trim(),
+				lessonLearned: input.lessonLearned!.trim(),
+				lessonDifferently: input.lessonDifferently!.trim(),
+			}
+		: null
+	const body = lesson ? composeLessonBody(lesson) : input.body!.trim()
+	const mentions = await resolveMentions(forumId, body)
+	const thread = await db.$transaction(async (tx) => {
+		const created = await tx.thread.create({
+			data: {
+				forumId,
+				categoryId: category.id,
+				authorId: viewer.id,
+				kind: input.kind,
+				title: input.title,
+				blocker: isLesson ? input.blocker : null,
+				...(lesson ?? {}),
+				posts: { create: { number: 1, authorId: viewer.id, body, bodyHtml: renderMarkdown(body, mentions) } },
+			},
+			select: { id: true, forumId: true, title: true, posts: { select: { id: true } } },
+		})
+		await upsertTags(tx, created.id, input.tags)
+		await indexPost(tx, { postId: created.posts[0]!.id, threadId: created.id, forumId, title: created.title, body })
+		await watchUnlessChosen(tx, viewer.id, created.id, 1)
+		return created
+	})
+	await notifyAboutPost(
+		{ threadId: thread.id, postId: thread.posts[0]!.id, actorId: viewer.id, mentionedIds: mentions.map((m) => m.id), quotedAuthorId: null },
+		await forumReaderIds(forumId),
+		realtime,
+	)
+	realtime.toRoom(rooms.forum(forumId), FORUM_EVENTS.forumActivity, { forumId, threadId: thread.id })
+	return { threadId: thread.id }
+}
+
+export async function createReply(
+	viewer: Viewer,
+	threadId: string,
+	input: { body: string; quotedPostId?: string },
+	realtime: RealtimePublisher,
+) {
+	const { thread, access } = await requireThread(viewer, threadId)
+	if (thread.locked) throw new ForumError('This thread is locked: it takes no new replies.', 409)
+	if (!forumCan.reply(access, thread)) throw new ForumError('You cannot reply in this forum.', 403)
+	const body = input.body.trim()
+	const quoted = input.quotedPostId
+		? await db.post.findFirst({ where: { id: input.quotedPostId, threadId, deletedAt: null, hiddenAt: null }, select: { id: true, authorId: true } })
+		: null
+	const mentions = await resolveMentions(thread.forumId, body)
+	const post = await db.$transaction(async (tx) => {
+		// Incrementing the counter claims the next number atomically on both engines.
+		const counters = await tx.thread.update({
+			where: { id: threadId },
+			data: { lastPostNumber: { increment: 1 }, replyCount: { increment: 1 }, lastActivityAt: new Date() },
+			select: { lastPostNumber: true, title: true, locked: true },
+		})
+		if (counters.locked) throw new ForumError('This thread is locked: it takes no new replies.', 409)
+		const created = await tx.post.create({
+			data: {
+				threadId,
+				number: counters.lastPostNumber,
+				authorId: viewer.id,
+				body,
+				bodyHtml: renderMarkdown(body, mentions),
+				quotedPostId: quoted?.id ?? null,
+			},
+			select: postViewSelect,
+		})
+		await indexPost(tx, { postId: created.id, threadId, forumId: thread.forumId, title: counters.title, body })
+		await watchUnlessChosen(tx, viewer.id, threadId, created.number)
+		return created
+	})
+	const event: PostCreatedEvent = { threadId, post: toPostView(post), lastPostNumber: post.number }
+	publishThread(realtime, thread, FORUM_EVENTS.postCreated, event)
+	await notifyAboutPost(
+		{
+			threadId,
+			postId: post.id,
+			actorId: viewer.id,
+			mentionedIds: mentions.map((m) => m.id),
+			quotedAuthorId: quoted?.authorId ?? null,
+		},
+		await forumReaderIds(thread.forumId),
+		realtime,
+	)
+	return { postId: post.id, number: post.number }
+}
+
+async function requirePost(viewer: Viewer, postId: string) {
+	const post = await db.post.findUnique({
+		where: { id: postId },
+		select: { id: true, threadId: true, authorId: true, number: true, deletedAt: true, hiddenAt: true, body: true },
+	})
+	if (!post) throw new ForumError('That post does not exist.', 404)
+	const { thread, access } = await requireThread(viewer, post.threadId)
+	if (post.hiddenAt && !access.canModerate) throw new ForumError('That post does not exist.', 404)
+	return { post, thread, access }
+}
+
+async function publishPostUpdate(realtime: RealtimePublisher, thread: { id: string; forumId: string }, postId: string) {
+	const row = await db.post.findUniqueOrThrow({ where: { id: postId }, select: { ...postViewSelect, hiddenAt: true } })
+	if (row.hiddenAt) {
+		publishThread(realtime, thread, FORUM_EVENTS.postRemoved, { threadId: thread.id, postId })
+		return
+	}
+	publishThread(realtime, thread, FORUM_EVENTS.postUpdated, { threadId: thread.id, post: toPostView(row) })
+}
+
+/** Edits keep the earlier version for moderators. */
+export async function editPost(viewer: Viewer, postId: string, newBody: string, realtime: RealtimePublisher) {
+	const { post, thread, access } = await requirePost(viewer, postId)
+	if (!forumCan.editPost(viewer, access, post)) throw new ForumError('You can only edit your own posts.', 403)
+	if (thread.kind === 'lesson' && post.number === 1) throw new ForumError('Edit a lesson with the lesson form.')
+	const body = newBody.trim()
+	if (body === post.body) return { changed: false }
+	const mentions = await resolveMentions(thread.forumId, body)
+	await db.$transaction(async (tx) => {
+		await tx.postRevision.create({ data: { postId, body: post.body, editedById: viewer.id } })
+		await tx.post.update({ where: { id: postId }, data: { body, bodyHtml: renderMarkdown(body, mentions), editedAt: new Date() } })
+		if (!post.hiddenAt) await indexPost(tx, { postId, threadId: thread.id, forumId: thread.forumId, title: thread.title, body })
+	})
+	await publishPostUpdate(realtime, thread, postId)
+	return { changed: true }
+}
+
+export async function editLesson(
+	viewer: Viewer,
+	threadId: string,
+	input: { title: string; blocker: string; lessonHappened: string; lessonLearned: string; lessonDifferently: string },
+	realtime: RealtimePublisher,
+) {
+	const { thread, access } = await requireThread(viewer, threadId)
+	const opening = await db.post.findUniqueOrThrow({
+		where: { threadId_number: { threadId, number: 1 } },
+		select: { id: true, authorId: true, number: true, deletedAt: true, hiddenAt: true, body: true },
+	})
+	if (thread.kind !== 'lesson') throw new ForumError('Only lessons have lesson parts.')
+	if (!forumCan.editPost(viewer, access, opening)) throw new ForumError('You can only edit your own lessons.', 403)
+	const body = composeLessonBody(input)
+	const mentions = await resolveMentions(thread.forumId, body)
+	await db.$transaction(async (tx) => {
+		if (body !== opening.body) {
+			await tx.postRevision.create({ data: { postId: opening.id, body: opening.body, editedById: viewer.id } })
+			await tx.post.update({ where: { id: opening.id }, data: { body, bodyHtml: renderMarkdown(body, mentions), editedAt: new Date() } })
+		}
+		await tx.thread.update({
+			where: { id: threadId },
+			data: {
+				title: input.title,
+				blocker: input.blocker,
+				lessonHappened: input.lessonHappened,
+				lessonLearned: input.lessonLearned,
+				lessonDifferently: input.lessonDifferently,
+			},
+		})
+		await reindexThreadTitle(tx, threadId, input.title)
+		if (!opening.hiddenAt) await indexPost(tx, { postId: opening.id, threadId, forumId: thread.forumId, title: input.title, body })
+	})
+	await publishPostUpdate(realtime, thread, opening.id)
+	await publishThreadState(realtime, threadId)
+}
+
+export async function editThreadTitle(viewer: Viewer, threadId: string, title: string, realtime: RealtimePublisher) {
+	const { thread, access } = await requireThread(viewer, threadId)
+	if (thread.authorId !== viewer.id && !access.canModerate) throw new ForumError('You can only rename your own threads.', 403)
+	await db.$transaction(async (tx) => {
+		await tx.thread.update({ where: { id: threadId }, data: { title } })
+		await reindexThreadTitle(tx, threadId, title)
+	})
+	await publishThreadState(realtime, threadId)
+}
+
+/** Deleted posts keep their place in the thread, shown as "deleted"; their words leave the index. */
+export async function deletePost(viewer: Viewer, postId: string, realtime: RealtimePublisher) {
+	const { post, thread, access } = await requirePost(viewer, postId)
+	if (!forumCan.deletePost(viewer, access, post)) throw new ForumError('You can only delete your own posts.', 403)
+	await db.$transaction(async (tx) => {
+		await tx.post.update({ where: { id: postId }, data: { deletedAt: new Date(), deletedById: viewer.id } })
+		if (post.number > 1) await tx.thread.update({ where: { id: thread.id }, data: { replyCount: { decrement: 1 } } })
+		if (thread.acceptedPostId === postId) await tx.thread.update({ where: { id: thread.id }, data: { acceptedPostId: null } })
+		await unindexPost(tx, postId)
+	})
+	await publishPostUpdate(realtime, thread, postId)
+	if (thread.acceptedPostId === postId) await publishThreadState(realtime, thread.id)
+}
+
+/** Hidden posts are seen by moderators only; hiding the opening post hides the thread. */
+export async function setPostHidden(viewer: Viewer, postId: string, hidden: boolean, realtime: RealtimePublisher) {
+	const { post, thread, access } = await requirePost(viewer, postId)
+	if (!forumCan.hidePost(access)) throw new ForumError('Only moderators can hide posts.', 403)
+	if (Boolean(post.hiddenAt) === hidden) return
+	await db.$transaction(async (tx) => {
+		await tx.post.update({ where: { id: postId }, data: hidden ? { hiddenAt: new Date(), hiddenById: viewer.id } : { hiddenAt: null, hiddenById: null } })
+		if (post.number === 1) await tx.thread.update({ where: { id: thread.id }, data: { hiddenAt: hidden ? new Date() : null } })
+		if (post.number > 1 && !post.deletedAt) {
+			await tx.thread.update({ where: { id: thread.id }, data: { replyCount: { increment: hidden ? -1 : 1 } } })
+		}
+		if (hidden) await unindexPost(tx, postId)
+		else if (!post.deletedAt) await indexPost(tx, { postId, threadId: thread.id, forumId: thread.forumId, title: thread.title, body: post.body })
+	})
+	await publishPostUpdate(realtime, thread, postId)
+}
+
+async function publishThreadState(realtime: RealtimePublisher, threadId: string) {
+	const thread = await db.thread.findUniqueOrThrow({
+		where: { id: threadId },
+		select: { id: true, forumId: true, locked: true, pinned: true, acceptedPostId: true, title: true },
+	})
+	const event: ThreadUpdatedEvent = { threadId, locked: thread.locked, pinned: thread.pinned, acceptedPostId: thread.acceptedPostId, title: thread.title }
+	publishThread(realtime, thread, FORUM_EVENTS.threadUpdated, event)
+}
+
+export async function setThreadFlag(viewer: Viewer, threadId: string, flag: 'locked' | 'pinned', value: boolean, realtime: RealtimePublisher) {
+	const { access } = await requireThread(viewer, threadId)
+	if (!access.canModerate) throw new ForumError(`Only moderators can ${flag === 'locked' ? 'lock' : 'pin'} threads.`, 403)
+	await db.thread.update({ where: { id: threadId }, data: { [flag]: value } })
+	await publishThreadState(realtime, threadId)
+}
+
+/** The question's author (or a moderator) marks one reply as the answer; choosing it again clears it. */
+export async function acceptAnswer(viewer: Viewer, postId: string, realtime: RealtimePublisher) {
+	const { post, thread, access } = await requirePost(viewer, postId)
+	if (!forumCan.acceptAnswer(viewer, access, thread, post)) {
+		throw new ForumError('Only the person who asked can mark the answer, and only on a reply.', 403)
+	}
+	const accept = thread.acceptedPostId !== postId
+	await db.thread.update({ where: { id: thread.id }, data: { acceptedPostId: accept ? postId : null } })
+	await publishThreadState(realtime, thread.id)
+	if (accept) await notifyAccepted({ threadId: thread.id, postId, actorId: viewer.id, recipientId: post.authorId }, realtime)
+	return { accepted: accept }
+}
+
+/** Toggles the viewer's "helpful" on a post and publishes the new count. */
+export async function toggleHelpful(viewer: Viewer, postId: string, realtime: RealtimePublisher) {
+	const { post, thread, access } = await requirePost(viewer, postId)
+	if (!forumCan.react(viewer, access, post)) throw new ForumError('You cannot mark your own post as helpful.', 403)
+	const key = { postId_userId: { postId, userId: viewer.id } }
+	const existing = await db.reaction.findUnique({ where: key })
+	await db.$transaction(async (tx) => {
+		if (existing) await tx.reaction.delete({ where: key })
+		else await tx.reaction.create({ data: { postId, userId: viewer.id } })
+		const count = await tx.reaction.count({ where: { postId } })
+		await tx.post.update({ where: { id: postId }, data: { helpfulCount: count } })
+		if (post.number === 1) await tx.thread.update({ where: { id: thread.id }, data: { helpfulCount: count } })
+	})
+	await publishPostUpdate(realtime, thread, postId)
+	return { helpful: !existing }
+}
+
+export async function toggleBookmark(viewer: Viewer, postId: string) {
+	await requirePost(viewer, postId)
+	const key = { userId_postId: { userId: viewer.id, postId } }
+	const existing = await db.bookmark.findUnique({ where: key })
+	if (existing) await db.bookmark.delete({ where: key })
+	else await db.bookmark.create({ data: { userId: viewer.id, postId } })
+	return { bookmarked: !existing }
+}
+
+export type { ForumAccess }

@@ -1,0 +1,57 @@
+import { db } from '#app/utils/db.server.ts'
+import type { NotificationLevel } from './constants.ts'
+
+/** Moves the user's read marker forward (never back). */
+export async function markRead(userId: string, threadId: string, upToNumber: number): Promise<void> {
+	const state = await db.threadUserState.findUnique({ where: { userId_threadId: { userId, threadId } }, select: { lastReadPostNumber: true } })
+	if (!state) {
+		await db.threadUserState
+			.create({ data: { userId, threadId, lastReadPostNumber: upToNumber } })
+			.catch(() => db.threadUserState.updateMany({ where: { userId, threadId, lastReadPostNumber: { lt: upToNumber } }, data: { lastReadPostNumber: upToNumber } }))
+		return
+	}
+	if (state.lastReadPostNumber >= upToNumber) return
+	await db.threadUserState.updateMany({
+		where: { userId, threadId, lastReadPostNumber: { lt: upToNumber } },
+		data: { lastReadPostNumber: upToNumber },
+	})
+}
+
+export async function getThreadState(userId: string, threadId: string) {
+	const state = await db.threadUserState.findUnique({
+		where: { userId_threadId: { userId, threadId } },
+		select: { lastReadPostNumber: true, level: true },
+	})
+	return { lastReadPostNumber: state?.lastReadPostNumber ?? 0, level: (state?.level ?? 'tracking') as NotificationLevel }
+}
+
+export async function setNotificationLevel(userId: string, threadId: string, level: NotificationLevel) {
+	await db.threadUserState.upsert({
+		where: { userId_threadId: { userId, threadId } },
+		create: { userId, threadId, level },
+		update: { level },
+	})
+}
+
+/** Threads you start or reply to are watched, unless you chose a level yourself. */
+export async function watchUnlessChosen(tx: Parameters<Parameters<typeof db.$transaction>[0]>[0], userId: string, threadId: string, readUpTo: number) {
+	const state = await tx.threadUserState.findUnique({ where: { userId_threadId: { userId, threadId } }, select: { level: true, lastReadPostNumber: true } })
+	if (!state) {
+		await tx.threadUserState.create({ data: { userId, threadId, level: 'watching', lastReadPostNumber: readUpTo } })
+		return
+	}
+	await tx.threadUserState.update({
+		where: { userId_threadId: { userId, threadId } },
+		data: { level: state.level ?? 'watching', lastReadPostNumber: Math.max(state.lastReadPostNumber, readUpTo) },
+	})
+}
+
+/** Unread counts for a page of threads: posts after the user's marker (0 for threads never opened shows all as new). */
+export async function readMarkers(userId: string, threadIds: string[]): Promise<Map<string, number>> {
+	if (threadIds.length === 0) return new Map()
+	const states = await db.threadUserState.findMany({
+		where: { userId, threadId: { in: threadIds } },
+		select: { threadId: true, lastReadPostNumber: true },
+	})
+	return new Map(states.map((s) => [s.threadId, s.lastReadPostNumber]))
+}

@@ -1,0 +1,99 @@
+import { z } from 'zod'
+import { BLOCKERS, LIMITS, THREAD_KINDS } from './constants.ts'
+
+const bodySchema = z
+	.string({ error: 'Write something first: an empty post cannot be sent' })
+	.trim()
+	.min(1, 'Write something first: an empty post cannot be sent')
+	.max(LIMITS.bodyMax, `Posts can be at most ${LIMITS.bodyMax.toLocaleString('en-US')} characters`)
+
+const lessonPart = (label: string) =>
+	z
+		.string({ error: `Fill in “${label}”` })
+		.trim()
+		.min(1, `Fill in “${label}”`)
+		.max(LIMITS.lessonPartMax, `“${label}” can be at most ${LIMITS.lessonPartMax.toLocaleString('en-US')} characters`)
+
+export const tagsSchema = z
+	.string()
+	.optional()
+	.transform((value) =>
+		[...new Set((value ?? '').split(',').map((tag) => tag.trim().toLowerCase().replace(/\s+/g, '-')).filter(Boolean))],
+	)
+	.pipe(
+		z
+			.array(z.string().max(LIMITS.tagMax, `Tags can be at most ${LIMITS.tagMax} characters`).regex(/^[a-z0-9][a-z0-9-]*$/, 'Tags use letters, digits and dashes'))
+			.max(LIMITS.tagsMax, `Use at most ${LIMITS.tagsMax} tags`),
+	)
+
+const titleSchema = z
+	.string({ error: 'Give the thread a title' })
+	.trim()
+	.min(LIMITS.titleMin, `Titles need at least ${LIMITS.titleMin} characters`)
+	.max(LIMITS.titleMax, `Titles can be at most ${LIMITS.titleMax} characters`)
+
+/** One form for all thread kinds: a lesson needs its blocker and three parts, others a body. */
+export const NewThreadSchema = z
+	.object({
+		kind: z.enum(THREAD_KINDS, { error: 'Choose what kind of thread this is' }),
+		title: titleSchema,
+		categoryId: z.string({ error: 'Choose a category' }).min(1, 'Choose a category'),
+		tags: tagsSchema,
+		body: z.string().trim().max(LIMITS.bodyMax, `Posts can be at most ${LIMITS.bodyMax.toLocaleString('en-US')} characters`).optional(),
+		blocker: z.enum(BLOCKERS).optional(),
+		lessonHappened: z.string().optional(),
+		lessonLearned: z.string().optional(),
+		lessonDifferently: z.string().optional(),
+	})
+	.superRefine((value, ctx) => {
+		if (value.kind !== 'lesson') {
+			const body = bodySchema.safeParse(value.body ?? '')
+			if (!body.success) ctx.addIssue({ code: 'custom', path: ['body'], message: body.error.issues[0]!.message })
+			return
+		}
+		if (!value.blocker) ctx.addIssue({ code: 'custom', path: ['blocker'], message: 'Choose the growth blocker this lesson is about' })
+		const parts = [
+			['lessonHappened', 'What happened'],
+			['lessonLearned', 'What we learned'],
+			['lessonDifferently', 'What we would do differently'],
+		] as const
+		for (const [field, label] of parts) {
+			const part = lessonPart(label).safeParse(value[field] ?? '')
+			if (!part.success) ctx.addIssue({ code: 'custom', path: [field], message: part.error.issues[0]!.message })
+		}
+	})
+export type NewThreadInput = z.infer<typeof NewThreadSchema>
+
+export const ReplySchema = z.object({
+	body: bodySchema,
+	quotedPostId: z.string().optional(),
+})
+
+export const EditPostSchema = z.object({
+	body: bodySchema,
+})
+
+export const EditLessonSchema = z.object({
+	title: titleSchema,
+	blocker: z.enum(BLOCKERS, { error: 'Choose the growth blocker this lesson is about' }),
+	lessonHappened: lessonPart('What happened'),
+	lessonLearned: lessonPart('What we learned'),
+	lessonDifferently: lessonPart('What we would do differently'),
+})
+
+export const CategorySchema = z.object({
+	name: z.string({ error: 'Name the category' }).trim().min(2, 'Use at least 2 characters').max(40, 'Use at most 40 characters'),
+	description: z.string().trim().max(200, 'Use at most 200 characters').optional().default(''),
+})
+
+/** The opening post of a lesson, composed from its three parts so it reads, quotes and searches like any post. */
+export function composeLessonBody(parts: { lessonHappened: string; lessonLearned: string; lessonDifferently: string }): string {
+	return [
+		'### What happened',
+		parts.lessonHappened.trim(),
+		'### What we learned',
+		parts.lessonLearned.trim(),
+		'### What we would do differently',
+		parts.lessonDifferently.trim(),
+	].join('\n\n')
+}

@@ -1,0 +1,120 @@
+import { readableForumIds } from '#app/modules/forums/access.server.ts'
+import { db } from '#app/utils/db.server.ts'
+import { rooms, type RealtimePublisher } from '#app/utils/realtime.ts'
+
+export const NOTIFICATION_TYPES = ['reply', 'mention', 'quote', 'accepted'] as const
+export type NotificationType = (typeof NOTIFICATION_TYPES)[number]
+
+// When one post concerns a user in several ways, they get one notification: the most personal.
+const PRIORITY: Record<NotificationType, number> = { accepted: 4, mention: 3, quote: 2, reply: 1 }
+
+export type PostNotificationInput = {
+	threadId: string
+	postId: string
+	actorId: string
+	/** Users who may read the thread (already filtered by the forum's access rule). */
+	mentionedIds: string[]
+	quotedAuthorId: string | null
+}
+
+/**
+ * Notifications for a new post: watchers get "reply", mentioned members "mention", the quoted
+ * author "quote". Muted users and the author get nothing; users who can no longer read the
+ * thread (they left the group) get nothing.
+ */
+export async function notifyAboutPost(input: PostNotificationInput, readerIds: string[] | 'all-members', realtime: RealtimePublisher) {
+	const states = await db.threadUserState.findMany({
+		where: { threadId: input.threadId, level: { in: ['watching', 'muted'] } },
+		select: { userId: true, level: true },
+	})
+	const muted = new Set(states.filter((s) => s.level === 'muted').map((s) => s.userId))
+	const wanted = new Map<string, NotificationType>()
+	const offer = (userId: string, type: NotificationType) => {
+		if (userId === input.actorId || muted.has(userId)) return
+		const current = wanted.get(userId)
+		if (!current || PRIORITY[type] > PRIORITY[current]) wanted.set(userId, type)
+	}
+	for (const state of states) if (state.level === 'watching') offer(state.userId, 'reply')
+	for (const userId of input.mentionedIds) offer(userId, 'mention')
+	if (input.quotedAuthorId) offer(input.quotedAuthorId, 'quote')
+
+	let recipients = [...wanted.keys()]
+	if (readerIds !== 'all-members') {
+		const readers = new Set(readerIds)
+		recipients = recipients.filter((id) => readers.has(id))
+	} else if (recipients.length > 0) {
+		// Community forum: readers are members of any group.
+		const members = await db.membership.findMany({ where: { userId: { in: recipients } }, select: { userId: true }, distinct: ['userId'] })
+		const inAnyGroup = new Set(members.map((m) => m.userId))
+		recipients = recipients.filter((id) => inAnyGroup.has(id))
+	}
+	if (recipients.length === 0) return []
+	await db.notification.createMany({
+		data: recipients.map((userId) => ({
+			userId,
+			type: wanted.get(userId)!,
+			threadId: input.threadId,
+			postId: input.postId,
+			actorId: input.actorId,
+		})),
+	})
+	realtime.toRooms(recipients.map(rooms.user), 'notification:new', { threadId: input.threadId })
+	return recipients
+}
+
+export async function notifyAccepted(
+	input: { threadId: string; postId: string; actorId: string; recipientId: string },
+	realtime: RealtimePublisher,
+) {
+	if (input.recipientId === input.actorId) return
+	await db.notification.create({ data: { type: 'accepted', threadId: input.threadId, postId: input.postId, actorId: input.actorId, userId: input.recipientId } })
+	realtime.toRoom(rooms.user(input.recipientId), 'notification:new', { threadId: input.threadId })
+}
+
+/** Notifications in threads the user may still read. */
+async function readableWhere(userId: string) {
+	return { userId, thread: { forumId: { in: await readableForumIds(userId) }, hiddenAt: null } }
+}
+
+export async function unreadNotificationCount(userId: string): Promise<number> {
+	return db.notification.count({ where: { ...(await readableWhere(userId)), readAt: null } })
+}
+
+export const NOTIFICATIONS_PER_PAGE = 30
+
+export async function listNotifications(userId: string, page: number) {
+	const where = await readableWhere(userId)
+	const [total, rows] = await Promise.all([
+		db.notification.count({ where }),
+		db.notification.findMany({
+			where,
+			orderBy: { createdAt: 'desc' },
+			skip: (page - 1) * NOTIFICATIONS_PER_PAGE,
+			take: NOTIFICATIONS_PER_PAGE,
+			select: {
+				id: true,
+				type: true,
+				createdAt: true,
+				readAt: true,
+				thread: { select: { id: true, title: true } },
+				post: { select: { number: true, deletedAt: true, hiddenAt: true } },
+				actor: { select: { id: true, name: true } },
+			},
+		}),
+	])
+	return { total, rows }
+}
+
+export async function markNotificationRead(userId: string, notificationId: string) {
+	await db.notification.updateMany({ where: { id: notificationId, userId, readAt: null }, data: { readAt: new Date() } })
+}
+
+export async function markAllNotificationsRead(userId: string) {
+	const { count } = await db.notification.updateMany({ where: { userId, readAt: null }, data: { readAt: new Date() } })
+	return count
+}
+
+/** Opening a thread reads its notifications. */
+export async function markThreadNotificationsRead(userId: string, threadId: string) {
+	await db.notification.updateMany({ where: { userId, threadId, readAt: null }, data: { readAt: new Date() } })
+}

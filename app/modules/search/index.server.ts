@@ -1,0 +1,27 @@
+import { toPlainText } from '#app/modules/forums/markdown.server.ts'
+import type { db } from '#app/utils/db.server.ts'
+
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0]
+
+// The search index is one SearchDocument row per visible post; the engine's own full-text index
+// (FTS5 on SQLite, a tsvector on PostgreSQL, both made in the migrations) follows the rows.
+
+export async function indexPost(
+	tx: Tx,
+	doc: { postId: string; threadId: string; forumId: string; title: string; body: string },
+): Promise<void> {
+	const body = toPlainText(doc.body)
+	await tx.searchDocument.upsert({
+		where: { postId: doc.postId },
+		create: { postId: doc.postId, threadId: doc.threadId, forumId: doc.forumId, title: doc.title, body },
+		update: { title: doc.title, body, forumId: doc.forumId },
+	})
+}
+
+export async function unindexPost(tx: Tx, postId: string): Promise<void> {
+	await tx.searchDocument.deleteMany({ where: { postId } })
+}
+
+export async function reindexThreadTitle(tx: Tx, threadId: string, title: string): Promise<void> {
+	await tx.searchDocument.updateMany({ where: { threadId }, data: { title } })
+}

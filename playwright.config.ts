@@ -1,0 +1,75 @@
+import { execFileSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import path from 'node:path'
+import { defineConfig, devices } from '@playwright/test'
+
+// Playwright evaluates this file in its main process and again in every worker. The port and the
+// database are chosen once, in the main process, and handed to the workers through the environment.
+function freePort(): string {
+	// Synchronous on purpose (the config is loaded synchronously): a child process asks the OS for a free port.
+	const script = "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"
+	return execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim()
+}
+
+process.env.E2E_PORT ??= freePort()
+// A throwaway SQLite database per run, under tests/.tmp (git-ignored); removed by the global teardown.
+process.env.E2E_DATABASE_URL ??= `file:${path.resolve('tests/.tmp', `e2e-${randomBytes(4).toString('hex')}.db`)}`
+
+const port = process.env.E2E_PORT
+const baseURL = `http://127.0.0.1:${port}`
+
+const chromium = {
+	...devices['Desktop Chrome'],
+	// Playwright cannot download its browsers here: Debian's chromium, see /work/shared/STACK.md.
+	launchOptions: {
+		executablePath: '/usr/bin/chromium',
+		args: [
+			'--headless',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+		],
+	},
+}
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	outputDir: 'test-results',
+	fullyParallel: true,
+	forbidOnly: Boolean(process.env.CI),
+	retries: process.env.CI ? 1 : 0,
+	reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
+	timeout: 30_000,
+	expect: { timeout: 10_000 },
+	globalTeardown: './tests/e2e/global-teardown.ts',
+	use: {
+		baseURL,
+		trace: 'retain-on-failure',
+		screenshot: 'only-on-failure',
+	},
+	projects: [
+		// The first run of a new installation needs an empty database (the first sign-up becomes
+		// site admin), so it runs before everything else.
+		{ name: 'first-run', testMatch: /onboarding\.spec\.ts$/, use: chromium },
+		{ name: 'chromium', testIgnore: /onboarding\.spec\.ts$/, dependencies: ['first-run'], use: chromium },
+	],
+	webServer: {
+		// The production server, as `npm start` runs it; `--build` so the run always tests the current code.
+		command: 'npx tsx scripts/start.ts --build',
+		url: `${baseURL}/healthz`,
+		reuseExistingServer: false,
+		timeout: 180_000,
+		stdout: 'ignore',
+		stderr: 'pipe',
+		env: {
+			PORT: port,
+			HOST: '127.0.0.1',
+			DATABASE_URL: process.env.E2E_DATABASE_URL,
+			LOG_LEVEL: 'warn',
+			// Every browser of the run signs up from 127.0.0.1: the per-IP limit is not under test here.
+			AUTH_RATE_LIMIT_PER_IP: '1000',
+		},
+	},
+})

@@ -1,0 +1,92 @@
+// `npm start`: runs PeerPower in production mode, building it first when there is no build.
+// `npm run demo` (`--demo`): the same on a separate demo database, seeded when empty, with the
+// demo logins printed at start. `--build` rebuilds even when a build exists.
+//
+// The server runs in this process (no child to forward signals to): SIGINT/SIGTERM close it
+// gracefully and the process exits 0. Migrations are applied by the server itself.
+import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const args = new Set(process.argv.slice(2))
+const demo = args.has('--demo')
+const forceBuild = args.has('--build')
+
+// Before any app module loads: React and the logger read these when imported.
+process.env.NODE_ENV = 'production'
+// The server reads build/ and relative SQLite paths from the working directory.
+process.chdir(projectRoot)
+
+function build(): void {
+	console.log('Building PeerPower (react-router build)…')
+	const result = spawnSync(path.join(projectRoot, 'node_modules/.bin/react-router'), ['build'], {
+		stdio: 'inherit',
+		env: process.env,
+	})
+	if (result.status !== 0) {
+		console.error(`The build failed (exit ${result.status ?? result.signal}).`)
+		process.exit(1)
+	}
+}
+
+if (forceBuild || !existsSync(path.join(projectRoot, 'build/server/index.js'))) build()
+
+const { demoDatabaseUrl, prepareDemoDatabase } = await import('./seed-demo.ts')
+const { formatDemoLogins } = await import('#app/modules/demo/seed.server.ts')
+const { EnvError, parseEnv } = await import('#app/utils/env.server.ts')
+const { logger } = await import('#app/utils/logger.server.ts')
+const { startServer } = await import('#server/index.ts')
+const { disconnectDb } = await import('#app/utils/db.server.ts')
+
+let groupSlug: string | undefined
+if (demo) {
+	process.env.DATABASE_URL = demoDatabaseUrl()
+	// The demo is served over plain http (localhost or a LAN address), where browsers other than
+	// Chromium may drop Secure cookies; a real deployment keeps the production default.
+	process.env.SECURE_COOKIES ??= 'false'
+}
+
+let env: ReturnType<typeof parseEnv>
+try {
+	env = parseEnv()
+} catch (error) {
+	if (error instanceof EnvError) {
+		console.error(error.message)
+		process.exit(1)
+	}
+	throw error
+}
+
+try {
+	if (demo) {
+		groupSlug = (await prepareDemoDatabase(env.DATABASE_URL)).groupSlug
+		// The server opens its own connection and migrates again (a no-op); SQLite's schema engine
+		// cannot take its lock while the seeding connection is still open.
+		await disconnectDb()
+	}
+	const server = await startServer(env)
+	logger.info({ url: server.url }, `PeerPower is listening on ${server.url}`)
+	if (demo && groupSlug) console.log(formatDemoLogins({ url: server.url, groupSlug }))
+	else console.log(`\n  PeerPower is running at ${server.url}\n`)
+
+	let stopping = false
+	const stop = (signal: NodeJS.Signals) => {
+		if (stopping) return
+		stopping = true
+		logger.info({ signal }, 'shutting down')
+		server.close().then(
+			() => process.exit(0),
+			(error: unknown) => {
+				logger.error({ err: error }, 'shutdown failed')
+				process.exit(1)
+			},
+		)
+	}
+	process.on('SIGINT', stop)
+	process.on('SIGTERM', stop)
+} catch (error) {
+	logger.fatal({ err: error }, 'PeerPower failed to start')
+	process.exit(1)
+}

@@ -1,0 +1,75 @@
+import type { Server, Socket } from 'socket.io'
+import { canReadThread, forumAccess } from '#app/modules/forums/access.server.ts'
+import { FORUM_EVENTS, type ReadersEvent, type TypingEvent } from '#app/modules/forums/events.ts'
+import { rooms } from '#app/utils/realtime.ts'
+import type { SocketData } from './handshake.ts'
+
+type Ack = (answer: { ok: boolean; error?: string }) => void
+
+function idFrom(payload: unknown, key: 'forumId' | 'threadId'): string | null {
+	const value = (payload as Record<string, unknown> | null)?.[key]
+	return typeof value === 'string' && value.length > 0 && value.length < 100 ? value : null
+}
+
+/** Who is reading a thread now: one entry per user, however many tabs. */
+async function broadcastReaders(io: Server, threadId: string): Promise<void> {
+	const sockets = await io.in(rooms.thread(threadId)).fetchSockets()
+	const names = new Map<string, string>()
+	for (const socket of sockets) {
+		const { user } = socket.data as SocketData
+		names.set(user.id, user.name)
+	}
+	const event: ReadersEvent = { threadId, count: names.size, names: [...names.values()].sort() }
+	io.to(rooms.thread(threadId)).emit(FORUM_EVENTS.readers, event)
+}
+
+/**
+ * Forum and thread rooms. A socket joins a room only after the same access check the pages use,
+ * so events of a group's forum never reach a non-member. Writes never come through here: they
+ * are HTTP actions that publish after committing.
+ */
+export function registerForums(io: Server, socket: Socket): void {
+	const { user } = socket.data as SocketData
+	const threads = new Set<string>()
+
+	socket.on('forum:join', async (payload: unknown, ack?: Ack) => {
+		const forumId = idFrom(payload, 'forumId')
+		if (!forumId || !(await forumAccess(user, forumId)).canRead) return ack?.({ ok: false, error: 'not_found' })
+		await socket.join(rooms.forum(forumId))
+		ack?.({ ok: true })
+	})
+
+	socket.on('forum:leave', async (payload: unknown) => {
+		const forumId = idFrom(payload, 'forumId')
+		if (forumId) await socket.leave(rooms.forum(forumId))
+	})
+
+	socket.on('thread:join', async (payload: unknown, ack?: Ack) => {
+		const threadId = idFrom(payload, 'threadId')
+		if (!threadId || !(await canReadThread(user, threadId))) return ack?.({ ok: false, error: 'not_found' })
+		await socket.join(rooms.thread(threadId))
+		threads.add(threadId)
+		ack?.({ ok: true })
+		await broadcastReaders(io, threadId)
+	})
+
+	socket.on('thread:leave', async (payload: unknown) => {
+		const threadId = idFrom(payload, 'threadId')
+		if (!threadId || !threads.delete(threadId)) return
+		await socket.leave(rooms.thread(threadId))
+		await broadcastReaders(io, threadId)
+	})
+
+	// Typing is only relayed within a room the socket has joined (and so was allowed to join).
+	socket.on(FORUM_EVENTS.typing, (payload: unknown) => {
+		const threadId = idFrom(payload, 'threadId')
+		if (!threadId || !threads.has(threadId)) return
+		const event: TypingEvent = { threadId, userId: user.id, name: user.name }
+		socket.to(rooms.thread(threadId)).emit(FORUM_EVENTS.typing, event)
+	})
+
+	socket.on('disconnect', () => {
+		for (const threadId of threads) void broadcastReaders(io, threadId)
+		threads.clear()
+	})
+}

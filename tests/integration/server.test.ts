@@ -1,0 +1,256 @@
+// The server process around the app, over real HTTP: health check, the origin check on writes,
+// graceful shutdown, start-up configuration errors, the request log.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { request as httpRequest } from 'node:http'
+import { connect, type Socket as NetSocket } from 'node:net'
+import path from 'node:path'
+import { createInterface } from 'node:readline'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { hashToken, readSessionToken } from '#app/modules/auth/sessions.server.ts'
+import { db, disconnectDb } from '#app/utils/db.server.ts'
+import { projectRoot } from '#server/db/engine.ts'
+import type { RunningServer } from '#server/index.ts'
+import { createUser, sessionCookieFor, TEST_PASSWORD } from '#tests/helpers.ts'
+import { connected, connectSocket, ensureServerBuild, SERVER_START_TIMEOUT, startTestServer } from '#tests/running-server.ts'
+
+type HttpResult = { status: number; headers: Record<string, string | string[] | undefined>; body: string }
+
+/** One request with exactly the headers given (fetch would add or refuse some, like Origin). */
+function send(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<HttpResult> {
+	return new Promise((resolve, reject) => {
+		const req = httpRequest(url, { method: options.method ?? 'GET', headers: options.headers, agent: false }, (res) => {
+			let body = ''
+			res.setEncoding('utf8')
+			res.on('data', (chunk: string) => (body += chunk))
+			res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
+		})
+		req.on('error', reject)
+		req.end(options.body)
+	})
+}
+
+function form(values: Record<string, string>): { body: string; headers: Record<string, string> } {
+	const body = new URLSearchParams(values).toString()
+	return { body, headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(Buffer.byteLength(body)) } }
+}
+
+/** Whether a new TCP connection to the server's port is accepted. */
+function acceptsConnections(url: string): Promise<boolean> {
+	const { hostname, port } = new URL(url)
+	return new Promise((resolve) => {
+		const socket = connect(Number(port), hostname)
+		socket.once('connect', () => {
+			socket.destroy()
+			resolve(true)
+		})
+		socket.once('error', () => resolve(false))
+	})
+}
+
+describe('a started server', () => {
+	let server: RunningServer
+
+	beforeAll(async () => {
+		server = await startTestServer()
+	}, SERVER_START_TIMEOUT)
+
+	afterAll(async () => {
+		await server?.close()
+	})
+
+	test('GET /healthz answers 200 when the database answers', async () => {
+		const response = await send(`${server.url}/healthz`)
+		expect(response.status).toBe(200)
+		expect(JSON.parse(response.body)).toEqual({ status: 'ok', database: 'ok' })
+	})
+
+	test('GET /healthz answers 503 while the database is unreachable, and 200 again once it is back', async () => {
+		const workingUrl = process.env.DATABASE_URL
+		// The database client is created on first use from DATABASE_URL: dropping the connection and
+		// pointing it at a port where no database listens makes every query fail, as an outage would.
+		await disconnectDb()
+		process.env.DATABASE_URL = 'postgres://nobody@127.0.0.1:1/unreachable'
+		try {
+			const response = await send(`${server.url}/healthz`)
+			expect(response.status).toBe(503)
+			expect(JSON.parse(response.body)).toEqual({ status: 'unavailable', database: 'unreachable' })
+		} finally {
+			await disconnectDb()
+			process.env.DATABASE_URL = workingUrl
+		}
+		expect((await send(`${server.url}/healthz`)).status).toBe(200)
+	})
+
+	test('a POST from a foreign origin is refused with 403 and changes nothing', async () => {
+		const user = await createUser()
+		const cookie = await sessionCookieFor(user.id)
+		const response = await send(`${server.url}/logout`, {
+			method: 'POST',
+			headers: { cookie, origin: 'http://evil.example', ...form({}).headers },
+			body: '',
+		})
+		expect(response.status).toBe(403)
+		expect(response.body).toMatch(/Forbidden/)
+		expect(await db.session.count({ where: { userId: user.id } })).toBe(1)
+	})
+
+	test('a POST without an Origin header is refused with 403', async () => {
+		const user = await createUser()
+		const cookie = await sessionCookieFor(user.id)
+		const response = await send(`${server.url}/logout`, { method: 'POST', headers: { cookie, ...form({}).headers }, body: '' })
+		expect(response.status).toBe(403)
+		expect(await db.session.count({ where: { userId: user.id } })).toBe(1)
+	})
+
+	test('a POST from our own origin reaches the app', async () => {
+		const user = await createUser()
+		const cookie = await sessionCookieFor(user.id)
+		const response = await send(`${server.url}/logout`, {
+			method: 'POST',
+			headers: { cookie, origin: server.url, ...form({}).headers },
+			body: '',
+		})
+		expect(response.status).toBe(302)
+		expect(response.headers.location).toBe('/')
+		expect(await db.session.count({ where: { userId: user.id } })).toBe(0)
+	})
+
+	test('a GET from a foreign origin is served (reading changes nothing)', async () => {
+		const response = await send(`${server.url}/login`, { headers: { origin: 'http://evil.example' } })
+		expect(response.status).toBe(200)
+		expect(response.body).toMatch(/Log in to PeerPower/)
+	})
+})
+
+describe('closing the server (what SIGTERM does)', () => {
+	test('stops accepting, disconnects sockets, lets the request in flight finish, then resolves', async () => {
+		const server = await startTestServer()
+		const user = await createUser()
+		const socket = connectSocket(server.url, { cookie: await sessionCookieFor(user.id) })
+		await connected(socket)
+		const socketClosed = new Promise<string>((resolve) => socket.once('disconnect', (reason) => resolve(reason)))
+
+		// A log-in whose body has not fully arrived: the app is still reading it when close() begins.
+		const { hostname, port } = new URL(server.url)
+		const body = new URLSearchParams({ email: user.email, password: TEST_PASSWORD }).toString()
+		const raw: NetSocket = connect(Number(port), hostname)
+		await new Promise((resolve) => raw.once('connect', resolve))
+		let response = ''
+		raw.setEncoding('utf8')
+		raw.on('data', (chunk: string) => (response += chunk))
+		const responded = new Promise<void>((resolve) => raw.once('end', () => resolve()))
+		const [head, tail] = [body.slice(0, 10), body.slice(10)]
+		raw.write(
+			`POST /login HTTP/1.1\r\nHost: ${hostname}:${port}\r\nOrigin: ${server.url}\r\n` +
+				`Content-Type: application/x-www-form-urlencoded\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${head}`,
+		)
+		// The server has the request once it shows up as an active connection.
+		await new Promise<void>((resolve, reject) => {
+			const check = () =>
+				server.httpServer.getConnections((error, count) => {
+					if (error) return reject(error)
+					if (count >= 1 && response === '') resolve()
+					else setTimeout(check, 10)
+				})
+			check()
+		})
+
+		let closeResolved = false
+		const closing = server.close().then(() => {
+			closeResolved = true
+		})
+
+		expect(await socketClosed).toBe('io server disconnect')
+		expect(await acceptsConnections(server.url)).toBe(false)
+		expect(closeResolved).toBe(false)
+
+		raw.write(tail)
+		await responded
+		expect(response).toMatch(/^HTTP\/1\.1 302 /)
+		expect(response).toMatch(/set-cookie: pp_session=/i)
+		await closing
+		expect(closeResolved).toBe(true)
+		expect(server.httpServer.listening).toBe(false)
+	}, SERVER_START_TIMEOUT)
+})
+
+const tsx = path.join(projectRoot, 'node_modules/.bin/tsx')
+
+function runServerProcess(env: Record<string, string>): ChildProcess {
+	return spawn(tsx, ['server/index.ts'], {
+		cwd: projectRoot,
+		env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', ...env },
+		stdio: ['ignore', 'pipe', 'pipe'],
+	})
+}
+
+function finished(child: ChildProcess): Promise<{ code: number | null; stdout: string; stderr: string }> {
+	let stdout = ''
+	let stderr = ''
+	child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+	child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+	return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })))
+}
+
+describe('starting with a wrong environment', () => {
+	test.each([
+		['PORT', { PORT: 'abc' }],
+		['DATABASE_URL', { DATABASE_URL: 'mysql://x' }],
+		['NODE_ENV', { NODE_ENV: 'staging' }],
+	])('a wrong %s stops the process with one line that names it', async (name, env) => {
+		const { code, stdout, stderr } = await finished(runServerProcess(env))
+		expect(code).not.toBe(0)
+		expect(stdout).toBe('')
+		const lines = stderr.trim().split('\n')
+		expect(lines).toHaveLength(1)
+		expect(lines[0]).toContain(`Invalid environment variable ${name}`)
+	})
+})
+
+describe('the server process', () => {
+	let child: ChildProcess | undefined
+
+	afterAll(() => {
+		if (child && child.exitCode === null) child.kill('SIGKILL')
+	})
+
+	test('logs one line per request without cookies, and exits cleanly on SIGTERM', async () => {
+		await ensureServerBuild()
+		const user = await createUser()
+		child = runServerProcess({ DATABASE_URL: process.env.DATABASE_URL!, LOG_LEVEL: 'info' })
+		const exit = finished(child)
+		const logLines: Array<Record<string, unknown>> = []
+		const listening = new Promise<string>((resolve) => {
+			createInterface({ input: child!.stdout! }).on('line', (line) => {
+				const entry = JSON.parse(line) as Record<string, unknown>
+				logLines.push(entry)
+				if (typeof entry.url === 'string' && String(entry.msg).includes('listening')) resolve(entry.url)
+			})
+		})
+		const url = await listening
+
+		const login = form({ email: user.email, password: TEST_PASSWORD })
+		const response = await send(`${url}/login?from=test`, {
+			method: 'POST',
+			headers: { origin: url, cookie: 'pp_toast=secret-cookie-value', ...login.headers },
+			body: login.body,
+		})
+		expect(response.status).toBe(302)
+		// Production serves Secure cookies (SECURE_COOKIES=auto).
+		const setCookie = String(response.headers['set-cookie'])
+		expect(setCookie).toMatch(/pp_session=[a-z2-7]{32};.*Secure/)
+		const token = readSessionToken(setCookie.split(';')[0])!
+		expect(await db.session.findUnique({ where: { id: hashToken(token) } })).not.toBeNull()
+
+		child.kill('SIGTERM')
+		const { code } = await exit
+		expect(code).toBe(0)
+
+		const requestLog = logLines.find((entry) => (entry.req as { url?: string } | undefined)?.url === '/login?from=test')
+		expect(requestLog).toMatchObject({ req: { method: 'POST', url: '/login?from=test' }, res: { statusCode: 302 } })
+		expect(typeof requestLog?.responseTime).toBe('number')
+		expect(JSON.stringify(logLines)).not.toContain('secret-cookie-value')
+		expect(JSON.stringify(logLines)).not.toContain(token)
+		expect(logLines.some((entry) => entry.msg === 'shutting down')).toBe(true)
+	}, SERVER_START_TIMEOUT)
+})

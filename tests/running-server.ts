@@ -1,0 +1,138 @@
+// Helpers for tests that talk to a real server over the network: the production build it serves,
+// a started server on a free port, socket.io clients, raw HTTP.
+import { execFile } from 'node:child_process'
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { io, type Socket } from 'socket.io-client'
+import { inject } from 'vitest'
+import { parseEnv } from '#app/utils/env.server.ts'
+import { projectRoot } from '#server/db/engine.ts'
+import { startServer, type RunningServer } from '#server/index.ts'
+import { tmpDir } from './setup/test-database.ts'
+
+const serverEntry = path.join(projectRoot, 'build/server/index.js')
+// What the server build is made from: when any of it is newer than the build, the build is stale.
+const buildSources = ['app', 'prisma/generated', 'react-router.config.ts', 'vite.config.ts', 'package-lock.json']
+
+async function newestModification(file: string): Promise<number> {
+	const info = await stat(file).catch(() => null)
+	if (!info) return 0
+	if (!info.isDirectory()) return info.mtimeMs
+	// Unit tests live next to the code but are not part of the build.
+	const entries = (await readdir(file)).filter((entry) => !/\.test\.tsx?$/.test(entry))
+	const times = await Promise.all(entries.map((entry) => newestModification(path.join(file, entry))))
+	return Math.max(info.mtimeMs, ...times)
+}
+
+async function buildTime(): Promise<number | null> {
+	return stat(serverEntry).then((info) => info.mtimeMs, () => null)
+}
+
+/** Usable: newer than all its sources, or made during this run (others may edit while tests run). */
+async function buildIsUsable(): Promise<boolean> {
+	const built = await buildTime()
+	if (built === null) return false
+	if (built >= inject('runStartedAt')) return true
+	const sources = await Promise.all(buildSources.map((source) => newestModification(path.join(projectRoot, source))))
+	return Math.max(...sources) <= built
+}
+
+function isRunning(pid: number): boolean {
+	try {
+		process.kill(pid, 0)
+		return true
+	} catch {
+		return false
+	}
+}
+
+/** Runs `work` while holding a lock directory that test files (and parallel runs) share. */
+async function withBuildLock(work: () => Promise<void>): Promise<void> {
+	await mkdir(tmpDir, { recursive: true })
+	const lock = path.join(tmpDir, 'build.lock')
+	const owner = path.join(lock, 'pid')
+	for (;;) {
+		const acquired = await mkdir(lock).then(() => true, () => false)
+		if (acquired) {
+			await writeFile(owner, String(process.pid))
+			break
+		} else {
+			// A lock whose process has gone (a killed run) is taken over.
+			const pid = Number(await readFile(owner, 'utf8').catch(() => ''))
+			if (pid && !isRunning(pid)) await rm(lock, { recursive: true, force: true })
+			else await new Promise((resolve) => setTimeout(resolve, 250))
+		}
+	}
+	try {
+		await work()
+	} finally {
+		await rm(lock, { recursive: true, force: true })
+	}
+}
+
+/**
+ * Outside development the server imports the production build (build/server/index.js), which
+ * bundles the app and its Prisma client. When the build is missing or older than its sources, the
+ * first test file that needs it runs `react-router build` (15-20 s), once per run; the lock keeps
+ * test files that run in parallel from building at the same time.
+ */
+export async function ensureServerBuild(): Promise<string> {
+	if (await buildIsUsable()) return serverEntry
+	await withBuildLock(async () => {
+		if (await buildIsUsable()) return
+		await promisify(execFile)('npx', ['react-router', 'build'], { cwd: projectRoot, timeout: 120_000 })
+	})
+	return serverEntry
+}
+
+/** Test files that start the server give their first hook this long: it may have to build. */
+export const SERVER_START_TIMEOUT = 180_000
+
+/** The real server (migrations, Express, socket.io, the built app) on a free port of 127.0.0.1. */
+export async function startTestServer(overrides: Record<string, string> = {}): Promise<RunningServer> {
+	const buildPath = await ensureServerBuild()
+	const env = parseEnv({
+		DATABASE_URL: process.env.DATABASE_URL,
+		PORT: '0',
+		HOST: '127.0.0.1',
+		NODE_ENV: 'production',
+		LOG_LEVEL: 'silent',
+		...overrides,
+	})
+	return startServer(env, { buildPath })
+}
+
+/** A socket.io client as a browser tab would open one, over WebSocket only, not reconnecting. */
+export function connectSocket(url: string, headers: Record<string, string> = {}): Socket {
+	return io(url, { transports: ['websocket'], extraHeaders: headers, reconnection: false, forceNew: true })
+}
+
+/** Resolves once the socket is connected; rejects with the server's reason when it is refused. */
+export function connected(socket: Socket): Promise<Socket> {
+	return new Promise((resolve, reject) => {
+		if (socket.connected) return resolve(socket)
+		socket.once('connect', () => resolve(socket))
+		socket.once('connect_error', (error) => reject(error))
+	})
+}
+
+/** The reason the server refused the connection (the test fails if it connects instead). */
+export function refusal(socket: Socket): Promise<Error> {
+	return new Promise((resolve, reject) => {
+		socket.once('connect', () => reject(new Error('the socket connected, but should have been refused')))
+		socket.once('connect_error', (error) => resolve(error))
+	})
+}
+
+/** The next `event` on the socket whose payload passes `accept`. */
+export function nextEvent<T>(socket: Socket, event: string, accept: (payload: T) => boolean = () => true): Promise<T> {
+	return new Promise((resolve) => {
+		const listener = (payload: T) => {
+			if (!accept(payload)) return
+			socket.off(event, listener)
+			resolve(payload)
+		}
+		socket.on(event, listener)
+	})
+}
