@@ -18,6 +18,20 @@ export default [
 	...prefix('g/:slug', [
 		index('routes/groups/home.tsx'),
 		route('invitations', 'routes/groups/invitations.tsx'),
+		route('forum', 'routes/forums/group-forum.tsx'),
+		route('forum/new', 'routes/forums/group-new-thread.tsx'),
+		route('forum/categories', 'routes/forums/group-categories.tsx'),
 	]),
+	route('community', 'routes/forums/community.tsx'),
+	route('community/new', 'routes/forums/community-new-thread.tsx'),
+	route('community/categories', 'routes/forums/community-categories.tsx'),
+	...prefix('t/:threadId', [
+		index('routes/threads/thread.tsx'),
+		route('edit/:postId', 'routes/threads/edit-post.tsx'),
+		route('edit-lesson', 'routes/threads/edit-lesson.tsx'),
+		route('history/:postId', 'routes/threads/post-history.tsx'),
+	]),
+	route('resources/drafts', 'routes/resources/drafts.ts'),
+	route('resources/read-marker', 'routes/resources/read-marker.ts'),
 	route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig

@@ -63,9 +63,13 @@ export function AppNav({ user, groups }: { user: NavUser | null; groups: NavGrou
 							</Menu>
 						) : null}
 						{current ? (
-							<NavLink to={`/g/${current.slug}`} end className={navLink}>
-								<span className="hidden sm:inline">Members</span>
-								<span className="sm:hidden">Group</span>
+							<NavLink to={`/g/${current.slug}/forum`} className={navLink}>
+								Forum
+							</NavLink>
+						) : null}
+						{groups.length > 0 || user.isSiteAdmin ? (
+							<NavLink to="/community" className={navLink}>
+								Community
 							</NavLink>
 						) : null}
 						{user.isSiteAdmin ? (

@@ -25,14 +25,30 @@ export async function checkA11y(page: Page, label = new URL(page.url()).pathname
 	expect(report, `accessibility violations on ${label}`).toEqual([])
 }
 
-/** Fails the test when the page throws or logs an error (hydration mismatches, failed fetches). */
-export function failOnPageErrors(page: Page): () => void {
+/**
+ * Fails the test when the page throws or logs an error (hydration mismatches, failed fetches).
+ * `allowed` lists console errors the test expects, e.g. the browser's log line for a 400 page.
+ */
+export function failOnPageErrors(page: Page, allowed: RegExp[] = []): () => void {
 	const errors: string[] = []
 	page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`))
 	page.on('console', (message) => {
-		if (message.type() === 'error') errors.push(`console.error: ${message.text()} (${message.location().url})`)
+		if (message.type() !== 'error') return
+		const line = `console.error: ${message.text()} (${message.location().url})`
+		if (!allowed.some((pattern) => pattern.test(line))) errors.push(line)
 	})
 	return () => expect(errors, `errors on ${page.url()}`).toEqual([])
+}
+
+/** Waits until React has hydrated `selector` (React keeps its props on hydrated DOM nodes). */
+export async function waitForHydration(page: Page, selector = 'body'): Promise<void> {
+	await page.waitForFunction(
+		(target) => {
+			const element = document.querySelector(target)
+			return Boolean(element && Object.keys(element).some((key) => key.startsWith('__reactProps')))
+		},
+		selector,
+	)
 }
 
 export function uniqueEmail(prefix = 'member'): string {
@@ -43,6 +59,8 @@ export type TestUser = { id: string; name: string; email: string; company: strin
 type LoginOptions = { name?: string; email?: string; company?: string; isSiteAdmin?: boolean }
 
 type Fixtures = {
+	/** Console errors the test's page may log without failing the test. */
+	allowedConsoleErrors: RegExp[]
 	/** Checks the page (default: the test's page) with axe. */
 	axe: (page?: Page, label?: string) => Promise<void>
 	/** Creates a user and a session for it in the database and puts the cookie in `context`. */
@@ -50,8 +68,10 @@ type Fixtures = {
 }
 
 export const test = base.extend<Fixtures>({
-	page: async ({ page }, use) => {
-		const check = failOnPageErrors(page)
+	allowedConsoleErrors: [[], { option: true }],
+
+	page: async ({ page, allowedConsoleErrors }, use) => {
+		const check = failOnPageErrors(page, allowedConsoleErrors)
 		await use(page)
 		check()
 	},

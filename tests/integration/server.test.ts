@@ -220,12 +220,13 @@ describe('the server process', () => {
 		child = runServerProcess({ DATABASE_URL: process.env.DATABASE_URL!, LOG_LEVEL: 'info' })
 		const exit = finished(child)
 		const logLines: Array<Record<string, unknown>> = []
-		const listening = new Promise<string>((resolve) => {
+		const listening = new Promise<string>((resolve, reject) => {
 			createInterface({ input: child!.stdout! }).on('line', (line) => {
 				const entry = JSON.parse(line) as Record<string, unknown>
 				logLines.push(entry)
 				if (typeof entry.url === 'string' && String(entry.msg).includes('listening')) resolve(entry.url)
 			})
+			void exit.then(({ code, stderr }) => reject(new Error(`the server exited (${code}) before listening: ${stderr}${JSON.stringify(logLines)}`)))
 		})
 		const url = await listening
 

@@ -1,0 +1,147 @@
+import { Form, Link, useFetcher } from 'react-router'
+import type { LivePost } from './use-thread-live.ts'
+import { Avatar } from '#app/components/avatar.tsx'
+import { RelativeTime } from '#app/components/time.tsx'
+import { forumCan, type AccessLike } from '#app/modules/forums/permissions.ts'
+import { cn } from '#app/utils/misc.ts'
+
+type Props = {
+	post: LivePost
+	thread: { id: string; kind: string; authorId: string; locked: boolean; acceptedPostId: string | null }
+	viewerId: string
+	access: AccessLike
+	onQuote: (post: LivePost) => void
+}
+
+const action = 'text-xs font-medium text-slate-600 hover:text-slate-900 disabled:opacity-50'
+
+/** A toggle that updates in place with JavaScript and still works as a plain form without it. */
+function ToggleButton({ intent, postId, pressed, label, pressedLabel }: { intent: string; postId: string; pressed: boolean; label: string; pressedLabel: string }) {
+	const fetcher = useFetcher()
+	const optimistic = fetcher.formData ? !pressed : pressed
+	return (
+		<fetcher.Form method="post">
+			<input type="hidden" name="intent" value={intent} />
+			<input type="hidden" name="postId" value={postId} />
+			<button type="submit" aria-pressed={optimistic} className={cn(action, optimistic && 'text-brand-700')}>
+				{optimistic ? pressedLabel : label}
+			</button>
+		</fetcher.Form>
+	)
+}
+
+export function PostCard({ post, thread, viewerId, access, onQuote }: Props) {
+	const viewer = { id: viewerId }
+	const isAccepted = thread.acceptedPostId === post.id
+	const postLike = { authorId: post.author.id, deletedAt: post.deleted ? post.createdAt : null, number: post.number }
+	return (
+		<article
+			id={`post-${post.number}`}
+			data-post-number={post.number}
+			aria-labelledby={`post-${post.number}-author`}
+			className={cn(
+				'scroll-mt-20 rounded-xl border bg-white p-5 shadow-sm',
+				isAccepted ? 'border-emerald-300 ring-1 ring-emerald-200' : 'border-slate-200',
+				post.hidden && 'border-red-200 bg-red-50/40',
+			)}
+		>
+			<header className="flex flex-wrap items-center gap-3">
+				<Avatar name={post.author.name} seed={post.author.id} />
+				<div className="min-w-0">
+					<p id={`post-${post.number}-author`} className="font-medium">
+						<Link to={`/u/${post.author.id}`}>{post.author.name}</Link>
+						<span className="ml-2 text-sm font-normal text-slate-500">{post.author.company}</span>
+					</p>
+					<p className="text-xs text-slate-500">
+						<a href={`#post-${post.number}`} className="text-slate-500">
+							#{post.number}
+						</a>{' '}
+						· <RelativeTime date={post.createdAt} />
+						{post.editedAt ? (
+							<>
+								{' '}
+								·{' '}
+								{forumCan.seeRevisions(access) && post.revisionCount > 0 ? (
+									<Link to={`/t/${thread.id}/history/${post.id}`} className="text-slate-500">
+										edited
+									</Link>
+								) : (
+									<span title={new Date(post.editedAt).toLocaleString()}>edited</span>
+								)}
+							</>
+						) : null}
+					</p>
+				</div>
+				{isAccepted ? <span className="ml-auto rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-800">✓ Answer</span> : null}
+				{post.hidden ? <span className="ml-auto rounded bg-red-100 px-2 py-0.5 text-xs font-semibold text-red-800">Hidden from members</span> : null}
+			</header>
+			{post.deleted ? (
+				<p className="mt-3 text-sm italic text-slate-500">This post was deleted.</p>
+			) : (
+				<div className="prose-post mt-3" dangerouslySetInnerHTML={{ __html: post.bodyHtml ?? '' }} />
+			)}
+			{post.deleted ? null : (
+				<footer className="mt-4 flex flex-wrap items-center gap-4 border-t border-slate-100 pt-3">
+					{forumCan.react(viewer, access, postLike) ? (
+						<ToggleButton intent="helpful" postId={post.id} pressed={post.foundHelpful} label="👍 Helpful" pressedLabel="👍 You found this helpful" />
+					) : null}
+					<span className="text-xs text-slate-500" data-testid="helpful-count">
+						{post.helpfulCount} found this helpful
+					</span>
+					<ToggleButton intent="bookmark" postId={post.id} pressed={post.bookmarked} label="Bookmark" pressedLabel="Bookmarked" />
+					{forumCan.reply(access, thread) ? (
+						<Link
+							to={`?quote=${post.id}#reply`}
+							className={action + ' no-underline'}
+							onClick={(event) => {
+								event.preventDefault()
+								onQuote(post)
+							}}
+						>
+							Quote
+						</Link>
+					) : null}
+					{forumCan.acceptAnswer(viewer, access, thread, postLike) ? (
+						<Form method="post">
+							<input type="hidden" name="intent" value="accept" />
+							<input type="hidden" name="postId" value={post.id} />
+							<button type="submit" className={action}>
+								{isAccepted ? 'Unmark answer' : 'Mark as answer'}
+							</button>
+						</Form>
+					) : null}
+					<div className="ml-auto flex items-center gap-4">
+						{forumCan.editPost(viewer, access, postLike) ? (
+							<Link to={`/t/${thread.id}/edit/${post.id}`} className={action + ' no-underline'}>
+								Edit
+							</Link>
+						) : null}
+						{forumCan.deletePost(viewer, access, postLike) ? (
+							<Form
+								method="post"
+								onSubmit={(event) => {
+									if (!window.confirm('Delete this post? It will show as deleted in the thread.')) event.preventDefault()
+								}}
+							>
+								<input type="hidden" name="intent" value="delete" />
+								<input type="hidden" name="postId" value={post.id} />
+								<button type="submit" className={cn(action, 'text-red-700 hover:text-red-900')}>
+									Delete
+								</button>
+							</Form>
+						) : null}
+						{forumCan.hidePost(access) ? (
+							<Form method="post">
+								<input type="hidden" name="intent" value={post.hidden ? 'unhide' : 'hide'} />
+								<input type="hidden" name="postId" value={post.id} />
+								<button type="submit" className={action}>
+									{post.hidden ? 'Unhide' : 'Hide'}
+								</button>
+							</Form>
+						) : null}
+					</div>
+				</footer>
+			)}
+		</article>
+	)
+}

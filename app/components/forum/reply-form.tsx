@@ -1,0 +1,114 @@
+import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { useEffect, useRef, useState } from 'react'
+import { Form, useNavigation } from 'react-router'
+import { useDraftAutosave } from './use-draft-autosave.ts'
+import { Button } from '#app/components/ui/button.tsx'
+import { ErrorList, FormErrors } from '#app/components/ui/field.tsx'
+import { ReplySchema } from '#app/modules/forums/schemas.ts'
+
+export type QuoteRequest = { postId: string; author: string; body: string; nonce: number }
+
+export function quoteMarkdown(author: string, body: string): string {
+	const quoted = body
+		.split('\n')
+		.map((line) => `> ${line}`)
+		.join('\n')
+	return `> **${author}** wrote:\n${quoted}\n\n`
+}
+
+type Props = {
+	threadId: string
+	draftBody: string | null
+	initialQuote: { postId: string; author: string; body: string } | null
+	quoteRequest: QuoteRequest | null
+	lastResult?: SubmissionResult<string[]> | null
+	onTyping: () => void
+}
+
+/** The reply box: validates as you go, saves a draft while typing, takes quotes. */
+export function ReplyForm({ threadId, draftBody, initialQuote, quoteRequest, lastResult, onTyping }: Props) {
+	const navigation = useNavigation()
+	const submitting = navigation.state === 'submitting' && navigation.formData?.get('intent') === 'reply'
+	const initialBody = (initialQuote ? quoteMarkdown(initialQuote.author, initialQuote.body) : '') + (draftBody ?? '')
+	const [form, fields] = useForm({
+		id: `reply-${threadId}`,
+		lastResult,
+		constraint: getZodConstraint(ReplySchema),
+		defaultValue: { body: initialBody, quotedPostId: initialQuote?.postId ?? '' },
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: ReplySchema }),
+		shouldValidate: 'onSubmit',
+		shouldRevalidate: 'onInput',
+	})
+	const textarea = useRef<HTMLTextAreaElement>(null)
+	const [quotedPostId, setQuotedPostId] = useState(initialQuote?.postId ?? '')
+	const autosave = useDraftAutosave(`reply:${threadId}`)
+
+	useEffect(() => {
+		if (!quoteRequest || !textarea.current) return
+		const element = textarea.current
+		const quote = quoteMarkdown(quoteRequest.author, quoteRequest.body)
+		element.value = element.value ? `${element.value.replace(/\s*$/, '\n\n')}${quote}` : quote
+		setQuotedPostId(quoteRequest.postId)
+		element.focus()
+		element.setSelectionRange(element.value.length, element.value.length)
+		element.scrollIntoView({ behavior: 'smooth', block: 'center' })
+		autosave.onChange({ body: element.value })
+	}, [quoteRequest, autosave])
+
+	// A reply that went through redirects (no action data): the box empties, as the server cleared the draft.
+	const sentReply = useRef(false)
+	useEffect(() => {
+		if (navigation.state !== 'idle') {
+			if (navigation.formData?.get('intent') === 'reply') sentReply.current = true
+			return
+		}
+		if (!sentReply.current) return
+		sentReply.current = false
+		if (lastResult == null && textarea.current) {
+			textarea.current.value = ''
+			setQuotedPostId('')
+		}
+	}, [navigation.state, navigation.formData, lastResult])
+
+	const { key: _key, ...textareaProps } = getTextareaProps(fields.body)
+	return (
+		<Form
+			method="post"
+			className="space-y-3"
+			{...getFormProps(form)}
+			onSubmit={(event) => {
+				autosave.cancel()
+				form.onSubmit(event)
+			}}
+		>
+			<input type="hidden" name="intent" value="reply" />
+			<input type="hidden" name="quotedPostId" value={quotedPostId} />
+			<FormErrors errors={form.errors} />
+			<label htmlFor={fields.body.id} className="block text-sm font-medium text-slate-800">
+				Your reply
+			</label>
+			<textarea
+				{...textareaProps}
+				ref={textarea}
+				rows={6}
+				aria-invalid={fields.body.errors ? true : undefined}
+				aria-describedby={fields.body.errors ? `${fields.body.id}-error` : `${fields.body.id}-hint`}
+				onInput={(event) => {
+					onTyping()
+					autosave.onChange({ body: event.currentTarget.value })
+				}}
+				className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-600 aria-[invalid]:border-red-500"
+			/>
+			<p id={`${fields.body.id}-hint`} className="text-xs text-slate-500">
+				Markdown works. Mention members with @handle. Your draft is saved as you type.
+			</p>
+			<ErrorList id={`${fields.body.id}-error`} errors={fields.body.errors} />
+			<div className="flex items-center gap-3">
+				<Button disabled={submitting}>{submitting ? 'Posting…' : 'Post reply'}</Button>
+				{autosave.savedAt ? <span className="text-xs text-slate-500">Draft saved</span> : null}
+				{autosave.failed ? <span className="text-xs text-red-700">Draft not saved: check your connection</span> : null}
+			</div>
+		</Form>
+	)
+}

@@ -1,0 +1,193 @@
+import type { SubmissionResult } from '@conform-to/react'
+import { useMemo, useState } from 'react'
+import { Form, Link } from 'react-router'
+import { BlockerBadge, KindBadge, TagList } from './badges.tsx'
+import { PostCard } from './post-card.tsx'
+import { ReplyForm, type QuoteRequest } from './reply-form.tsx'
+import { useThreadLive, type LivePost } from './use-thread-live.ts'
+import { Pagination } from '#app/components/pagination.tsx'
+import { Button } from '#app/components/ui/button.tsx'
+import { NOTIFICATION_LEVEL_LABELS, NOTIFICATION_LEVELS, POSTS_PER_PAGE, type NotificationLevel } from '#app/modules/forums/constants.ts'
+import { forumCan } from '#app/modules/forums/permissions.ts'
+import type { getThreadPage } from '#app/modules/forums/threads.server.ts'
+
+type ThreadPageData = Awaited<ReturnType<typeof getThreadPage>> & {
+	viewer: { id: string; name: string }
+	access: { canRead: boolean; canPost: boolean; canModerate: boolean }
+	draft: { body: string } | null
+	quote: { postId: string; author: string; body: string } | null
+}
+
+type ActionData = { intent: string; error?: string; result?: unknown } | null
+
+function TypingLine({ names }: { names: string[] }) {
+	const text =
+		names.length === 0 ? '' : names.length === 1 ? `${names[0]} is typing…` : names.length === 2 ? `${names[0]} and ${names[1]} are typing…` : `${names.length} members are typing…`
+	return (
+		<p className="h-5 text-sm text-slate-500" aria-live="polite" data-testid="typing">
+			{text}
+		</p>
+	)
+}
+
+export function ThreadView({ data, actionData }: { data: ThreadPageData; actionData: ActionData }) {
+	const initialThread = useMemo(
+		() => ({ locked: data.thread.locked, pinned: data.thread.pinned, acceptedPostId: data.thread.acceptedPostId, title: data.thread.title }),
+		[data.thread.locked, data.thread.pinned, data.thread.acceptedPostId, data.thread.title],
+	)
+	const live = useThreadLive({
+		threadId: data.thread.id,
+		viewerId: data.viewer.id,
+		canModerate: data.access.canModerate,
+		page: data.page,
+		posts: data.posts,
+		thread: initialThread,
+		lastPostNumber: data.thread.lastPostNumber,
+	})
+	const [quoteRequest, setQuoteRequest] = useState<QuoteRequest | null>(null)
+	const thread = { id: data.thread.id, kind: data.thread.kind, authorId: data.thread.authorId, ...live.thread }
+	const pageCount = Math.max(data.pageCount, Math.ceil(live.lastPostNumber / POSTS_PER_PAGE))
+	const firstUnread = data.lastReadPostNumber + 1
+	const hasUnreadElsewhere = firstUnread <= data.thread.lastPostNumber && !data.posts.some((p) => p.number === firstUnread)
+	const onQuote = (post: LivePost) => {
+		if (post.body) setQuoteRequest({ postId: post.id, author: post.author.name, body: post.body, nonce: Date.now() })
+	}
+	const newCount = live.newReplies.onThisPage.length + live.newReplies.later.length
+
+	return (
+		<main className="mx-auto max-w-3xl">
+			<nav aria-label="Breadcrumb" className="mb-2 text-sm">
+				<Link to={data.thread.forum.href}>{data.thread.forum.name}</Link>
+				<span className="mx-1 text-slate-400">/</span>
+				<Link to={`${data.thread.forum.href}?category=${data.thread.category.slug}`}>{data.thread.category.name}</Link>
+			</nav>
+			<header className="mb-6">
+				<div className="flex flex-wrap items-center gap-2">
+					{live.thread.pinned ? <span className="text-xs font-semibold text-brand-700">📌 Pinned</span> : null}
+					{live.thread.locked ? <span className="text-xs font-semibold text-slate-600">🔒 Locked</span> : null}
+					{data.thread.hidden ? <span className="rounded bg-red-100 px-1.5 text-xs font-semibold text-red-800">Hidden from members</span> : null}
+					<KindBadge kind={data.thread.kind} />
+					<BlockerBadge blocker={data.thread.blocker} />
+					{live.thread.acceptedPostId ? <span className="text-xs font-semibold text-emerald-700">✓ Answered</span> : null}
+				</div>
+				<h1 className="mt-1 text-2xl font-bold tracking-tight">{live.thread.title}</h1>
+				<div className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-2 text-sm text-slate-600">
+					<TagList tags={data.thread.tags} hrefFor={(tag) => `${data.thread.forum.href}?tag=${encodeURIComponent(tag)}`} />
+					<span data-testid="readers">
+						{live.readers && live.readers.count > 0
+							? `${live.readers.count} ${live.readers.count === 1 ? 'member' : 'members'} reading`
+							: null}
+					</span>
+					{hasUnreadElsewhere ? <Link to={`/t/${data.thread.id}?unread=1`}>Jump to first unread</Link> : null}
+				</div>
+				<div className="mt-3 flex flex-wrap items-center gap-2">
+					<Form method="post" className="flex items-center gap-2">
+						<input type="hidden" name="intent" value="level" />
+						<label htmlFor="notification-level" className="text-sm text-slate-600">
+							Notifications
+						</label>
+						<select
+							id="notification-level"
+							name="level"
+							defaultValue={data.level}
+							key={data.level}
+							onChange={(event) => event.currentTarget.form?.requestSubmit()}
+							className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
+						>
+							{NOTIFICATION_LEVELS.map((level: NotificationLevel) => (
+								<option key={level} value={level}>
+									{NOTIFICATION_LEVEL_LABELS[level].label}: {NOTIFICATION_LEVEL_LABELS[level].hint}
+								</option>
+							))}
+						</select>
+						<noscript>
+							<Button variant="secondary" size="sm">
+								Save
+							</Button>
+						</noscript>
+					</Form>
+					{forumCan.lockThread(data.access) ? (
+						<Form method="post">
+							<input type="hidden" name="intent" value={live.thread.locked ? 'unlock' : 'lock'} />
+							<Button variant="secondary" size="sm">
+								{live.thread.locked ? 'Unlock' : 'Lock'}
+							</Button>
+						</Form>
+					) : null}
+					{forumCan.pinThread(data.access) ? (
+						<Form method="post">
+							<input type="hidden" name="intent" value={live.thread.pinned ? 'unpin' : 'pin'} />
+							<Button variant="secondary" size="sm">
+								{live.thread.pinned ? 'Unpin' : 'Pin'}
+							</Button>
+						</Form>
+					) : null}
+					{data.thread.kind === 'lesson' && forumCan.editPost(data.viewer, data.access, { authorId: data.thread.authorId, deletedAt: null, number: 1 }) ? (
+						<Link to={`/t/${data.thread.id}/edit-lesson`} className="text-sm">
+							Edit lesson
+						</Link>
+					) : null}
+				</div>
+			</header>
+
+			{actionData?.error ? (
+				<p role="alert" className="mb-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+					{actionData.error}
+				</p>
+			) : null}
+
+			<Pagination page={data.page} pageCount={pageCount} label="Thread pages, top" />
+			<div className="mt-4 space-y-4" data-testid="posts">
+				{live.posts.map((post) => (
+					<PostCard key={post.id} post={post} thread={thread} viewerId={data.viewer.id} access={data.access} onQuote={onQuote} />
+				))}
+			</div>
+			<Pagination page={data.page} pageCount={pageCount} label="Thread pages, bottom" />
+
+			{newCount > 0 ? (
+				<div className="sticky bottom-4 z-20 mt-4 flex justify-center">
+					{live.newReplies.later.length > 0 ? (
+						<Link
+							to={`/t/${data.thread.id}?page=${pageCount}#post-${Math.max(...live.newReplies.later)}`}
+							className="rounded-full bg-brand-600 px-4 py-2 text-sm font-medium text-white no-underline shadow-lg hover:bg-brand-700"
+							data-testid="new-replies"
+						>
+							{newCount} new {newCount === 1 ? 'reply' : 'replies'} ↓
+						</Link>
+					) : (
+						<button
+							type="button"
+							onClick={() => document.getElementById(`post-${Math.min(...live.newReplies.onThisPage)}`)?.scrollIntoView({ behavior: 'smooth' })}
+							className="rounded-full bg-brand-600 px-4 py-2 text-sm font-medium text-white shadow-lg hover:bg-brand-700"
+							data-testid="new-replies"
+						>
+							{newCount} new {newCount === 1 ? 'reply' : 'replies'} ↓
+						</button>
+					)}
+				</div>
+			) : null}
+
+			<section id="reply" aria-labelledby="reply-heading" className="mt-8 scroll-mt-20 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+				<h2 id="reply-heading" className="sr-only">
+					Reply
+				</h2>
+				<TypingLine names={live.typingNames} />
+				{live.thread.locked ? (
+					<p className="text-sm text-slate-700" role="status">
+						🔒 This thread is locked: it takes no new replies.
+						{data.access.canModerate ? ' Unlock it to let members reply again.' : ''}
+					</p>
+				) : data.access.canPost ? (
+					<ReplyForm
+						threadId={data.thread.id}
+						draftBody={data.draft?.body ?? null}
+						initialQuote={data.quote}
+						quoteRequest={quoteRequest}
+						lastResult={actionData?.intent === 'reply' ? (actionData.result as SubmissionResult<string[]>) : undefined}
+						onTyping={live.notifyTyping}
+					/>
+				) : null}
+			</section>
+		</main>
+	)
+}

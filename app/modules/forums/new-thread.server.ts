@@ -1,0 +1,42 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect } from 'react-router'
+import type { SessionUser } from '#app/modules/auth/auth.server.ts'
+import type { RealtimePublisher } from '#app/utils/realtime.ts'
+import type { ForumAccess } from './access.server.ts'
+import { THREAD_KINDS, type ThreadKind } from './constants.ts'
+import { clearDraft, draftKeys, getDraft } from './drafts.server.ts'
+import { listCategories } from './forums.server.ts'
+import { createThread, ForumError } from './posts.server.ts'
+import { NewThreadSchema } from './schemas.ts'
+
+/** What the new-thread page needs, for a group forum and the community forum alike. */
+export async function loadNewThread(user: SessionUser, forumId: string, access: ForumAccess, url: URL) {
+	if (!access.canPost) throw new Response('Not found', { status: 404 })
+	const categories = await listCategories(forumId)
+	const requestedKind = url.searchParams.get('kind')
+	const kind: ThreadKind = (THREAD_KINDS as readonly string[]).includes(requestedKind ?? '') ? (requestedKind as ThreadKind) : 'discussion'
+	const requestedCategory = categories.find((c) => c.slug === (url.searchParams.get('category') ?? (kind === 'lesson' ? 'lessons' : '')))
+	return {
+		forumId,
+		kind,
+		categoryId: requestedCategory?.id ?? categories[0]?.id ?? '',
+		categories: categories.map((c) => ({ id: c.id, name: c.name })),
+		draft: await getDraft(user.id, draftKeys.thread(forumId)),
+	}
+}
+
+/** Posts the new thread, or gives the form back with its errors and everything typed. */
+export async function submitNewThread(request: Request, user: SessionUser, forumId: string, realtime: RealtimePublisher) {
+	const submission = parseWithZod(await request.formData(), { schema: NewThreadSchema })
+	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	try {
+		const { threadId } = await createThread(user, forumId, submission.value, realtime)
+		await clearDraft(user.id, draftKeys.thread(forumId))
+		return redirect(`/t/${threadId}`)
+	} catch (error) {
+		if (error instanceof ForumError) {
+			return data({ result: submission.reply({ formErrors: [error.message] }) }, { status: error.status })
+		}
+		throw error
+	}
+}

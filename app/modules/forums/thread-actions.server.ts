@@ -1,0 +1,106 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect } from 'react-router'
+import { z } from 'zod'
+import type { SessionUser } from '#app/modules/auth/auth.server.ts'
+import type { RealtimePublisher } from '#app/utils/realtime.ts'
+import { redirectWithToast } from '#app/utils/toast.server.ts'
+import { NOTIFICATION_LEVELS } from './constants.ts'
+import { clearDraft, draftKeys } from './drafts.server.ts'
+import {
+	acceptAnswer,
+	createReply,
+	deletePost,
+	ForumError,
+	setPostHidden,
+	setThreadFlag,
+	toggleBookmark,
+	toggleHelpful,
+} from './posts.server.ts'
+import { setNotificationLevel } from './reading.server.ts'
+import { ReplySchema } from './schemas.ts'
+import { pageOfPost } from './threads.server.ts'
+
+const PostIntent = z.object({
+	intent: z.enum(['delete', 'hide', 'unhide', 'accept', 'helpful', 'bookmark']),
+	postId: z.string().min(1),
+})
+const ThreadIntent = z.object({ intent: z.enum(['lock', 'unlock', 'pin', 'unpin']) })
+const LevelIntent = z.object({ intent: z.literal('level'), level: z.enum(NOTIFICATION_LEVELS) })
+
+export type ThreadActionResult = { intent: string; error?: string; result?: unknown }
+
+/**
+ * Every form on a thread page posts here, told apart by `intent`. A refusal comes back as a
+ * message (and, for a reply, the text typed), never as an error page.
+ */
+export async function handleThreadAction(request: Request, user: SessionUser, threadId: string, realtime: RealtimePublisher) {
+	const formData = await request.formData()
+	const intent = String(formData.get('intent') ?? '')
+	const here = `/t/${threadId}`
+	try {
+		if (intent === 'reply') {
+			const submission = parseWithZod(formData, { schema: ReplySchema })
+			if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
+			try {
+				const { number } = await createReply(user, threadId, submission.value, realtime)
+				await clearDraft(user.id, draftKeys.reply(threadId))
+				return redirect(`${here}?page=${pageOfPost(number)}#post-${number}`)
+			} catch (error) {
+				if (error instanceof ForumError) return data({ intent, result: submission.reply({ formErrors: [error.message] }) }, { status: error.status })
+				throw error
+			}
+		}
+		if (intent === 'level') {
+			const parsed = LevelIntent.safeParse(Object.fromEntries(formData))
+			if (!parsed.success) return data({ intent, error: 'Choose watching, tracking or muted.' }, { status: 400 })
+			await setNotificationLevel(user.id, threadId, parsed.data.level)
+			return redirectWithToast(back(request, here), { title: `Notifications: ${parsed.data.level}` })
+		}
+		const threadIntent = ThreadIntent.safeParse(Object.fromEntries(formData))
+		if (threadIntent.success) {
+			const flag = threadIntent.data.intent === 'lock' || threadIntent.data.intent === 'unlock' ? 'locked' : 'pinned'
+			const value = threadIntent.data.intent === 'lock' || threadIntent.data.intent === 'pin'
+			await setThreadFlag(user, threadId, flag, value, realtime)
+			return redirectWithToast(back(request, here), { title: `Thread ${threadIntent.data.intent === 'unpin' ? 'unpinned' : `${threadIntent.data.intent}ed`}` })
+		}
+		const postIntent = PostIntent.safeParse(Object.fromEntries(formData))
+		if (!postIntent.success) return data({ intent, error: 'That request was not understood.' }, { status: 400 })
+		const { postId } = postIntent.data
+		switch (postIntent.data.intent) {
+			case 'delete':
+				await deletePost(user, postId, realtime)
+				return redirectWithToast(back(request, here), { title: 'Post deleted' })
+			case 'hide':
+			case 'unhide':
+				await setPostHidden(user, postId, postIntent.data.intent === 'hide', realtime)
+				return redirectWithToast(back(request, here), { title: postIntent.data.intent === 'hide' ? 'Post hidden from members' : 'Post visible again' })
+			case 'accept': {
+				const { accepted } = await acceptAnswer(user, postId, realtime)
+				return redirectWithToast(back(request, here), { title: accepted ? 'Marked as the answer' : 'Answer mark removed' })
+			}
+			case 'helpful': {
+				const { helpful } = await toggleHelpful(user, postId, realtime)
+				return data({ intent, postId, helpful })
+			}
+			case 'bookmark': {
+				const { bookmarked } = await toggleBookmark(user, postId)
+				return data({ intent, postId, bookmarked })
+			}
+		}
+	} catch (error) {
+		if (error instanceof ForumError) return data({ intent, error: error.message }, { status: error.status })
+		throw error
+	}
+}
+
+/** Back to the page the form was on (same thread only), so moderation keeps the reader's place. */
+function back(request: Request, fallback: string): string {
+	const referer = request.headers.get('referer')
+	if (!referer) return fallback
+	try {
+		const url = new URL(referer)
+		return url.origin === new URL(request.url).origin && url.pathname === fallback ? url.pathname + url.search : fallback
+	} catch {
+		return fallback
+	}
+}

@@ -1,0 +1,108 @@
+import { getFormProps, getInputProps, getTextareaProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { data, Form, Link, redirect, useNavigation } from 'react-router'
+import type { Route } from './+types/edit-lesson.ts'
+import { Card, PageHeader } from '#app/components/page.tsx'
+import { Button } from '#app/components/ui/button.tsx'
+import { ErrorList, Field, FormErrors, TextareaField } from '#app/components/ui/field.tsx'
+import { BLOCKER_LABELS, BLOCKERS } from '#app/modules/forums/constants.ts'
+import { forumCan } from '#app/modules/forums/permissions.ts'
+import { editLesson, ForumError } from '#app/modules/forums/posts.server.ts'
+import { requireReadableThread } from '#app/modules/forums/resolve.server.ts'
+import { EditLessonSchema } from '#app/modules/forums/schemas.ts'
+import { db } from '#app/utils/db.server.ts'
+import { pageTitle } from '#app/utils/misc.ts'
+
+export const meta: Route.MetaFunction = () => [{ title: pageTitle('Edit lesson') }]
+
+async function loadLesson(request: Request, threadId: string) {
+	const { user, thread, access } = await requireReadableThread(request, threadId)
+	const lesson = await db.thread.findUniqueOrThrow({
+		where: { id: thread.id },
+		select: { title: true, blocker: true, lessonHappened: true, lessonLearned: true, lessonDifferently: true, kind: true },
+	})
+	const opening = await db.post.findUniqueOrThrow({ where: { threadId_number: { threadId: thread.id, number: 1 } }, select: { authorId: true, deletedAt: true, number: true } })
+	if (lesson.kind !== 'lesson' || !forumCan.editPost(user, access, opening)) throw new Response('Not found', { status: 404 })
+	return { user, thread, lesson }
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+	const { thread, lesson } = await loadLesson(request, params.threadId)
+	return { threadId: thread.id, lesson }
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+	const { user, thread } = await loadLesson(request, params.threadId)
+	const submission = parseWithZod(await request.formData(), { schema: EditLessonSchema })
+	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	try {
+		await editLesson(user, thread.id, submission.value, context.realtime)
+	} catch (error) {
+		if (error instanceof ForumError) return data({ result: submission.reply({ formErrors: [error.message] }) }, { status: error.status })
+		throw error
+	}
+	return redirect(`/t/${thread.id}`)
+}
+
+export default function EditLesson({ loaderData, actionData }: Route.ComponentProps) {
+	const navigation = useNavigation()
+	const { lesson } = loaderData
+	const [form, fields] = useForm({
+		id: `edit-lesson-${loaderData.threadId}`,
+		lastResult: actionData?.result,
+		constraint: getZodConstraint(EditLessonSchema),
+		defaultValue: {
+			title: lesson.title,
+			blocker: lesson.blocker ?? '',
+			lessonHappened: lesson.lessonHappened ?? '',
+			lessonLearned: lesson.lessonLearned ?? '',
+			lessonDifferently: lesson.lessonDifferently ?? '',
+		},
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: EditLessonSchema }),
+		shouldRevalidate: 'onInput',
+	})
+	return (
+		<main className="mx-auto max-w-3xl">
+			<PageHeader title="Edit lesson learned" />
+			<Card>
+				<Form method="post" className="space-y-4" {...getFormProps(form)}>
+					<FormErrors errors={form.errors} />
+					<Field label="Title" errors={fields.title.errors} inputProps={getInputProps(fields.title, { type: 'text' })} />
+					<div>
+						<label htmlFor={fields.blocker.id} className="block text-sm font-medium text-slate-800">
+							Growth blocker
+						</label>
+						<select
+							id={fields.blocker.id}
+							name={fields.blocker.name}
+							defaultValue={lesson.blocker ?? ''}
+							className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+						>
+							{BLOCKERS.map((blocker) => (
+								<option key={blocker} value={blocker}>
+									{BLOCKER_LABELS[blocker]}
+								</option>
+							))}
+						</select>
+						<ErrorList errors={fields.blocker.errors} />
+					</div>
+					<TextareaField label="What happened" errors={fields.lessonHappened.errors} textareaProps={{ ...getTextareaProps(fields.lessonHappened), rows: 4 }} />
+					<TextareaField label="What we learned" errors={fields.lessonLearned.errors} textareaProps={{ ...getTextareaProps(fields.lessonLearned), rows: 4 }} />
+					<TextareaField
+						label="What we would do differently"
+						errors={fields.lessonDifferently.errors}
+						textareaProps={{ ...getTextareaProps(fields.lessonDifferently), rows: 4 }}
+					/>
+					<div className="flex items-center gap-3">
+						<Button disabled={navigation.state === 'submitting'}>Save lesson</Button>
+						<Link to={`/t/${loaderData.threadId}`} className="text-sm">
+							Cancel
+						</Link>
+					</div>
+				</Form>
+			</Card>
+		</main>
+	)
+}
+
+export { GeneralErrorBoundary as ErrorBoundary } from '#app/components/error-boundary.tsx'
