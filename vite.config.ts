@@ -6,7 +6,12 @@ export default defineConfig({
 	plugins: [tailwindcss(), reactRouter()],
 	build: { sourcemap: false },
 	// Server-only native packages: never pre-bundled for the browser.
-	optimizeDeps: { exclude: ['@node-rs/argon2', 'better-sqlite3', 'pg'] },
+	optimizeDeps: {
+		exclude: ['@node-rs/argon2', 'better-sqlite3', 'pg'],
+		// Browser dependencies known up front, so the first page load in development does not
+		// trigger a re-optimisation (a 504 "Outdated Optimize Dep" and a reload).
+		include: ['socket.io-client', '@conform-to/react', '@conform-to/zod/v4', 'zod', 'clsx', 'date-fns'],
+	},
 	ssr: {
 		// Native and Node-only packages stay external to the server bundle.
 		external: ['better-sqlite3', '@node-rs/argon2', 'pg'],

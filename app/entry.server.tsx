@@ -16,9 +16,7 @@ export default function handleRequest(
 	responseStatusCode: number,
 	responseHeaders: Headers,
 	routerContext: EntryContext,
-	loadContext: AppLoadContext,
-	// If you have middleware enabled:
-	// loadContext: RouterContextProvider
+	_loadContext: AppLoadContext,
 ) {
 	// https://httpwg.org/specs/rfc9110.html#HEAD
 	if (request.method.toUpperCase() === 'HEAD') {
@@ -30,11 +28,11 @@ export default function handleRequest(
 
 	return new Promise((resolve, reject) => {
 		let shellRendered = false
-		let userAgent = request.headers.get('user-agent')
+		const userAgent = request.headers.get('user-agent')
 
 		// Ensure requests from bots and SPA Mode renders wait for all content to load before responding
 		// https://react.dev/reference/react-dom/server/renderToPipeableStream#waiting-for-all-content-to-load-for-crawlers-and-static-generation
-		let readyOption: keyof RenderToPipeableStreamOptions =
+		const readyOption: keyof RenderToPipeableStreamOptions =
 			(userAgent && isbot(userAgent)) || routerContext.isSpaMode ? 'onAllReady' : 'onShellReady'
 
 		// Abort the rendering stream after the `streamTimeout` so it has time to

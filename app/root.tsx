@@ -6,15 +6,17 @@ import { RealtimeProvider } from './components/realtime.tsx'
 import { Toaster } from './components/toaster.tsx'
 import { getUser } from './modules/auth/auth.server.ts'
 import { listGroupsOf } from './modules/groups/groups.server.ts'
+import { unreadNotificationCount } from './modules/notifications/notifications.server.ts'
 import { getToast } from './utils/toast.server.ts'
 import './app.css'
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await getUser(request)
-	const groups = user ? (await listGroupsOf(user.id)).map(({ group }) => ({ slug: group.slug, name: group.name })) : []
+	const [memberships, unreadNotifications] = user ? await Promise.all([listGroupsOf(user.id), unreadNotificationCount(user.id)]) : [[], 0]
+	const groups = memberships.map(({ group }) => ({ slug: group.slug, name: group.name }))
 	const { toast, headers } = await getToast(request)
 	return data(
-		{ user: user ? { id: user.id, name: user.name, isSiteAdmin: user.isSiteAdmin } : null, groups, toast },
+		{ user: user ? { id: user.id, name: user.name, isSiteAdmin: user.isSiteAdmin } : null, groups, unreadNotifications, toast },
 		{ headers: headers ?? undefined },
 	)
 }

@@ -33,5 +33,9 @@ export default [
 	]),
 	route('resources/drafts', 'routes/resources/drafts.ts'),
 	route('resources/read-marker', 'routes/resources/read-marker.ts'),
+	route('notifications', 'routes/notifications.tsx'),
+	route('notifications/:notificationId', 'routes/resources/open-notification.ts'),
+	route('resources/notifications-count', 'routes/resources/notifications-count.ts'),
+	route('bookmarks', 'routes/bookmarks.tsx'),
 	route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig

@@ -77,14 +77,19 @@ async function withBuildLock(work: () => Promise<void>): Promise<void> {
  * first test file that needs it runs `react-router build` (15-20 s), once per run; the lock keeps
  * test files that run in parallel from building at the same time.
  */
-export async function ensureServerBuild(): Promise<string> {
-	if (await buildIsUsable()) return serverEntry
-	await withBuildLock(async () => {
-		if (await buildIsUsable()) return
-		await promisify(execFile)('npx', ['react-router', 'build'], { cwd: projectRoot, timeout: 120_000 })
-	})
-	return serverEntry
+export function ensureServerBuild(): Promise<string> {
+	// Checked once per test file: a build that was good at its start stays good for it.
+	ensured ??= (async () => {
+		if (await buildIsUsable()) return serverEntry
+		await withBuildLock(async () => {
+			if (await buildIsUsable()) return
+			await promisify(execFile)('npx', ['react-router', 'build'], { cwd: projectRoot, timeout: 120_000 })
+		})
+		return serverEntry
+	})()
+	return ensured
 }
+let ensured: Promise<string> | undefined
 
 /** Test files that start the server give their first hook this long: it may have to build. */
 export const SERVER_START_TIMEOUT = 180_000

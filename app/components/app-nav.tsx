@@ -1,5 +1,6 @@
 import { Form, Link, NavLink, useLocation } from 'react-router'
 import { Avatar } from './avatar.tsx'
+import { NotificationBell } from './notification-bell.tsx'
 import { cn } from '#app/utils/misc.ts'
 
 type NavUser = { id: string; name: string; isSiteAdmin: boolean }
@@ -77,13 +78,17 @@ export function AppNav({ user, groups }: { user: NavUser | null; groups: NavGrou
 								Admin
 							</NavLink>
 						) : null}
-						<div className="ml-auto">
+						<div className="ml-auto flex items-center gap-1">
+							<NotificationBell />
 							<Menu label="Your account" summary={<Avatar name={user.name} seed={user.id} size="sm" />}>
 								<p className="truncate border-b border-slate-100 px-4 py-2 text-xs text-slate-500">
 									Signed in as <span className="font-medium text-slate-800">{user.name}</span>
 								</p>
 								<Link to={`/u/${user.id}`} className={menuItem}>
 									Your profile
+								</Link>
+								<Link to="/bookmarks" className={menuItem}>
+									Bookmarks
 								</Link>
 								<Link to="/settings/profile" className={menuItem}>
 									Settings

@@ -69,7 +69,8 @@ export function registerForums(io: Server, socket: Socket): void {
 	})
 
 	socket.on('disconnect', () => {
-		for (const threadId of threads) void broadcastReaders(io, threadId)
+		// During shutdown the adapter may already be closed; a lost readers update is harmless then.
+		for (const threadId of threads) broadcastReaders(io, threadId).catch(() => undefined)
 		threads.clear()
 	})
 }

@@ -53,6 +53,9 @@ export async function attachRealtime(
 			io.disconnectSockets(true)
 			// Not io.close(): that would also close the HTTP server, which the caller drains itself.
 			io.engine.close()
+			// Disconnect handlers announce presence changes through the adapter: let them run first.
+			await new Promise((resolve) => setTimeout(resolve, 50))
+			await Promise.resolve(io.of('/').adapter.close()).catch(() => undefined)
 			await Promise.all(redisClients.map((client) => client.quit().catch(() => undefined)))
 		},
 	}

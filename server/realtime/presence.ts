@@ -50,7 +50,8 @@ export function registerPresence(io: Server, socket: Socket): void {
 	})
 
 	socket.on('disconnect', () => {
-		for (const groupId of joined) void broadcast(io, groupId)
+		// During shutdown the adapter may already be closed; a lost presence update is harmless then.
+		for (const groupId of joined) broadcast(io, groupId).catch(() => undefined)
 		joined.clear()
 	})
 }

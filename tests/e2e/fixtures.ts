@@ -85,11 +85,14 @@ export const test = base.extend<Fixtures>({
 		const { db } = await import('#app/utils/db.server.ts')
 		const { hashPassword } = await import('#app/modules/auth/password.server.ts')
 		const { createSession, SESSION_COOKIE } = await import('#app/modules/auth/sessions.server.ts')
+		const { uniqueHandle } = await import('#app/modules/users/handles.server.ts')
 		const created: string[] = []
 		await use(async (context, options = {}) => {
+			const name = options.name ?? 'Test Member'
 			const user = await db.user.create({
 				data: {
-					name: options.name ?? 'Test Member',
+					name,
+					handle: await uniqueHandle(name),
 					email: options.email ?? uniqueEmail(),
 					company: options.company ?? 'Test Company',
 					isSiteAdmin: options.isSiteAdmin ?? false,

@@ -1,9 +1,10 @@
 // Forms are plain HTML forms first: without JavaScript the server validates and answers with the
 // same page, the errors next to their fields and what was typed kept. With JavaScript the same
 // schema validates in the browser before anything is sent.
+import type { Page } from '@playwright/test'
 import { expect, test, uniqueEmail, waitForHydration } from './fixtures.ts'
 
-async function fillSignup(page: import('@playwright/test').Page, password: string) {
+async function fillSignup(page: Page, password: string) {
 	await page.getByLabel('Your name').fill('Grace Hopper')
 	await page.getByLabel('Email').fill(uniqueEmail('grace'))
 	await page.getByLabel('Company').fill('Cobol Computing')

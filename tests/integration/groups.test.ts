@@ -167,11 +167,12 @@ describe('managing members', () => {
 		const others = (await membershipOf(other.id, group.id))!
 		const moderators = (await membershipOf(moderator.id, group.id))!
 
-		for (const form of [
+		const forms: Array<Record<string, string>> = [
 			{ intent: 'set-role', membershipId: own.id, role: 'moderator' },
 			{ intent: 'set-role', membershipId: moderators.id, role: 'member' },
 			{ intent: 'remove', membershipId: others.id },
-		]) {
+		]
+		for (const form of forms) {
 			expect(statusOf(await manage(member.cookie, group.slug, form))).toBe(403)
 		}
 		expect((await membershipOf(member.user.id, group.id))?.role).toBe('member')

@@ -5,12 +5,12 @@ import { request as httpRequest } from 'node:http'
 import { connect, type Socket as NetSocket } from 'node:net'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { hashToken, readSessionToken } from '#app/modules/auth/sessions.server.ts'
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 import { db, disconnectDb } from '#app/utils/db.server.ts'
 import { projectRoot } from '#server/db/engine.ts'
 import type { RunningServer } from '#server/index.ts'
 import { createUser, sessionCookieFor, TEST_PASSWORD } from '#tests/helpers.ts'
+import { createTestDatabase } from '#tests/setup/test-database.ts'
 import { connected, connectSocket, ensureServerBuild, SERVER_START_TIMEOUT, startTestServer } from '#tests/running-server.ts'
 
 type HttpResult = { status: number; headers: Record<string, string | string[] | undefined>; body: string }
@@ -140,20 +140,12 @@ describe('closing the server (what SIGTERM does)', () => {
 		raw.on('data', (chunk: string) => (response += chunk))
 		const responded = new Promise<void>((resolve) => raw.once('end', () => resolve()))
 		const [head, tail] = [body.slice(0, 10), body.slice(10)]
+		const requestArrived = new Promise((resolve) => server.httpServer.once('request', resolve))
 		raw.write(
 			`POST /login HTTP/1.1\r\nHost: ${hostname}:${port}\r\nOrigin: ${server.url}\r\n` +
 				`Content-Type: application/x-www-form-urlencoded\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${head}`,
 		)
-		// The server has the request once it shows up as an active connection.
-		await new Promise<void>((resolve, reject) => {
-			const check = () =>
-				server.httpServer.getConnections((error, count) => {
-					if (error) return reject(error)
-					if (count >= 1 && response === '') resolve()
-					else setTimeout(check, 10)
-				})
-			check()
-		})
+		await requestArrived
 
 		let closeResolved = false
 		const closing = server.close().then(() => {
@@ -168,6 +160,8 @@ describe('closing the server (what SIGTERM does)', () => {
 		await responded
 		expect(response).toMatch(/^HTTP\/1\.1 302 /)
 		expect(response).toMatch(/set-cookie: pp_session=/i)
+		// The answer ends its connection: kept alive, it would hold the shutdown for keepAliveTimeout.
+		expect(response).toMatch(/^connection: close\r$/im)
 		await closing
 		expect(closeResolved).toBe(true)
 		expect(server.httpServer.listening).toBe(false)
@@ -209,15 +203,18 @@ describe('starting with a wrong environment', () => {
 
 describe('the server process', () => {
 	let child: ChildProcess | undefined
+	let database: { url: string; dispose: () => Promise<void> } | undefined
 
-	afterAll(() => {
+	afterAll(async () => {
 		if (child && child.exitCode === null) child.kill('SIGKILL')
+		await database?.dispose()
 	})
 
 	test('logs one line per request without cookies, and exits cleanly on SIGTERM', async () => {
 		await ensureServerBuild()
-		const user = await createUser()
-		child = runServerProcess({ DATABASE_URL: process.env.DATABASE_URL!, LOG_LEVEL: 'info' })
+		// Its own database: two processes writing one SQLite file would make each other wait.
+		database = await createTestDatabase(inject('templateDatabaseUrl'))
+		child = runServerProcess({ DATABASE_URL: database.url, LOG_LEVEL: 'info' })
 		const exit = finished(child)
 		const logLines: Array<Record<string, unknown>> = []
 		const listening = new Promise<string>((resolve, reject) => {
@@ -230,28 +227,30 @@ describe('the server process', () => {
 		})
 		const url = await listening
 
-		const login = form({ email: user.email, password: TEST_PASSWORD })
-		const response = await send(`${url}/login?from=test`, {
+		const signup = form({ name: 'Process Test', email: 'process@example.com', company: 'P', password: 'long enough password' })
+		const response = await send(`${url}/signup?from=test`, {
 			method: 'POST',
-			headers: { origin: url, cookie: 'pp_toast=secret-cookie-value', ...login.headers },
-			body: login.body,
+			headers: { origin: url, cookie: 'pp_toast=secret-cookie-value', ...signup.headers },
+			body: signup.body,
 		})
 		expect(response.status).toBe(302)
 		// Production serves Secure cookies (SECURE_COOKIES=auto).
 		const setCookie = String(response.headers['set-cookie'])
 		expect(setCookie).toMatch(/pp_session=[a-z2-7]{32};.*Secure/)
-		const token = readSessionToken(setCookie.split(';')[0])!
-		expect(await db.session.findUnique({ where: { id: hashToken(token) } })).not.toBeNull()
+		const cookie = setCookie.match(/pp_session=[a-z2-7]{32}/)![0]
+		const home = await send(`${url}/`, { headers: { cookie } })
+		expect(home.body).toMatch(/Welcome, Process/)
 
 		child.kill('SIGTERM')
 		const { code } = await exit
 		expect(code).toBe(0)
 
-		const requestLog = logLines.find((entry) => (entry.req as { url?: string } | undefined)?.url === '/login?from=test')
-		expect(requestLog).toMatchObject({ req: { method: 'POST', url: '/login?from=test' }, res: { statusCode: 302 } })
+		const requestLog = logLines.find((entry) => (entry.req as { url?: string } | undefined)?.url === '/signup?from=test')
+		expect(requestLog).toMatchObject({ req: { method: 'POST', url: '/signup?from=test' }, res: { statusCode: 302 } })
 		expect(typeof requestLog?.responseTime).toBe('number')
-		expect(JSON.stringify(logLines)).not.toContain('secret-cookie-value')
-		expect(JSON.stringify(logLines)).not.toContain(token)
+		const everything = JSON.stringify(logLines)
+		expect(everything).not.toContain('secret-cookie-value')
+		expect(everything).not.toContain(cookie.split('=')[1])
 		expect(logLines.some((entry) => entry.msg === 'shutting down')).toBe(true)
 	}, SERVER_START_TIMEOUT)
 })

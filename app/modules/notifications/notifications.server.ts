@@ -1,9 +1,9 @@
 import { readableForumIds } from '#app/modules/forums/access.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { rooms, type RealtimePublisher } from '#app/utils/realtime.ts'
+import { NOTIFICATION_EVENT, NOTIFICATION_TYPES, type NotificationType } from './notifications.ts'
 
-export const NOTIFICATION_TYPES = ['reply', 'mention', 'quote', 'accepted'] as const
-export type NotificationType = (typeof NOTIFICATION_TYPES)[number]
+export { NOTIFICATION_TYPES, type NotificationType }
 
 // When one post concerns a user in several ways, they get one notification: the most personal.
 const PRIORITY: Record<NotificationType, number> = { accepted: 4, mention: 3, quote: 2, reply: 1 }
@@ -58,7 +58,7 @@ export async function notifyAboutPost(input: PostNotificationInput, readerIds: s
 			actorId: input.actorId,
 		})),
 	})
-	realtime.toRooms(recipients.map(rooms.user), 'notification:new', { threadId: input.threadId })
+	realtime.toRooms(recipients.map(rooms.user), NOTIFICATION_EVENT, { threadId: input.threadId })
 	return recipients
 }
 
@@ -68,7 +68,7 @@ export async function notifyAccepted(
 ) {
 	if (input.recipientId === input.actorId) return
 	await db.notification.create({ data: { type: 'accepted', threadId: input.threadId, postId: input.postId, actorId: input.actorId, userId: input.recipientId } })
-	realtime.toRoom(rooms.user(input.recipientId), 'notification:new', { threadId: input.threadId })
+	realtime.toRoom(rooms.user(input.recipientId), NOTIFICATION_EVENT, { threadId: input.threadId })
 }
 
 /** Notifications in threads the user may still read. */
@@ -103,6 +103,22 @@ export async function listNotifications(userId: string, page: number) {
 		}),
 	])
 	return { total, rows }
+}
+
+/** Where a notification leads: its post's place in the thread (a deleted or hidden post keeps its place). */
+function notificationHref(row: { threadId: string; post: { number: number } | null }): string {
+	return row.post ? `/t/${row.threadId}?post=${row.post.number}` : `/t/${row.threadId}`
+}
+
+/** Marks one of the user's notifications read and answers where it leads; null when it is not theirs or out of reach. */
+export async function openNotification(userId: string, notificationId: string): Promise<string | null> {
+	const row = await db.notification.findFirst({
+		where: { id: notificationId, ...(await readableWhere(userId)) },
+		select: { threadId: true, post: { select: { number: true } } },
+	})
+	if (!row) return null
+	await markNotificationRead(userId, notificationId)
+	return notificationHref(row)
 }
 
 export async function markNotificationRead(userId: string, notificationId: string) {

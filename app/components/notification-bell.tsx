@@ -1,0 +1,99 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { NavLink, useLocation, useRouteLoaderData } from 'react-router'
+import type { loader as rootLoader } from '#app/root.tsx'
+import { bellLabel, NOTIFICATION_EVENT } from '#app/modules/notifications/notifications.ts'
+import { cn } from '#app/utils/misc.ts'
+import { useSocket } from './realtime.tsx'
+
+/**
+ * The unread count: the root loader's, replaced by a fresher one fetched from
+ * /resources/notifications-count when a notification arrives, and again by the root loader's
+ * whenever that runs. Only the count is fetched: the page the reader is on is left alone.
+ */
+function useUnreadCount(): number {
+	const root = useRouteLoaderData<typeof rootLoader>('root')
+	const [fetched, setFetched] = useState<number | null>(null)
+	// The root loader ran again: its count is the newest (adjusting state while rendering, not in an effect).
+	const [seenRoot, setSeenRoot] = useState(root)
+	if (seenRoot !== root) {
+		setSeenRoot(root)
+		setFetched(null)
+	}
+	const count = fetched ?? root?.unreadNotifications ?? 0
+
+	const latest = useRef(0)
+	const refresh = useCallback(async () => {
+		const request = ++latest.current
+		try {
+			const response = await fetch('/resources/notifications-count', { headers: { Accept: 'application/json' } })
+			if (!response.ok) return
+			const body = (await response.json()) as { count: number }
+			// Answers can overtake each other; only the last request's counts.
+			if (request === latest.current) setFetched(body.count)
+		} catch {
+			// Offline for a moment: the next event or page brings the count.
+		}
+	}, [])
+
+	const socket = useSocket()
+	useEffect(() => {
+		if (!socket) return
+		const onChange = () => void refresh()
+		socket.on(NOTIFICATION_EVENT, onChange)
+		// Events sent while the connection was down are lost: catch up once it is back.
+		socket.io.on('reconnect', onChange)
+		return () => {
+			socket.off(NOTIFICATION_EVENT, onChange)
+			socket.io.off('reconnect', onChange)
+		}
+	}, [socket, refresh])
+
+	// Opening a thread reads its notifications, and the root loader does not run on every page
+	// change: while anything is unread, ask again after moving to another page.
+	const { pathname } = useLocation()
+	const previousPath = useRef(pathname)
+	useEffect(() => {
+		if (previousPath.current === pathname) return
+		previousPath.current = pathname
+		if (count > 0) void refresh()
+	}, [pathname, count, refresh])
+
+	return count
+}
+
+function BellIcon() {
+	return (
+		<svg aria-hidden="true" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" className="h-5 w-5">
+			<path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+			<path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+		</svg>
+	)
+}
+
+/** The top bar's bell: the unread count, live, and the way to /notifications. */
+export function NotificationBell() {
+	const count = useUnreadCount()
+	return (
+		<NavLink
+			to="/notifications"
+			aria-label={bellLabel(count)}
+			className={({ isActive }) =>
+				cn(
+					'relative inline-flex h-9 w-9 items-center justify-center rounded-md no-underline hover:bg-slate-100 hover:no-underline',
+					isActive ? 'text-brand-700' : 'text-slate-600 hover:text-slate-900',
+				)
+			}
+		>
+			<BellIcon />
+			{count > 0 ? (
+				<span
+					aria-hidden="true"
+					data-testid="unread-notifications"
+					className="absolute top-0.5 right-0.5 flex h-4 min-w-4 items-center justify-center rounded-full bg-brand-600 px-1 text-[10px] leading-none font-semibold text-white ring-2 ring-white"
+				>
+					{count > 99 ? '99+' : count}
+				</span>
+			) : null}
+		</NavLink>
+	)
+}

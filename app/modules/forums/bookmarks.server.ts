@@ -1,0 +1,69 @@
+import { db } from '#app/utils/db.server.ts'
+import { readableForumIds } from './access.server.ts'
+import { toPlainText } from './markdown.server.ts'
+
+export const BOOKMARKS_PER_PAGE = 20
+const EXCERPT_LENGTH = 280
+
+/** Plain text cut at a word boundary, with an ellipsis when anything was cut. */
+export function excerpt(text: string, max = EXCERPT_LENGTH): string {
+	if (text.length <= max) return text
+	const cut = text.slice(0, max)
+	const lastSpace = cut.lastIndexOf(' ')
+	return `${(lastSpace > max * 0.6 ? cut.slice(0, lastSpace) : cut).replace(/[\s.,;:!?-]+$/, '')}…`
+}
+
+/**
+ * The user's bookmarks that they can still read, newest first. A bookmark in a forum they have
+ * left, on a post since deleted or hidden, or in a hidden thread is kept but not listed: it
+ * comes back if the post does.
+ */
+export async function listBookmarks(userId: string, page: number) {
+	const where = {
+		userId,
+		post: { deletedAt: null, hiddenAt: null, thread: { forumId: { in: await readableForumIds(userId) }, hiddenAt: null } },
+	}
+	const [total, rows] = await Promise.all([
+		db.bookmark.count({ where }),
+		db.bookmark.findMany({
+			where,
+			orderBy: [{ createdAt: 'desc' }, { postId: 'desc' }],
+			skip: (page - 1) * BOOKMARKS_PER_PAGE,
+			take: BOOKMARKS_PER_PAGE,
+			select: {
+				createdAt: true,
+				post: {
+					select: {
+						id: true,
+						number: true,
+						body: true,
+						createdAt: true,
+						author: { select: { id: true, name: true } },
+						thread: { select: { id: true, title: true, forum: { select: { group: { select: { name: true } } } } } },
+					},
+				},
+			},
+		}),
+	])
+	return {
+		total,
+		pageCount: Math.max(1, Math.ceil(total / BOOKMARKS_PER_PAGE)),
+		bookmarks: rows.map(({ createdAt, post }) => ({
+			postId: post.id,
+			href: `/t/${post.thread.id}?post=${post.number}`,
+			bookmarkedAt: createdAt,
+			postedAt: post.createdAt,
+			author: post.author,
+			thread: { id: post.thread.id, title: post.thread.title },
+			place: post.thread.forum.group?.name ?? 'Community',
+			isOpeningPost: post.number === 1,
+			excerpt: excerpt(toPlainText(post.body)),
+		})),
+	}
+}
+
+/** Removes one of the user's bookmarks; false when there was none. */
+export async function removeBookmark(userId: string, postId: string): Promise<boolean> {
+	const { count } = await db.bookmark.deleteMany({ where: { userId, postId } })
+	return count > 0
+}

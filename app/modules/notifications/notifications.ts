@@ -1,0 +1,23 @@
+// Shared by the server and the UI: what a notification can be and how it reads.
+export const NOTIFICATION_TYPES = ['reply', 'mention', 'quote', 'accepted'] as const
+export type NotificationType = (typeof NOTIFICATION_TYPES)[number]
+
+/** The socket event a user's tabs receive when a notification is created for them. */
+export const NOTIFICATION_EVENT = 'notification:new'
+
+/** "Ada <phrase> <thread title>". */
+export const NOTIFICATION_PHRASES: Record<NotificationType, string> = {
+	reply: 'replied in',
+	mention: 'mentioned you in',
+	quote: 'quoted you in',
+	accepted: 'marked your reply as the answer in',
+}
+
+export function notificationPhrase(type: string): string {
+	return NOTIFICATION_PHRASES[type as NotificationType] ?? 'posted in'
+}
+
+/** The bell's accessible name: the number is part of it, so it is read without seeing the badge. */
+export function bellLabel(unread: number): string {
+	return unread > 0 ? `Notifications, ${unread} unread` : 'Notifications'
+}

@@ -1,0 +1,52 @@
+// What people type into the search box, made safe for each engine's query language. Both engines
+// get the same words, so a search means the same on SQLite and PostgreSQL: every word must
+// appear (stemmed), and the last one may be the start of a word, for search-as-you-type habits.
+
+/** Enough for any real question; more words only make the query slower, not better. */
+export const MAX_TERMS = 8
+const MAX_QUERY_LENGTH = 200
+
+/**
+ * The words of a query: runs of letters, digits and combining marks, lower-cased. Everything
+ * else (quotes, stars, brackets, colons, carets, minus signs) is a separator, so no query syntax
+ * of either engine survives, and `"`, `*` or `NEAR(` cannot make a query fail.
+ */
+export function searchTerms(query: string): string[] {
+	const words = query.slice(0, MAX_QUERY_LENGTH).normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}\p{M}]+/gu) ?? []
+	return words.slice(0, MAX_TERMS)
+}
+
+// A one-letter prefix would match most of the index.
+const isPrefix = (terms: string[], index: number) => index === terms.length - 1 && terms[index]!.length >= 2
+
+/**
+ * An FTS5 MATCH expression: each word a quoted string (so AND, OR, NOT and NEAR are just words),
+ * joined by spaces (FTS5's implicit AND), the last one a prefix.
+ */
+export function toFtsExpression(terms: string[]): string {
+	return terms.map((term, index) => `"${term}"${isPrefix(terms, index) ? '*' : ''}`).join(' ')
+}
+
+/**
+ * A PostgreSQL to_tsquery() text: each word a quoted lexeme joined by &, the last one a prefix
+ * (:*). websearch_to_tsquery() has no prefix matching, and its phrase and "-word" syntax would
+ * mean something on PostgreSQL that it cannot mean on SQLite.
+ */
+export function toTsQuery(terms: string[]): string {
+	return terms.map((term, index) => `'${term}'${isPrefix(terms, index) ? ':*' : ''}`).join(' & ')
+}
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
+
+export function escapeHtml(text: string): string {
+	return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]!)
+}
+
+/**
+ * Safe HTML from an engine's snippet: the engine marked the hits with sentinel strings that
+ * nobody can type (they carry a random nonce), the text is escaped, then the sentinels become
+ * <mark> tags, the only markup in the result.
+ */
+export function snippetToHtml(raw: string, sentinels: { open: string; close: string }): string {
+	return escapeHtml(raw).split(sentinels.open).join('<mark>').split(sentinels.close).join('</mark>')
+}

@@ -1,0 +1,205 @@
+import type { ReactNode } from 'react'
+import { Form, Link, useLocation } from 'react-router'
+import type { Route } from './+types/search.ts'
+import { BlockerBadge, KindBadge } from '#app/components/forum/badges.tsx'
+import { EmptyState, PageHeader } from '#app/components/page.tsx'
+import { Pagination } from '#app/components/pagination.tsx'
+import { RelativeTime } from '#app/components/time.tsx'
+import { Button } from '#app/components/ui/button.tsx'
+import { requireUser } from '#app/modules/auth/auth.server.ts'
+import { BLOCKERS, BLOCKER_LABELS, THREAD_KINDS, THREAD_KIND_LABELS } from '#app/modules/forums/constants.ts'
+import { parseSearchParams } from '#app/modules/search/schemas.ts'
+import { searchableForums, searchPosts } from '#app/modules/search/search.server.ts'
+import { pageTitle } from '#app/utils/misc.ts'
+import { pageParam } from '#app/utils/pagination.ts'
+
+export const meta: Route.MetaFunction = ({ data }) => [
+	{ title: data?.query.q ? pageTitle(`Search: ${data.query.q}`) : pageTitle('Search') },
+]
+
+export async function loader({ request }: Route.LoaderArgs) {
+	const user = await requireUser(request)
+	const url = new URL(request.url)
+	const params = parseSearchParams(url.searchParams)
+	const forums = await searchableForums(user)
+	// A forum the member cannot read is not a filter they can choose: it is dropped.
+	const forum = forums.some((f) => f.id === params.forum) ? params.forum : undefined
+	const query = { ...params, forum }
+	const search = query.q
+		? await searchPosts(user, {
+				q: query.q,
+				forumId: query.forum,
+				kind: query.kind,
+				blocker: query.blocker,
+				tag: query.tag,
+				authorHandle: query.author,
+				page: pageParam(url),
+			})
+		: null
+	return { query, forums, search }
+}
+
+const fieldClasses = 'block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm focus:border-brand-600'
+
+function firstPageHref(search: string): string {
+	const params = new URLSearchParams(search)
+	params.delete('page')
+	return `/search?${params}`
+}
+
+function Filter({ label, htmlFor, children }: { label: string; htmlFor: string; children: ReactNode }) {
+	return (
+		<div className="space-y-1">
+			<label htmlFor={htmlFor} className="block text-xs font-medium text-slate-600">
+				{label}
+			</label>
+			{children}
+		</div>
+	)
+}
+
+export default function SearchPage({ loaderData }: Route.ComponentProps) {
+	const { query, forums, search } = loaderData
+	const location = useLocation()
+	const filtered = Boolean(query.forum || query.kind || query.blocker || query.tag || query.author)
+	return (
+		<main className="mx-auto max-w-3xl">
+			<PageHeader title="Search" description="Posts in your groups’ forums and the Community forum." />
+			{/* Keyed by the URL so back and forward show the fields of that search. */}
+			<Form
+				key={location.search}
+				method="get"
+				action="/search"
+				role="search"
+				aria-label="Search posts"
+				className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
+			>
+				<label htmlFor="search-q" className="block text-sm font-medium text-slate-800">
+					Search for
+				</label>
+				<div className="mt-1 flex gap-2">
+					<input
+						id="search-q"
+						type="search"
+						name="q"
+						defaultValue={query.q}
+						placeholder="e.g. MDF claim deadline"
+						maxLength={200}
+						className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm placeholder:text-slate-400 focus:border-brand-600"
+					/>
+					<Button type="submit">Search</Button>
+				</div>
+				<fieldset className="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
+					<legend className="sr-only">Filters</legend>
+					<Filter label="Forum" htmlFor="search-forum">
+						<select id="search-forum" name="forum" defaultValue={query.forum ?? ''} className={fieldClasses}>
+							<option value="">All forums</option>
+							{forums.map((forum) => (
+								<option key={forum.id} value={forum.id}>
+									{forum.name}
+								</option>
+							))}
+						</select>
+					</Filter>
+					<Filter label="Kind" htmlFor="search-kind">
+						<select id="search-kind" name="kind" defaultValue={query.kind ?? ''} className={fieldClasses}>
+							<option value="">Any kind</option>
+							{THREAD_KINDS.map((kind) => (
+								<option key={kind} value={kind}>
+									{THREAD_KIND_LABELS[kind]}
+								</option>
+							))}
+						</select>
+					</Filter>
+					<Filter label="Growth blocker" htmlFor="search-blocker">
+						<select id="search-blocker" name="blocker" defaultValue={query.blocker ?? ''} className={fieldClasses}>
+							<option value="">Any blocker</option>
+							{BLOCKERS.map((blocker) => (
+								<option key={blocker} value={blocker}>
+									{BLOCKER_LABELS[blocker]}
+								</option>
+							))}
+						</select>
+					</Filter>
+					<Filter label="Tag" htmlFor="search-tag">
+						<input id="search-tag" name="tag" defaultValue={query.tag ?? ''} placeholder="e.g. mdf" className={fieldClasses} />
+					</Filter>
+					<Filter label="Author" htmlFor="search-author">
+						<input id="search-author" name="author" defaultValue={query.author ? `@${query.author}` : ''} placeholder="@handle" className={fieldClasses} />
+					</Filter>
+				</fieldset>
+			</Form>
+
+			<section aria-label="Results" className="mt-6">
+				{forums.length === 0 ? (
+					<EmptyState title="Nothing to search yet">
+						<p>Search covers the forums of your peer groups and the Community forum. Once you join a group, its posts are found here.</p>
+					</EmptyState>
+				) : !search ? (
+					<EmptyState title="What are you looking for?">
+						<p>Type a word or two: a vendor program, a problem you are facing, a question you remember reading.</p>
+					</EmptyState>
+				) : search.total === 0 ? (
+					<EmptyState title={`No results for “${query.q}”`}>
+						<p>
+							Try fewer words, or another way of saying it
+							{filtered ? (
+								<>
+									, or <Link to={`/search?${new URLSearchParams({ q: query.q })}`}>search without the filters</Link>
+								</>
+							) : null}
+							.
+						</p>
+					</EmptyState>
+				) : (
+					<>
+						<p className="mb-3 text-sm text-slate-600" role="status">
+							{search.total === 1 ? '1 thread' : `${search.total} threads`} found for <strong className="text-slate-900">“{query.q}”</strong>
+							{search.pageCount > 1 ? ` · page ${search.page} of ${search.pageCount}` : null}
+						</p>
+						{search.results.length === 0 ? (
+							<EmptyState title="No more results">
+								<p>
+									<Link to={firstPageHref(location.search)}>Back to the first page</Link>
+								</p>
+							</EmptyState>
+						) : (
+							<ol className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white shadow-sm" data-testid="search-results">
+								{search.results.map((result) => (
+									<li key={result.postId} className="px-5 py-4">
+										<div className="flex flex-wrap items-center gap-2">
+											<KindBadge kind={result.kind} />
+											<BlockerBadge blocker={result.blocker} />
+										</div>
+										<h2 className="mt-1 font-semibold">
+											<Link to={`/t/${result.threadId}?post=${result.postNumber}`} className="text-slate-900">
+												{result.threadTitle}
+											</Link>
+										</h2>
+										{result.snippetHtml ? (
+											<p
+												className="mt-1 text-sm leading-relaxed text-slate-700 [&_mark]:rounded-sm [&_mark]:bg-amber-100 [&_mark]:px-0.5 [&_mark]:font-medium [&_mark]:text-slate-900"
+												// Escaped on the server; <mark> is the only markup (search/terms.ts).
+												dangerouslySetInnerHTML={{ __html: result.snippetHtml }}
+											/>
+										) : null}
+										<p className="mt-2 text-xs text-slate-500">
+											{result.postNumber > 1 ? 'Reply' : 'Opening post'} by {result.author.name} in{' '}
+											<Link to={result.forum.href} className="text-slate-600">
+												{result.forum.name}
+											</Link>{' '}
+											· <RelativeTime date={result.createdAt} />
+										</p>
+									</li>
+								))}
+							</ol>
+						)}
+						<Pagination page={search.page} pageCount={search.pageCount} label="Result pages" />
+					</>
+				)}
+			</section>
+		</main>
+	)
+}
+
+export { GeneralErrorBoundary as ErrorBoundary } from '#app/components/error-boundary.tsx'

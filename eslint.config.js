@@ -1,0 +1,66 @@
+// ESLint for the whole repository: JavaScript's and typescript-eslint's recommended rules, the
+// rules of hooks for React code. Formatting is Prettier's job (`npm run format`), not ESLint's.
+import js from '@eslint/js'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+import tseslint from 'typescript-eslint'
+
+export default tseslint.config(
+	{
+		ignores: [
+			'build/',
+			'.react-router/',
+			'prisma/generated/',
+			'node_modules/',
+			'tests/.tmp/',
+			'test-results/',
+			'playwright-report/',
+			// Scratch files of local experiments, never committed.
+			'**/*.tmp.ts',
+		],
+	},
+	js.configs.recommended,
+	tseslint.configs.recommended,
+	{
+		languageOptions: {
+			ecmaVersion: 2023,
+			sourceType: 'module',
+			// Server, scripts and tests run on Node; app/ runs in both (SSR and the browser).
+			globals: { ...globals.node, ...globals.browser },
+		},
+		linterOptions: { reportUnusedDisableDirectives: 'error' },
+		rules: {
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true },
+			],
+			// Type-only imports keep server modules out of the browser bundle (tsc's verbatimModuleSyntax agrees).
+			// `typeof import('x')` stays allowed: it types a module that is loaded dynamically.
+			'@typescript-eslint/consistent-type-imports': [
+				'error',
+				{ fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+			],
+			'no-console': 'off',
+			eqeqeq: ['error', 'always', { null: 'ignore' }],
+		},
+	},
+	{
+		files: ['app/**/*.{ts,tsx}'],
+		plugins: { 'react-hooks': reactHooks },
+		rules: {
+			'react-hooks/rules-of-hooks': 'error',
+			'react-hooks/exhaustive-deps': 'error',
+			// Of the React Compiler's diagnostics, those that catch bugs with or without the compiler.
+			// The others (refs, set-state-in-effect, purity, memoization) describe code the compiler can
+			// optimise; PeerPower does not use the compiler, and the patterns they flag (a socket created
+			// in an effect, the latest-options ref of a subscription hook) are deliberate here.
+			'react-hooks/static-components': 'error',
+			'react-hooks/set-state-in-render': 'error',
+			'react-hooks/immutability': 'error',
+			'react-hooks/globals': 'error',
+			'react-hooks/error-boundaries': 'error',
+			'react-hooks/use-memo': 'error',
+			'react-hooks/void-use-memo': 'error',
+		},
+	},
+)
