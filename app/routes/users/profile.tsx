@@ -2,8 +2,9 @@ import { Link } from 'react-router'
 import type { Route } from './+types/profile.ts'
 import { Avatar } from '#app/components/avatar.tsx'
 import { Card } from '#app/components/page.tsx'
-import { DateTime } from '#app/components/time.tsx'
+import { DateTime, RelativeTime } from '#app/components/time.tsx'
 import { requireUser } from '#app/modules/auth/auth.server.ts'
+import { recentPostsBy } from '#app/modules/forums/activity.server.ts'
 import { sharesGroup } from '#app/modules/groups/groups.server.ts'
 import { getProfile } from '#app/modules/users/users.server.ts'
 import { pageTitle } from '#app/utils/misc.ts'
@@ -19,6 +20,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const viewerGroups = new Set((await getProfile(viewer.id))?.memberships.map((m) => m.group.id))
 	return {
 		isSelf: viewer.id === profile.id,
+		recentPosts: await recentPostsBy(profile.id, viewer.id),
 		profile: {
 			id: profile.id,
 			name: profile.name,
@@ -34,7 +36,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 }
 
 export default function ProfilePage({ loaderData }: Route.ComponentProps) {
-	const { profile, isSelf } = loaderData
+	const { profile, isSelf, recentPosts } = loaderData
 	return (
 		<main className="mx-auto max-w-2xl">
 			<Card>
@@ -66,6 +68,26 @@ export default function ProfilePage({ loaderData }: Route.ComponentProps) {
 							</li>
 						))}
 					</ul>
+				</div>
+				<div className="mt-6">
+					<h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">Recent posts</h2>
+					{recentPosts.length === 0 ? (
+						<p className="mt-1 text-sm text-slate-600">No posts you can see yet.</p>
+					) : (
+						<ul className="mt-2 space-y-3">
+							{recentPosts.map((post) => (
+								<li key={post.id} className="text-sm">
+									<Link to={`/t/${post.thread.id}?post=${post.number}`} className="font-medium">
+										{post.thread.title}
+									</Link>
+									<span className="ml-2 text-xs text-slate-500">
+										<RelativeTime date={post.createdAt} />
+									</span>
+									<p className="text-slate-600">{post.excerpt}</p>
+								</li>
+							))}
+						</ul>
+					)}
 				</div>
 				<p className="mt-6 text-xs text-slate-500">
 					Member since <DateTime date={profile.createdAt} pattern="MMMM yyyy" />

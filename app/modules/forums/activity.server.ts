@@ -1,0 +1,39 @@
+import { db } from '#app/utils/db.server.ts'
+import { readableForumIds } from './access.server.ts'
+import { toPlainText } from './markdown.server.ts'
+
+/**
+ * A member's recent posts as another member may see them on a profile: only forums the viewer
+ * may read, never hidden or deleted posts, never hidden threads.
+ */
+export async function recentPostsBy(authorId: string, viewerId: string, take = 10) {
+	const forumIds = await readableForumIds(viewerId)
+	const posts = await db.post.findMany({
+		where: {
+			authorId,
+			deletedAt: null,
+			hiddenAt: null,
+			thread: { forumId: { in: forumIds }, hiddenAt: null },
+		},
+		orderBy: { createdAt: 'desc' },
+		take,
+		select: {
+			id: true,
+			number: true,
+			body: true,
+			createdAt: true,
+			thread: { select: { id: true, title: true, kind: true } },
+		},
+	})
+	return posts.map((post) => ({
+		id: post.id,
+		number: post.number,
+		createdAt: post.createdAt,
+		excerpt: truncate(toPlainText(post.body), 180),
+		thread: post.thread,
+	}))
+}
+
+function truncate(text: string, length: number): string {
+	return text.length <= length ? text : `${text.slice(0, length - 1).trimEnd()}…`
+}
