@@ -12,8 +12,10 @@ function freePort(): string {
 }
 
 process.env.E2E_PORT ??= freePort()
-// A throwaway SQLite database per run, under tests/.tmp (git-ignored); removed by the global teardown.
-process.env.E2E_DATABASE_URL ??= `file:${path.resolve('tests/.tmp', `e2e-${randomBytes(4).toString('hex')}.db`)}`
+// Each run has its own folder under tests/.tmp (git-ignored), removed by the global teardown: a
+// throwaway SQLite database, and a build of the current code that no other build can replace mid-run.
+process.env.E2E_RUN_DIR ??= path.resolve('tests/.tmp', `e2e-${randomBytes(4).toString('hex')}`)
+process.env.E2E_DATABASE_URL ??= `file:${path.join(process.env.E2E_RUN_DIR, 'peerpower.db')}`
 
 const port = process.env.E2E_PORT
 const baseURL = `http://127.0.0.1:${port}`
@@ -41,7 +43,8 @@ export default defineConfig({
 	forbidOnly: Boolean(process.env.CI),
 	retries: process.env.CI ? 1 : 0,
 	reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
-	timeout: 30_000,
+	// Generous: CI machines are small and busy, and every page also runs axe.
+	timeout: 60_000,
 	expect: { timeout: 10_000 },
 	globalTeardown: './tests/e2e/global-teardown.ts',
 	use: {
@@ -56,7 +59,7 @@ export default defineConfig({
 		{ name: 'chromium', testIgnore: /onboarding\.spec\.ts$/, dependencies: ['first-run'], use: chromium },
 	],
 	webServer: {
-		// The production server, as `npm start` runs it; `--build` so the run always tests the current code.
+		// The production server, as `npm start` runs it, on a fresh build of the current code.
 		command: 'npx tsx scripts/start.ts --build',
 		url: `${baseURL}/healthz`,
 		reuseExistingServer: false,
@@ -67,6 +70,7 @@ export default defineConfig({
 			PORT: port,
 			HOST: '127.0.0.1',
 			DATABASE_URL: process.env.E2E_DATABASE_URL,
+			PEERPOWER_BUILD_DIR: path.join(process.env.E2E_RUN_DIR, 'build'),
 			LOG_LEVEL: 'warn',
 			// Every browser of the run signs up from 127.0.0.1: the per-IP limit is not under test here.
 			AUTH_RATE_LIMIT_PER_IP: '1000',

@@ -25,6 +25,8 @@ export default [
 	route('community', 'routes/forums/community.tsx'),
 	route('community/new', 'routes/forums/community-new-thread.tsx'),
 	route('community/categories', 'routes/forums/community-categories.tsx'),
+	route('lessons', 'routes/lessons.tsx'),
+	route('search', 'routes/search.tsx'),
 	...prefix('t/:threadId', [
 		index('routes/threads/thread.tsx'),
 		route('edit/:postId', 'routes/threads/edit-post.tsx'),

@@ -1,6 +1,7 @@
 // `npm start`: runs PeerPower in production mode, building it first when there is no build.
 // `npm run demo` (`--demo`): the same on a separate demo database, seeded when empty, with the
-// demo logins printed at start. `--build` rebuilds even when a build exists.
+// demo logins printed at start. `--build` rebuilds even when a build exists; PEERPOWER_BUILD_DIR
+// (default build/) says where the build lives.
 //
 // The server runs in this process (no child to forward signals to): SIGINT/SIGTERM close it
 // gracefully and the process exits 0. Migrations are applied by the server itself.
@@ -31,7 +32,10 @@ function build(): void {
 	}
 }
 
-if (forceBuild || !existsSync(path.join(projectRoot, 'build/server/index.js'))) build()
+// react-router.config.ts reads the same variable, so `build()` writes where we look.
+const buildDir = path.resolve(projectRoot, process.env.PEERPOWER_BUILD_DIR || 'build')
+const serverBuild = path.join(buildDir, 'server/index.js')
+if (forceBuild || !existsSync(serverBuild)) build()
 
 const { demoDatabaseUrl, prepareDemoDatabase } = await import('./seed-demo.ts')
 const { formatDemoLogins } = await import('#app/modules/demo/seed.server.ts')
@@ -66,7 +70,7 @@ try {
 		// cannot take its lock while the seeding connection is still open.
 		await disconnectDb()
 	}
-	const server = await startServer(env)
+	const server = await startServer(env, { buildPath: serverBuild })
 	logger.info({ url: server.url }, `PeerPower is listening on ${server.url}`)
 	if (demo && groupSlug) console.log(formatDemoLogins({ url: server.url, groupSlug }))
 	else console.log(`\n  PeerPower is running at ${server.url}\n`)
@@ -88,5 +92,7 @@ try {
 	process.on('SIGTERM', stop)
 } catch (error) {
 	logger.fatal({ err: error }, 'PeerPower failed to start')
+	// The log may be JSON on stdout; say it plainly on stderr too.
+	console.error(`PeerPower failed to start: ${error instanceof Error ? error.message : String(error)}`)
 	process.exit(1)
 }

@@ -1,3 +1,4 @@
+import path from 'node:path'
 import { createRequestHandler } from '@react-router/express'
 import compression from 'compression'
 import express from 'express'
@@ -61,7 +62,9 @@ export async function createExpressApp(options: AppOptions): Promise<express.Exp
 		app.use(vite.middlewares)
 		build = () => vite.ssrLoadModule('virtual:react-router/server-build') as Promise<ServerBuild>
 	} else {
-		const clientPath = options.clientPath ?? 'build/client'
+		// The client files sit next to the server build (build/server/index.js → build/client).
+		const clientPath =
+			options.clientPath ?? (options.buildPath ? path.resolve(path.dirname(options.buildPath), '../client') : 'build/client')
 		app.use('/assets', express.static(`${clientPath}/assets`, { immutable: true, maxAge: '1y' }))
 		app.use(express.static(clientPath, { maxAge: '1h' }))
 		const serverBuild = (await import(options.buildPath ?? `${process.cwd()}/build/server/index.js`)) as ServerBuild

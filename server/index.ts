@@ -1,4 +1,4 @@
-import { createServer, type Server as HttpServer } from 'node:http'
+import { createServer, type Server as HttpServer, type ServerResponse } from 'node:http'
 import { fileURLToPath } from 'node:url'
 import { EnvError, parseEnv, type Env } from '#app/utils/env.server.ts'
 import { disconnectDb, prepareDb } from '#app/utils/db.server.ts'
@@ -22,6 +22,15 @@ export async function startServer(env: Env, options: { buildPath?: string } = {}
 	await prepareDb()
 
 	const httpServer = createServer()
+	let closing: Promise<void> | undefined
+	// Responses in progress, so that closing can end their connections once they are answered.
+	const inFlight = new Set<ServerResponse>()
+	httpServer.on('request', (_request, response: ServerResponse) => {
+		// A request that arrives while closing is the connection's last.
+		if (closing) response.shouldKeepAlive = false
+		inFlight.add(response)
+		response.once('close', () => inFlight.delete(response))
+	})
 	const realtime = await attachRealtime(httpServer, { redisUrl: env.REDIS_URL, appUrl: env.APP_URL })
 
 	const vite =
@@ -46,12 +55,19 @@ export async function startServer(env: Env, options: { buildPath?: string } = {}
 	const port = typeof address === 'object' && address ? address.port : env.PORT
 	const url = `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${port}`
 
-	let closing: Promise<void> | undefined
 	const close = () =>
 		(closing ??= (async () => {
 			// Stop accepting, let requests in flight finish, then close sockets and the database.
 			const drained = new Promise<void>((resolve) => httpServer.close(() => resolve()))
 			httpServer.closeIdleConnections()
+			// A connection busy now would otherwise stay open for keepAliveTimeout after its answer.
+			for (const response of inFlight) {
+				if (!response.headersSent) response.shouldKeepAlive = false
+				else {
+					const socket = response.socket
+					response.once('finish', () => socket?.end())
+				}
+			}
 			await realtime.close()
 			const force = setTimeout(() => httpServer.closeAllConnections(), 10_000)
 			await drained

@@ -11,7 +11,12 @@ import { projectRoot } from '#server/db/engine.ts'
 import { startServer, type RunningServer } from '#server/index.ts'
 import { tmpDir } from './setup/test-database.ts'
 
-const serverEntry = path.join(projectRoot, 'build/server/index.js')
+// The tests' own build, apart from build/: other people's builds and `npm start` never touch it.
+// (react-router.config.ts builds into PEERPOWER_BUILD_DIR.) Kept inside a folder of its own so a
+// server process started with that folder as working directory finds it at ./build.
+export const testBuildRoot = path.join(tmpDir, 'server-build')
+const buildDir = path.join(testBuildRoot, 'build')
+const serverEntry = path.join(buildDir, 'server/index.js')
 // What the server build is made from: when any of it is newer than the build, the build is stale.
 const buildSources = ['app', 'prisma/generated', 'react-router.config.ts', 'vite.config.ts', 'package-lock.json']
 
@@ -72,10 +77,10 @@ async function withBuildLock(work: () => Promise<void>): Promise<void> {
 }
 
 /**
- * Outside development the server imports the production build (build/server/index.js), which
- * bundles the app and its Prisma client. When the build is missing or older than its sources, the
- * first test file that needs it runs `react-router build` (15-20 s), once per run; the lock keeps
- * test files that run in parallel from building at the same time.
+ * Outside development the server imports a production build, which bundles the app and its Prisma
+ * client. When the tests' build is missing or older than its sources, the first test file that
+ * needs it runs `react-router build` (15-20 s), once per run; the lock keeps test files that run
+ * in parallel from building at the same time.
  */
 export function ensureServerBuild(): Promise<string> {
 	// Checked once per test file: a build that was good at its start stays good for it.
@@ -83,7 +88,11 @@ export function ensureServerBuild(): Promise<string> {
 		if (await buildIsUsable()) return serverEntry
 		await withBuildLock(async () => {
 			if (await buildIsUsable()) return
-			await promisify(execFile)('npx', ['react-router', 'build'], { cwd: projectRoot, timeout: 120_000 })
+			await promisify(execFile)(path.join(projectRoot, 'node_modules/.bin/react-router'), ['build'], {
+				cwd: projectRoot,
+				env: { ...process.env, NODE_ENV: 'production', PEERPOWER_BUILD_DIR: buildDir },
+				timeout: 120_000,
+			})
 		})
 		return serverEntry
 	})()

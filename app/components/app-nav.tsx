@@ -1,5 +1,6 @@
 import { Form, Link, NavLink, useLocation } from 'react-router'
 import { Avatar } from './avatar.tsx'
+import { NavSearch } from './nav-search.tsx'
 import { NotificationBell } from './notification-bell.tsx'
 import { cn } from '#app/utils/misc.ts'
 
@@ -41,7 +42,7 @@ export function AppNav({ user, groups }: { user: NavUser | null; groups: NavGrou
 	const current = groups.find((group) => group.slug === currentSlug)
 	return (
 		<header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur">
-			<nav aria-label="Main" className="mx-auto flex h-14 max-w-6xl items-center gap-2 px-4">
+			<nav aria-label="Main" className="mx-auto flex min-h-14 max-w-6xl flex-wrap items-center gap-x-2 gap-y-1 px-4 py-2">
 				<Link to="/" className="mr-2 text-lg font-bold tracking-tight text-slate-900 no-underline hover:no-underline">
 					Peer<span className="text-brand-600">Power</span>
 				</Link>
@@ -73,12 +74,18 @@ export function AppNav({ user, groups }: { user: NavUser | null; groups: NavGrou
 								Community
 							</NavLink>
 						) : null}
+						{groups.length > 0 ? (
+							<NavLink to="/lessons" className={navLink}>
+								Lessons
+							</NavLink>
+						) : null}
 						{user.isSiteAdmin ? (
 							<NavLink to="/admin/groups" className={navLink}>
 								Admin
 							</NavLink>
 						) : null}
 						<div className="ml-auto flex items-center gap-1">
+							{groups.length > 0 ? <NavSearch linkClassName={navLink} /> : null}
 							<NotificationBell />
 							<Menu label="Your account" summary={<Avatar name={user.name} seed={user.id} size="sm" />}>
 								<p className="truncate border-b border-slate-100 px-4 py-2 text-xs text-slate-500">

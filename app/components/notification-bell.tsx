@@ -48,13 +48,14 @@ function useUnreadCount(): number {
 		}
 	}, [socket, refresh])
 
-	// Opening a thread reads its notifications, and the root loader does not run on every page
-	// change: while anything is unread, ask again after moving to another page.
+	// A page can read notifications (the thread page reads its thread's), and its loader runs
+	// alongside the root loader, or without it on a later navigation: while anything is unread,
+	// ask again once each page has loaded.
 	const { pathname } = useLocation()
-	const previousPath = useRef(pathname)
+	const askedFor = useRef<string | null>(null)
 	useEffect(() => {
-		if (previousPath.current === pathname) return
-		previousPath.current = pathname
+		if (askedFor.current === pathname) return
+		askedFor.current = pathname
 		if (count > 0) void refresh()
 	}, [pathname, count, refresh])
 

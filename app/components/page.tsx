@@ -14,7 +14,10 @@ export function PageHeader({ title, description, actions }: { title: string; des
 }
 
 export function Card({ children, className }: { children: ReactNode; className?: string }) {
-	return <section className={cn('rounded-xl border border-slate-200 bg-white p-5 shadow-sm', className)}>{children}</section>
+	// A caller's own padding (p-0 for edge-to-edge lists) replaces the default: cn() does not merge
+	// conflicting classes, and with both present the stylesheet's order, not the caller, would win.
+	const padding = /(^|\s)p-\d/.test(className ?? '') ? undefined : 'p-5'
+	return <section className={cn('rounded-xl border border-slate-200 bg-white shadow-sm', padding, className)}>{children}</section>
 }
 
 export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {

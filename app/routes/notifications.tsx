@@ -105,16 +105,17 @@ export default function NotificationsPage({ loaderData, actionData }: Route.Comp
 							<Link
 								to={`/notifications/${notification.id}`}
 								className={cn(
-									'flex items-start gap-3 px-5 py-4 no-underline hover:bg-slate-50 hover:no-underline',
-									notification.read ? 'text-slate-600' : 'bg-brand-50/60 text-slate-900',
+									'flex items-start gap-3 px-5 py-4 no-underline hover:no-underline',
+									notification.read ? 'text-slate-600 hover:bg-slate-50' : 'bg-brand-50/70 text-slate-900 hover:bg-brand-50',
 								)}
 							>
 								<Avatar name={notification.actor?.name ?? '?'} seed={notification.actor?.id} size="sm" />
 								<span className="min-w-0 flex-1">
-									<span className={cn('block', notification.read ? '' : 'font-medium')}>
+									<span className="block">
 										{notification.read ? null : <span className="sr-only">Unread: </span>}
-										<span className="font-semibold">{notification.actor?.name ?? 'Someone'}</span> {notification.phrase}{' '}
-										<span className={cn('font-semibold', notification.read ? 'text-slate-700' : 'text-brand-700')}>{notification.threadTitle}</span>
+										<span className={notification.read ? 'font-medium text-slate-700' : 'font-semibold'}>{notification.actor?.name ?? 'Someone'}</span>{' '}
+										{notification.phrase}{' '}
+										<span className={notification.read ? 'font-medium text-slate-700' : 'font-semibold'}>{notification.threadTitle}</span>
 									</span>
 									<span className="mt-0.5 block text-xs text-slate-500">
 										<RelativeTime date={notification.createdAt} />

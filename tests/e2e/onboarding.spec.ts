@@ -6,7 +6,7 @@ const PASSWORD = 'a long enough password'
 
 test('first run: admin creates a group, invites a member, both see each other online', async ({ page, browser, axe }) => {
 	// Two browsers, two sign-ups and an accessibility check on every page: longer than the default.
-	test.setTimeout(120_000)
+	test.setTimeout(180_000)
 	// This spec runs first (its own project) on the run's empty database; a retry empties it again.
 	const { db } = await import('#app/utils/db.server.ts')
 	await db.group.deleteMany()

@@ -6,7 +6,9 @@ export const BOOKMARKS_PER_PAGE = 20
 const EXCERPT_LENGTH = 280
 
 /** Plain text cut at a word boundary, with an ellipsis when anything was cut. */
-export function excerpt(text: string, max = EXCERPT_LENGTH): string {
+export function excerpt(plain: string, max = EXCERPT_LENGTH): string {
+	// toPlainText joins the pieces of a paragraph with spaces: "the guide ." reads better as "the guide.".
+	const text = plain.replace(/\s+([.,;:!?)])/g, '$1')
 	if (text.length <= max) return text
 	const cut = text.slice(0, max)
 	const lastSpace = cut.lastIndexOf(' ')

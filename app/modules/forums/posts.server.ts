@@ -241,7 +241,8 @@ export async function deletePost(viewer: Viewer, postId: string, realtime: Realt
 	if (!forumCan.deletePost(viewer, access, post)) throw new ForumError('You can only delete your own posts.', 403)
 	await db.$transaction(async (tx) => {
 		await tx.post.update({ where: { id: postId }, data: { deletedAt: new Date(), deletedById: viewer.id } })
-		if (post.number > 1) await tx.thread.update({ where: { id: thread.id }, data: { replyCount: { decrement: 1 } } })
+		// A hidden reply was taken out of the count when it was hidden.
+		if (post.number > 1 && !post.hiddenAt) await tx.thread.update({ where: { id: thread.id }, data: { replyCount: { decrement: 1 } } })
 		if (thread.acceptedPostId === postId) await tx.thread.update({ where: { id: thread.id }, data: { acceptedPostId: null } })
 		await unindexPost(tx, postId)
 	})

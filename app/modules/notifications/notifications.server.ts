@@ -88,7 +88,8 @@ export async function listNotifications(userId: string, page: number) {
 		db.notification.count({ where }),
 		db.notification.findMany({
 			where,
-			orderBy: { createdAt: 'desc' },
+			// The id breaks ties between notifications of the same millisecond, so pages never overlap.
+			orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
 			skip: (page - 1) * NOTIFICATIONS_PER_PAGE,
 			take: NOTIFICATIONS_PER_PAGE,
 			select: {
@@ -110,14 +111,19 @@ function notificationHref(row: { threadId: string; post: { number: number } | nu
 	return row.post ? `/t/${row.threadId}?post=${row.post.number}` : `/t/${row.threadId}`
 }
 
-/** Marks one of the user's notifications read and answers where it leads; null when it is not theirs or out of reach. */
+/**
+ * Opens one of the user's notifications: answers where it leads (null when it is not theirs or
+ * out of reach) and marks read what the thread page will: all of that thread's notifications.
+ * Doing it here, before the redirect, keeps the count of the page that follows right, since the
+ * root loader counts while the thread's loader runs.
+ */
 export async function openNotification(userId: string, notificationId: string): Promise<string | null> {
 	const row = await db.notification.findFirst({
 		where: { id: notificationId, ...(await readableWhere(userId)) },
 		select: { threadId: true, post: { select: { number: true } } },
 	})
 	if (!row) return null
-	await markNotificationRead(userId, notificationId)
+	await markThreadNotificationsRead(userId, row.threadId)
 	return notificationHref(row)
 }
 

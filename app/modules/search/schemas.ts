@@ -11,8 +11,8 @@ export const SearchParamsSchema = z.object({
 	forum: optional(z.string().max(40)),
 	kind: optional(z.enum(THREAD_KINDS)),
 	blocker: optional(z.enum(BLOCKERS)),
-	tag: optional(z.string().trim().toLowerCase().replace(/^#/, '').max(LIMITS.tagMax)),
-	author: optional(z.string().trim().toLowerCase().replace(/^@/, '').max(60)),
+	tag: optional(z.string().trim().toLowerCase().max(LIMITS.tagMax + 1).transform((tag) => tag.replace(/^#/, '') || undefined)),
+	author: optional(z.string().trim().toLowerCase().max(60).transform((handle) => handle.replace(/^@/, '') || undefined)),
 })
 export type SearchParams = z.infer<typeof SearchParamsSchema>
 

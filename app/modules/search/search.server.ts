@@ -3,7 +3,7 @@ import { Prisma } from '../../../prisma/generated/sqlite/client.ts'
 import type { SessionUser } from '#app/modules/auth/auth.server.ts'
 import { readableForumIds } from '#app/modules/forums/access.server.ts'
 import { db, dbEngine } from '#app/utils/db.server.ts'
-import { searchTerms, snippetToHtml, toFtsExpression, toTsQuery } from './terms.ts'
+import { escapeHtml, markHits, searchTerms, snippetToHtml, toFtsExpression, toTsQuery, type Sentinels } from './terms.ts'
 
 // Full-text search over the posts a member may read. The words are matched by the engine's own
 // index (FTS5 on SQLite, a tsvector on PostgreSQL: see the search_index migrations); everything
@@ -43,14 +43,12 @@ export type SearchResult = {
 
 export type SearchResults = { total: number; page: number; pageCount: number; results: SearchResult[] }
 
-type Sentinels = { open: string; close: string }
-
 type RankedRow = { docId: number | bigint; postId: string; total: number | bigint | string }
 
 type Engine = {
 	/** A CTE named "hits": one row per matching document with a score, higher is better. */
 	hits(terms: string[], where: Prisma.Sql): Prisma.Sql
-	/** The raw (unescaped) snippet of each document's body, hits wrapped in the sentinels. */
+	/** Safe HTML snippets of the documents' bodies, by document id: escaped text, hits in <mark>. */
 	snippets(terms: string[], docIds: number[], sentinels: Sentinels): Promise<Map<number, string>>
 }
 
@@ -74,7 +72,7 @@ const sqlite: Engine = {
 				snippet("search_fts", 1, ${sentinels.open}, ${sentinels.close}, '…', ${SNIPPET_TOKENS}) AS "snippet"
 			FROM "search_fts"
 			WHERE "search_fts" MATCH ${toFtsExpression(terms)} AND "search_fts".rowid IN (${Prisma.join(docIds)})`)
-		return new Map(rows.map((row) => [Number(row.docId), row.snippet ?? '']))
+		return new Map(rows.map((row) => [Number(row.docId), snippetToHtml(row.snippet ?? '', sentinels)]))
 	},
 }
 
@@ -92,25 +90,29 @@ const postgresql: Engine = {
 			WHERE si."tsv" @@ q."query" AND ${where}
 		)`,
 	async snippets(terms, docIds, sentinels) {
-		// ts_headline runs on the raw text with sentinel markers; escaping happens afterwards.
+		// ts_headline runs on the body escaped first: the parser reads &lt; and friends as whole
+		// entity tokens and keeps them (raw tags it would silently drop), so a post that talks about
+		// "<script>" is shown saying so, and the fragment holds no markup but the sentinels.
 		const options = `StartSel=${sentinels.open}, StopSel=${sentinels.close}, MaxWords=${SNIPPET_TOKENS}, MinWords=12, ShortWord=2, MaxFragments=1`
 		const rows = await db.$queryRaw<Array<{ docId: number | bigint; body: string; snippet: string | null }>>(Prisma.sql`
 			SELECT d."id" AS "docId", d."body" AS "body",
-				ts_headline('english', d."body", to_tsquery('english', ${toTsQuery(terms)}), ${options}) AS "snippet"
+				ts_headline('english',
+					replace(replace(replace(replace(replace(d."body", '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;'), '''', '&#39;'),
+					to_tsquery('english', ${toTsQuery(terms)}), ${options}) AS "snippet"
 			FROM "SearchDocument" d
 			WHERE d."id" IN (${Prisma.join(docIds)})`)
-		return new Map(rows.map((row) => [Number(row.docId), withEllipses(row.snippet ?? '', row.body, sentinels)]))
+		return new Map(rows.map((row) => [Number(row.docId), markHits(withEllipses(row.snippet ?? '', escapeHtml(row.body), sentinels), sentinels)]))
 	},
 }
 
 /** ts_headline returns a fragment without saying so; mark the cut ends as FTS5's snippet does. */
-function withEllipses(snippet: string, body: string, sentinels: Sentinels): string {
-	const plain = snippet.split(sentinels.open).join('').split(sentinels.close).join('').trim()
-	if (!plain) return snippet
+function withEllipses(fragment: string, body: string, sentinels: Sentinels): string {
+	if (!fragment.trim()) return fragment
 	const words = (text: string) => text.trim().split(/\s+/)
-	const starts = words(body)[0] === words(plain)[0]
-	const ends = words(body).at(-1) === words(plain).at(-1)
-	return `${starts ? '' : '…'}${snippet.trim()}${ends ? '' : '…'}`
+	const shown = words(fragment.split(sentinels.open).join('').split(sentinels.close).join(''))
+	const starts = words(body)[0] === shown[0]
+	const ends = words(body).at(-1) === shown.at(-1)
+	return `${starts ? '' : '…'}${fragment.trim()}${ends ? '' : '…'}`
 }
 
 function engine(): Engine {
@@ -223,7 +225,7 @@ export async function searchPosts(viewer: Viewer, options: SearchOptions): Promi
 				forum: group ? { name: group.name, href: `/g/${group.slug}/forum` } : { name: 'Community', href: '/community' },
 				author: post.author,
 				createdAt: post.createdAt.toISOString(),
-				snippetHtml: snippetToHtml(snippets.get(Number(row.docId)) ?? '', sentinels),
+				snippetHtml: snippets.get(Number(row.docId)) ?? '',
 			},
 		]
 	})

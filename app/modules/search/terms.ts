@@ -36,6 +36,8 @@ export function toTsQuery(terms: string[]): string {
 	return terms.map((term, index) => `'${term}'${isPrefix(terms, index) ? ':*' : ''}`).join(' & ')
 }
 
+export type Sentinels = { open: string; close: string }
+
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
 
 export function escapeHtml(text: string): string {
@@ -47,6 +49,11 @@ export function escapeHtml(text: string): string {
  * nobody can type (they carry a random nonce), the text is escaped, then the sentinels become
  * <mark> tags, the only markup in the result.
  */
-export function snippetToHtml(raw: string, sentinels: { open: string; close: string }): string {
-	return escapeHtml(raw).split(sentinels.open).join('<mark>').split(sentinels.close).join('</mark>')
+export function snippetToHtml(raw: string, sentinels: Sentinels): string {
+	return markHits(escapeHtml(raw), sentinels)
+}
+
+/** For text escaped before the engine marked it (PostgreSQL's ts_headline runs on escaped text). */
+export function markHits(escaped: string, sentinels: Sentinels): string {
+	return escaped.split(sentinels.open).join('<mark>').split(sentinels.close).join('</mark>')
 }

@@ -81,7 +81,8 @@ export default function GroupHome({ loaderData, actionData }: Route.ComponentPro
 										<span className="absolute -right-0.5 -bottom-0.5 h-3 w-3 rounded-full bg-emerald-500 ring-2 ring-white" />
 									) : null}
 								</span>
-								<div className="min-w-0 flex-1">
+								{/* basis-40: on a narrow screen the role and buttons wrap below rather than squeeze the name */}
+								<div className="min-w-0 flex-1 basis-40">
 									<p className="font-medium">
 										<Link to={`/u/${member.id}`}>{member.name}</Link>
 										{member.id === viewerId ? <span className="ml-1 text-sm text-slate-500">(you)</span> : null}

@@ -1,6 +1,7 @@
 import { redirect } from 'react-router'
 import type { Route } from './+types/thread.ts'
 import { ThreadView } from '#app/components/forum/thread-view.tsx'
+import { POSTS_PER_PAGE } from '#app/modules/forums/constants.ts'
 import { draftKeys, getDraft } from '#app/modules/forums/drafts.server.ts'
 import { getThreadState, markRead } from '#app/modules/forums/reading.server.ts'
 import { requireReadableThread } from '#app/modules/forums/resolve.server.ts'
@@ -25,7 +26,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		throw redirect(`/t/${thread.id}?page=${pageOfPost(postNumber)}#post-${postNumber}`)
 	}
 	const view = await getThreadPage(user.id, access, thread.id, pageParam(url))
-	const lastOnPage = view.posts.at(-1)?.number ?? 0
+	// The page's whole range of numbers, not its last visible post: a post hidden from this reader
+	// at the end of the page would otherwise stay unread for them for ever.
+	const lastOnPage = Math.min(view.page * POSTS_PER_PAGE, view.thread.lastPostNumber)
 	// What the reader has seen moves their marker; the thread's notifications are read too.
 	await Promise.all([markRead(user.id, thread.id, lastOnPage), markThreadNotificationsRead(user.id, thread.id)])
 	const quoteId = url.searchParams.get('quote')

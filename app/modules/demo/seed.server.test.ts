@@ -1,0 +1,52 @@
+// The demo content: what `npm run demo` promises at start must be true, and seeding twice adds nothing.
+import { expect, test } from 'vitest'
+import { verifyLogin } from '#app/modules/auth/auth.server.ts'
+import { db } from '#app/utils/db.server.ts'
+import { DEMO_GROUP, DEMO_PASSWORD, demoLogins, demoSeeders, formatDemoLogins, seedDemo } from './seed.server.ts'
+
+test('seeds a site admin and a demo group with a moderator and members, once', async () => {
+	const first = await seedDemo()
+	expect(first.created).toBe(true)
+
+	const group = await db.group.findUniqueOrThrow({
+		where: { slug: first.context.group.slug },
+		select: { name: true, memberships: { select: { role: true, user: { select: { email: true, company: true, bio: true } } } } },
+	})
+	expect(group.name).toBe(DEMO_GROUP.name)
+	expect(group.memberships.filter((m) => m.role === 'moderator').map((m) => m.user.email)).toEqual(['marcus@example.com'])
+	expect(group.memberships.filter((m) => m.role === 'member')).toHaveLength(6)
+	for (const { user } of group.memberships) {
+		expect(user.company).not.toBe('')
+		expect(user.bio).not.toBe('')
+	}
+	const admin = await db.user.findUniqueOrThrow({ where: { email: 'admin@example.com' }, select: { isSiteAdmin: true } })
+	expect(admin.isSiteAdmin).toBe(true)
+
+	const second = await seedDemo()
+	expect(second.created).toBe(false)
+	expect(second.context.group.id).toBe(first.context.group.id)
+	expect(await db.user.count()).toBe(demoLogins().length)
+	expect(await db.membership.count({ where: { groupId: first.context.group.id } })).toBe(7)
+})
+
+test('every printed login works with the printed password', async () => {
+	await seedDemo()
+	const printed = formatDemoLogins({ url: 'http://localhost:3000', groupSlug: 'great-lakes-it-owners' })
+	expect(printed).toContain(DEMO_PASSWORD)
+	for (const login of demoLogins()) {
+		expect(printed).toContain(login.email)
+		expect(await verifyLogin(login.email, DEMO_PASSWORD), login.email).not.toBeNull()
+	}
+})
+
+test('later seeders run after the people and the group exist, also when they already did', async () => {
+	const seen: string[] = []
+	demoSeeders.push({ name: 'probe', seed: async (context) => void seen.push(context.group.name) })
+	try {
+		await seedDemo()
+		await seedDemo()
+	} finally {
+		demoSeeders.pop()
+	}
+	expect(seen).toEqual([DEMO_GROUP.name, DEMO_GROUP.name])
+})
