@@ -7,7 +7,7 @@ import { RelativeTime } from '#app/components/time.tsx'
 import { buttonClasses } from '#app/components/ui/button.tsx'
 import { requireUser } from '#app/modules/auth/auth.server.ts'
 import { BLOCKER_LABELS } from '#app/modules/forums/constants.ts'
-import { LESSON_SORT_LABELS, LESSON_SORTS, lessonsHref, parseLessonParams } from '#app/modules/forums/lessons.ts'
+import { LESSON_SORT_LABELS, LESSON_SORTS, lessonsHref, parseLessonParams, type LessonParams } from '#app/modules/forums/lessons.ts'
 import { listLessons, shareLessonHref } from '#app/modules/forums/lessons.server.ts'
 import { cn, pageTitle } from '#app/utils/misc.ts'
 import { pageParam } from '#app/utils/pagination.ts'
@@ -31,6 +31,13 @@ const chip = (active: boolean) =>
 		active ? 'bg-slate-900 text-white' : 'bg-white text-slate-700 ring-1 ring-slate-200 hover:bg-slate-50',
 	)
 
+function emptyTitle(params: LessonParams): string {
+	if (params.blocker && params.tag) return `No ${BLOCKER_LABELS[params.blocker].toLowerCase()} lessons tagged #${params.tag}`
+	if (params.blocker) return `No lessons about ${BLOCKER_LABELS[params.blocker].toLowerCase()} yet`
+	if (params.tag) return `No lessons tagged #${params.tag}`
+	return 'No lessons shared yet'
+}
+
 export default function LessonsPage({ loaderData }: Route.ComponentProps) {
 	const { params, library, shareHref } = loaderData
 	const filtered = Boolean(params.blocker || params.tag)
@@ -39,7 +46,7 @@ export default function LessonsPage({ loaderData }: Route.ComponentProps) {
 		<main>
 			<PageHeader
 				title="Lessons learned"
-				description="What members learned the hard way, from your groups and the Community: what happened, what they learned, what they would do differently."
+				description="What members learned the hard way, in your groups and the Community."
 				actions={
 					shareHref ? (
 						<Link to={shareHref} className={buttonClasses('primary')}>
@@ -53,16 +60,19 @@ export default function LessonsPage({ loaderData }: Route.ComponentProps) {
 					<Link to={lessonsHref(params, { blocker: undefined })} className={chip(!params.blocker)} aria-current={!params.blocker ? 'page' : undefined}>
 						All <span className="text-xs opacity-70">{allCount}</span>
 					</Link>
-					{library.blockers.map(({ blocker, count }) => (
-						<Link
-							key={blocker}
-							to={lessonsHref(params, { blocker })}
-							className={cn(chip(params.blocker === blocker), count === 0 && params.blocker !== blocker && 'text-slate-500')}
-							aria-current={params.blocker === blocker ? 'page' : undefined}
-						>
-							{BLOCKER_LABELS[blocker]} <span className="text-xs opacity-70">{count}</span>
-						</Link>
-					))}
+					{/* Blockers nobody has written about yet stay out of the way. */}
+					{library.blockers
+						.filter(({ blocker, count }) => count > 0 || params.blocker === blocker)
+						.map(({ blocker, count }) => (
+							<Link
+								key={blocker}
+								to={lessonsHref(params, { blocker })}
+								className={chip(params.blocker === blocker)}
+								aria-current={params.blocker === blocker ? 'page' : undefined}
+							>
+								{BLOCKER_LABELS[blocker]} <span className="text-xs opacity-70">{count}</span>
+							</Link>
+						))}
 				</nav>
 				<nav aria-label="Sort lessons" className="flex shrink-0 rounded-md bg-white p-0.5 ring-1 ring-slate-200">
 					{LESSON_SORTS.map((sort) => (
@@ -97,7 +107,7 @@ export default function LessonsPage({ loaderData }: Route.ComponentProps) {
 			) : null}
 
 			{library.lessons.length === 0 ? (
-				<EmptyState title={filtered ? 'No lessons match these filters' : 'No lessons shared yet'}>
+				<EmptyState title={emptyTitle(params)}>
 					{filtered ? (
 						<p>
 							<Link to={lessonsHref(params, { blocker: undefined, tag: undefined })}>Show all lessons</Link>
@@ -148,7 +158,13 @@ export default function LessonsPage({ loaderData }: Route.ComponentProps) {
 									{lesson.author.name} · <RelativeTime date={lesson.createdAt} />
 								</span>
 								<span>
-									<span className="font-semibold text-slate-800">{lesson.helpfulCount}</span> found this helpful
+									{lesson.helpfulCount > 0 ? (
+										<>
+											<span className="font-semibold text-slate-800">{lesson.helpfulCount}</span> found this helpful
+										</>
+									) : (
+										'No helpful marks yet'
+									)}
 									{lesson.replyCount > 0 ? ` · ${lesson.replyCount} ${lesson.replyCount === 1 ? 'reply' : 'replies'}` : null}
 								</span>
 							</div>

@@ -117,7 +117,7 @@ export default function NotificationsPage({ loaderData, actionData }: Route.Comp
 										{notification.phrase}{' '}
 										<span className={notification.read ? 'font-medium text-slate-700' : 'font-semibold'}>{notification.threadTitle}</span>
 									</span>
-									<span className="mt-0.5 block text-xs text-slate-500">
+									<span className="mt-0.5 block text-xs text-slate-600">
 										<RelativeTime date={notification.createdAt} />
 										{notification.postGone ? ` · the post has since been ${notification.postGone === 'deleted' ? 'deleted' : 'removed by a moderator'}` : null}
 									</span>

@@ -63,7 +63,7 @@ export default function SearchPage({ loaderData }: Route.ComponentProps) {
 	const location = useLocation()
 	const filtered = Boolean(query.forum || query.kind || query.blocker || query.tag || query.author)
 	return (
-		<main className="mx-auto max-w-3xl">
+		<main className="mx-auto max-w-4xl">
 			<PageHeader title="Search" description="Posts in your groups’ forums and the Community forum." />
 			{/* Keyed by the URL so back and forward show the fields of that search. */}
 			<Form

@@ -206,6 +206,17 @@ describe('reading notifications', () => {
 		expect((await notificationsPage(s.ada)).notifications.map((n) => n.read)).toEqual([true, true])
 	})
 
+	test('opening a notification reads its thread’s others too, as the thread page it leads to would', async () => {
+		const s = await setup()
+		const threadId = await startThread(s, s.ada, 'Who has claimed the Q3 rebate?')
+		await reply(threadId, s.ben, 'We did.')
+		await reply(threadId, s.cy, 'So did we.')
+		const [newest] = (await notificationsPage(s.ada)).notifications
+		await openLoader({ request: makeRequest(`/notifications/${newest!.id}`, { cookie: s.ada.cookie }), params: { notificationId: newest!.id }, context: createTestContext() } as never)
+		// Done before the redirect, so the next page’s root loader already counts none.
+		expect(await unreadCount(s.ada)).toBe(0)
+	})
+
 	test('opening a thread reads its notifications, and only its own', async () => {
 		const s = await setup()
 		const first = await startThread(s, s.ada, 'Who has claimed the Q3 rebate?')

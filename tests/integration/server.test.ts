@@ -206,7 +206,7 @@ describe('starting with a wrong environment', () => {
 		const lines = stderr.trim().split('\n')
 		expect(lines).toHaveLength(1)
 		expect(lines[0]).toContain(`Invalid environment variable ${name}`)
-	})
+	}, 90_000)
 })
 
 describe('the server process', () => {

@@ -19,7 +19,8 @@ const EXCERPT_LENGTH = 220
 
 /** The first lines of a markdown text as plain text, cut at a word. */
 export function excerpt(markdown: string, length = EXCERPT_LENGTH): string {
-	const text = toPlainText(markdown)
+	// toPlainText separates every text node with a space: "**invoices**, and" would read "invoices , and".
+	const text = toPlainText(markdown).replace(/\s+([,.;:!?)])/g, '$1')
 	if (text.length <= length) return text
 	const cut = text.slice(0, length)
 	const atWord = cut.slice(0, Math.max(cut.lastIndexOf(' '), length * 0.6))

@@ -1,0 +1,51 @@
+import { describe, expect, test } from 'vitest'
+import { EnvError, parseEnv } from './env.server.ts'
+
+describe('parseEnv', () => {
+	test('an empty environment gets the documented defaults', () => {
+		expect(parseEnv({})).toMatchObject({
+			NODE_ENV: 'development',
+			PORT: 3000,
+			HOST: '0.0.0.0',
+			DATABASE_URL: 'file:./data/peerpower.db',
+			SECURE_COOKIES: 'auto',
+			AUTH_RATE_LIMIT_PER_IP: 20,
+			AUTH_RATE_LIMIT_PER_ACCOUNT: 5,
+		})
+	})
+
+	test('numbers are read from their text', () => {
+		const env = parseEnv({ PORT: '0', AUTH_RATE_LIMIT_PER_IP: '7', AUTH_RATE_LIMIT_PER_ACCOUNT: '2' })
+		expect(env.PORT).toBe(0)
+		expect(env.AUTH_RATE_LIMIT_PER_IP).toBe(7)
+		expect(env.AUTH_RATE_LIMIT_PER_ACCOUNT).toBe(2)
+	})
+
+	test.each(['file:./data/x.db', 'postgres://u@localhost:5432/db', 'postgresql://u@localhost/db'])(
+		'accepts the database URL %s',
+		(DATABASE_URL) => {
+			expect(parseEnv({ DATABASE_URL }).DATABASE_URL).toBe(DATABASE_URL)
+		},
+	)
+
+	test.each([
+		['PORT', { PORT: 'abc' }],
+		['PORT', { PORT: '70000' }],
+		['DATABASE_URL', { DATABASE_URL: 'mysql://x' }],
+		['NODE_ENV', { NODE_ENV: 'staging' }],
+		['APP_URL', { APP_URL: 'not a url' }],
+		['AUTH_RATE_LIMIT_PER_IP', { AUTH_RATE_LIMIT_PER_IP: '0' }],
+	])('a wrong %s is an EnvError of one line that names it and what it got', (name, source: Record<string, string>) => {
+		let error: unknown
+		try {
+			parseEnv(source)
+		} catch (caught) {
+			error = caught
+		}
+		expect(error).toBeInstanceOf(EnvError)
+		const message = (error as EnvError).message
+		expect(message).toMatch(new RegExp(`^Invalid environment variable ${name}: `))
+		expect(message).toContain(JSON.stringify(source[name]))
+		expect(message).not.toContain('\n')
+	})
+})
