@@ -9,11 +9,16 @@ import { fileURLToPath } from 'node:url'
 const benchDir = path.dirname(fileURLToPath(import.meta.url))
 const helpers = new Set(['run.ts', 'lib.ts'])
 
-const all = (await readdir(benchDir)).filter((file) => file.endsWith('.ts') && !helpers.has(file)).sort()
+const all = (await readdir(benchDir))
+	.filter((file) => file.endsWith('.ts') && !helpers.has(file))
+	.sort()
 const wanted = process.argv.slice(2)
-const chosen = wanted.length > 0 ? all.filter((file) => wanted.includes(path.basename(file, '.ts'))) : all
+const chosen =
+	wanted.length > 0 ? all.filter((file) => wanted.includes(path.basename(file, '.ts'))) : all
 if (chosen.length === 0) {
-	console.error(`No benchmark named ${wanted.join(', ')}. There are: ${all.map((f) => path.basename(f, '.ts')).join(', ')}`)
+	console.error(
+		`No benchmark named ${wanted.join(', ')}. There are: ${all.map((f) => path.basename(f, '.ts')).join(', ')}`,
+	)
 	process.exit(1)
 }
 

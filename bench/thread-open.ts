@@ -9,9 +9,22 @@ import type { AddressInfo } from 'node:net'
 import { gzipSync } from 'node:zlib'
 import { createElement } from 'react'
 import { renderToString } from 'react-dom/server'
-import { createStaticHandler, createStaticRouter, StaticRouterProvider, useLoaderData } from 'react-router'
+import {
+	createStaticHandler,
+	createStaticRouter,
+	StaticRouterProvider,
+	useLoaderData,
+} from 'react-router'
 import { io as connect, type Socket } from 'socket.io-client'
-import { kib, measure, printTable, stats, throwawaySqlite, writeResults, type Stats } from './lib.ts'
+import {
+	kib,
+	measure,
+	printTable,
+	stats,
+	throwawaySqlite,
+	writeResults,
+	type Stats,
+} from './lib.ts'
 
 const POSTS = 2_000
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 1_000)
@@ -52,7 +65,8 @@ function postBody(n: number): string {
 		`The vendor program details are [on the partner portal](https://partner.example.com/programs/${n}).`,
 	]
 	if (n % 5 === 0) parts.push('```\nMDF claim: 12,500 EUR, approved after 21 days\n```')
-	if (n % 3 === 0) parts.push('> Quoting the last meeting: *do not let one client be 40% of revenue*.')
+	if (n % 3 === 0)
+		parts.push('> Quoting the last meeting: *do not let one client be 40% of revenue*.')
 	return parts.join('\n\n')
 }
 
@@ -61,15 +75,41 @@ async function setUp() {
 	await prepareDb()
 	const people = await Promise.all(
 		Array.from({ length: 12 }, (_, i) =>
-			db.user.create({ data: { name: `Member ${i + 1}`, handle: `member.${i + 1}`, email: `member${i + 1}@bench.example`, company: `Company ${i + 1}`, passwordHash: 'unused' } }),
+			db.user.create({
+				data: {
+					name: `Member ${i + 1}`,
+					handle: `member.${i + 1}`,
+					email: `member${i + 1}@bench.example`,
+					company: `Company ${i + 1}`,
+					passwordHash: 'unused',
+				},
+			}),
 		),
 	)
 	const reader = people[0]!
-	const group = await createGroup({ name: 'Bench group', description: '', creatorId: people[1]!.id })
-	await db.membership.createMany({ data: people.filter((p) => p.id !== people[1]!.id).map((p) => ({ userId: p.id, groupId: group.id, role: 'member' })) })
-	const forum = await db.forum.findUniqueOrThrow({ where: { groupId: group.id }, select: { id: true, categories: { select: { id: true }, take: 1 } } })
+	const group = await createGroup({
+		name: 'Bench group',
+		description: '',
+		creatorId: people[1]!.id,
+	})
+	await db.membership.createMany({
+		data: people
+			.filter((p) => p.id !== people[1]!.id)
+			.map((p) => ({ userId: p.id, groupId: group.id, role: 'member' })),
+	})
+	const forum = await db.forum.findUniqueOrThrow({
+		where: { groupId: group.id },
+		select: { id: true, categories: { select: { id: true }, take: 1 } },
+	})
 	const thread = await db.thread.create({
-		data: { forumId: forum.id, categoryId: forum.categories[0]!.id, authorId: people[1]!.id, title: 'A thread of two thousand posts', lastPostNumber: POSTS, replyCount: POSTS - 1 },
+		data: {
+			forumId: forum.id,
+			categoryId: forum.categories[0]!.id,
+			authorId: people[1]!.id,
+			title: 'A thread of two thousand posts',
+			lastPostNumber: POSTS,
+			replyCount: POSTS - 1,
+		},
 		select: { id: true, forumId: true },
 	})
 	const started = performance.now()
@@ -78,15 +118,37 @@ async function setUp() {
 			data: Array.from({ length: Math.min(250, POSTS - from + 1) }, (_, i) => {
 				const number = from + i
 				const body = postBody(number)
-				return { threadId: thread.id, number, authorId: people[number % people.length]!.id, body, bodyHtml: renderMarkdown(body), helpfulCount: number % 7 }
+				return {
+					threadId: thread.id,
+					number,
+					authorId: people[number % people.length]!.id,
+					body,
+					bodyHtml: renderMarkdown(body),
+					helpfulCount: number % 7,
+				}
 			}),
 		})
 	}
 	// The reader has read half of it, found some posts helpful and bookmarked a few.
-	await db.threadUserState.create({ data: { userId: reader.id, threadId: thread.id, lastReadPostNumber: POSTS / 2, level: 'watching' } })
-	const someIds = await db.post.findMany({ where: { threadId: thread.id, number: { in: Array.from({ length: 100 }, (_, i) => i * 20 + 1) } }, select: { id: true } })
+	await db.threadUserState.create({
+		data: {
+			userId: reader.id,
+			threadId: thread.id,
+			lastReadPostNumber: POSTS / 2,
+			level: 'watching',
+		},
+	})
+	const someIds = await db.post.findMany({
+		where: {
+			threadId: thread.id,
+			number: { in: Array.from({ length: 100 }, (_, i) => i * 20 + 1) },
+		},
+		select: { id: true },
+	})
 	await db.reaction.createMany({ data: someIds.map((p) => ({ postId: p.id, userId: reader.id })) })
-	await db.bookmark.createMany({ data: someIds.slice(0, 20).map((p) => ({ postId: p.id, userId: reader.id })) })
+	await db.bookmark.createMany({
+		data: someIds.slice(0, 20).map((p) => ({ postId: p.id, userId: reader.id })),
+	})
 	const { token } = await createSession(reader.id, { userAgent: 'bench', ipAddress: '127.0.0.1' })
 	const cookie = sessionCookieHeader(token).split(';')[0]!
 	console.log(`set up ${POSTS} posts in ${((performance.now() - started) / 1000).toFixed(1)} s`)
@@ -101,11 +163,19 @@ const pages = { first: 1, middle: Math.ceil(lastPage / 2), last: lastPage }
 // 2. Opening a page.
 const pageTimes: Record<string, { page: number; getThreadPage: Stats; routeLoader: Stats }> = {}
 for (const [name, page] of Object.entries(pages)) {
-	const request = () => new Request(`http://localhost/t/${thread.id}?page=${page}`, { headers: { cookie } })
+	const request = () =>
+		new Request(`http://localhost/t/${thread.id}?page=${page}`, { headers: { cookie } })
 	pageTimes[name] = {
 		page,
 		getThreadPage: await measure(() => getThreadPage(reader.id, access, thread.id, page)),
-		routeLoader: await measure(() => threadLoader({ request: request(), params: { threadId: thread.id }, context: {} } as never) as Promise<unknown>),
+		routeLoader: await measure(
+			() =>
+				threadLoader({
+					request: request(),
+					params: { threadId: thread.id },
+					context: {},
+				} as never) as Promise<unknown>,
+		),
 	}
 }
 
@@ -120,13 +190,47 @@ async function renderThread(pageData: PageData): Promise<string> {
 	const handler = createStaticHandler(routes)
 	const context = await handler.query(new Request(`http://localhost/t/${thread.id}`))
 	if (context instanceof Response) throw new Error(`render answered ${context.status}`)
-	return renderToString(createElement(StaticRouterProvider, { router: createStaticRouter(handler.dataRoutes, context), context, hydrate: false }))
+	return renderToString(
+		createElement(StaticRouterProvider, {
+			router: createStaticRouter(handler.dataRoutes, context),
+			context,
+			hydrate: false,
+		}),
+	)
 }
-const pageData = (await threadLoader({ request: new Request(`http://localhost/t/${thread.id}?page=${pages.middle}`, { headers: { cookie } }), params: { threadId: thread.id }, context: {} } as never)) as PageData
-const allRows = await db.post.findMany({ where: { threadId: thread.id }, orderBy: { number: 'asc' }, select: postViewSelect })
-const allData = { ...pageData, page: 1, pageCount: 1, posts: allRows.map((row) => ({ ...toPostView(row), foundHelpful: false, bookmarked: false })) } as PageData
-const sizes: Record<string, { posts: number; htmlBytes: number; htmlGzipBytes: number; dataBytes: number; dataGzipBytes: number; renderMs: Stats }> = {}
-for (const [name, data] of [['one page', pageData], ['all posts', allData]] as const) {
+const pageData = (await threadLoader({
+	request: new Request(`http://localhost/t/${thread.id}?page=${pages.middle}`, {
+		headers: { cookie },
+	}),
+	params: { threadId: thread.id },
+	context: {},
+} as never)) as PageData
+const allRows = await db.post.findMany({
+	where: { threadId: thread.id },
+	orderBy: { number: 'asc' },
+	select: postViewSelect,
+})
+const allData = {
+	...pageData,
+	page: 1,
+	pageCount: 1,
+	posts: allRows.map((row) => ({ ...toPostView(row), foundHelpful: false, bookmarked: false })),
+} as PageData
+const sizes: Record<
+	string,
+	{
+		posts: number
+		htmlBytes: number
+		htmlGzipBytes: number
+		dataBytes: number
+		dataGzipBytes: number
+		renderMs: Stats
+	}
+> = {}
+for (const [name, data] of [
+	['one page', pageData],
+	['all posts', allData],
+] as const) {
 	const html = await renderThread(data)
 	const json = JSON.stringify(data)
 	sizes[name] = {
@@ -135,7 +239,10 @@ for (const [name, data] of [['one page', pageData], ['all posts', allData]] as c
 		htmlGzipBytes: gzipSync(html).length,
 		dataBytes: Buffer.byteLength(json),
 		dataGzipBytes: gzipSync(json).length,
-		renderMs: await measure(() => renderThread(data), { runs: name === 'one page' ? 30 : 5, warmup: 1 }),
+		renderMs: await measure(() => renderThread(data), {
+			runs: name === 'one page' ? 30 : 5,
+			warmup: 1,
+		}),
 	}
 }
 
@@ -152,7 +259,12 @@ const round = { remaining: 0, first: 0, last: 0, done: (_t: number) => {} }
 const connectStarted = performance.now()
 for (let i = 0; i < CLIENTS; i += 100) {
 	const batch = Array.from({ length: Math.min(100, CLIENTS - i) }, () => {
-		const socket = connect(url, { transports: ['websocket'], extraHeaders: { cookie }, reconnection: false, forceNew: true })
+		const socket = connect(url, {
+			transports: ['websocket'],
+			extraHeaders: { cookie },
+			reconnection: false,
+			forceNew: true,
+		})
 		clients.push(socket)
 		socket.on(FORUM_EVENTS.readers, () => readersEvents++)
 		socket.on(FORUM_EVENTS.postCreated, () => {
@@ -172,17 +284,34 @@ const connectMs = performance.now() - connectStarted
 // Every client joins through the same guarded 'thread:join' a browser tab uses.
 const joinStarted = performance.now()
 for (let i = 0; i < CLIENTS; i += 50) {
-	const acks = clients.slice(i, i + 50).map((socket) => socket.timeout(STEP_TIMEOUT_MS).emitWithAck('thread:join', { threadId: thread.id }) as Promise<{ ok: boolean }>)
+	const acks = clients
+		.slice(i, i + 50)
+		.map(
+			(socket) =>
+				socket
+					.timeout(STEP_TIMEOUT_MS)
+					.emitWithAck('thread:join', { threadId: thread.id }) as Promise<{ ok: boolean }>,
+		)
 	const answers = await within(Promise.all(acks), 'joining the thread room')
 	if (answers.some((answer) => !answer.ok)) throw new Error('a client was refused the thread room')
 }
 // A round trip on every socket: the readers updates sent before it have arrived.
-await within(Promise.all(clients.map((socket) => socket.timeout(STEP_TIMEOUT_MS).emitWithAck('forum:join', { forumId: 'none' }))), 'settling')
+await within(
+	Promise.all(
+		clients.map((socket) =>
+			socket.timeout(STEP_TIMEOUT_MS).emitWithAck('forum:join', { forumId: 'none' }),
+		),
+	),
+	'settling',
+)
 const joinMs = performance.now() - joinStarted
 const inRoom = (await realtime.io.in(room).fetchSockets()).length
 if (inRoom !== CLIENTS) throw new Error(`${inRoom} of ${CLIENTS} clients are in the room`)
 
-const newest = await db.post.findUniqueOrThrow({ where: { threadId_number: { threadId: thread.id, number: POSTS } }, select: postViewSelect })
+const newest = await db.post.findUniqueOrThrow({
+	where: { threadId_number: { threadId: thread.id, number: POSTS } },
+	select: postViewSelect,
+})
 const payload = { threadId: thread.id, post: toPostView(newest), lastPostNumber: POSTS }
 const lastArrival: number[] = []
 const firstArrival: number[] = []
@@ -217,28 +346,63 @@ await database.dispose()
 
 // Report.
 const ms = (value: number) => value.toFixed(2)
-console.log(`\nOpening a page of a ${POSTS.toLocaleString('en-US')}-post thread (SQLite, 30 runs after 5 warm-ups)`)
+console.log(
+	`\nOpening a page of a ${POSTS.toLocaleString('en-US')}-post thread (SQLite, 30 runs after 5 warm-ups)`,
+)
 printTable(
 	['page', 'getThreadPage median', 'p95', 'route loader median', 'p95'],
-	Object.entries(pageTimes).map(([name, t]) => [`${name} (${t.page})`, `${ms(t.getThreadPage.medianMs)} ms`, `${ms(t.getThreadPage.p95Ms)} ms`, `${ms(t.routeLoader.medianMs)} ms`, `${ms(t.routeLoader.p95Ms)} ms`]),
+	Object.entries(pageTimes).map(([name, t]) => [
+		`${name} (${t.page})`,
+		`${ms(t.getThreadPage.medianMs)} ms`,
+		`${ms(t.getThreadPage.p95Ms)} ms`,
+		`${ms(t.routeLoader.medianMs)} ms`,
+		`${ms(t.routeLoader.p95Ms)} ms`,
+	]),
 )
 console.log('\nThe thread page rendered (markup; loader data counted apart)')
 printTable(
 	['rendered', 'posts', 'HTML', 'gzip', 'loader data', 'gzip', 'render median'],
-	Object.entries(sizes).map(([name, s]) => [name, s.posts, kib(s.htmlBytes), kib(s.htmlGzipBytes), kib(s.dataBytes), kib(s.dataGzipBytes), `${ms(s.renderMs.medianMs)} ms`]),
+	Object.entries(sizes).map(([name, s]) => [
+		name,
+		s.posts,
+		kib(s.htmlBytes),
+		kib(s.htmlGzipBytes),
+		kib(s.dataBytes),
+		kib(s.dataGzipBytes),
+		`${ms(s.renderMs.medianMs)} ms`,
+	]),
 )
 const ratio = sizes['all posts']!.htmlBytes / sizes['one page']!.htmlBytes
 console.log(`all posts on one page would be ${ratio.toFixed(0)}× the HTML of a page of 20`)
-console.log(`\nOne thread:post-created (${broadcast.payloadBytes} bytes) to ${CLIENTS} clients in the room (${BROADCASTS} broadcasts)`)
+console.log(
+	`\nOne thread:post-created (${broadcast.payloadBytes} bytes) to ${CLIENTS} clients in the room (${BROADCASTS} broadcasts)`,
+)
 printTable(
 	['until', 'median', 'p95', 'max'],
 	[
-		['first client has it', `${ms(broadcast.untilFirstClient.medianMs)} ms`, `${ms(broadcast.untilFirstClient.p95Ms)} ms`, `${ms(broadcast.untilFirstClient.maxMs)} ms`],
-		['last client has it', `${ms(broadcast.untilLastClient.medianMs)} ms`, `${ms(broadcast.untilLastClient.p95Ms)} ms`, `${ms(broadcast.untilLastClient.maxMs)} ms`],
+		[
+			'first client has it',
+			`${ms(broadcast.untilFirstClient.medianMs)} ms`,
+			`${ms(broadcast.untilFirstClient.p95Ms)} ms`,
+			`${ms(broadcast.untilFirstClient.maxMs)} ms`,
+		],
+		[
+			'last client has it',
+			`${ms(broadcast.untilLastClient.medianMs)} ms`,
+			`${ms(broadcast.untilLastClient.p95Ms)} ms`,
+			`${ms(broadcast.untilLastClient.maxMs)} ms`,
+		],
 	],
 )
-console.log(`connecting ${CLIENTS} clients: ${broadcast.connectAllMs} ms; joining them one by one through thread:join: ${broadcast.joinAllMs} ms (${readersEvents.toLocaleString('en-US')} thread:readers updates delivered)`)
+console.log(
+	`connecting ${CLIENTS} clients: ${broadcast.connectAllMs} ms; joining them one by one through thread:join: ${broadcast.joinAllMs} ms (${readersEvents.toLocaleString('en-US')} thread:readers updates delivered)`,
+)
 
-const file = await writeResults('thread-open', { posts: POSTS, pages: pageTimes, html: sizes, broadcast })
+const file = await writeResults('thread-open', {
+	posts: POSTS,
+	pages: pageTimes,
+	html: sizes,
+	broadcast,
+})
 console.log(`\nwritten to ${file}`)
 process.exit(0)

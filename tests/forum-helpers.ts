@@ -10,7 +10,16 @@ import { action as groupNewThreadAction } from '#app/routes/forums/group-new-thr
 import { action as draftsAction } from '#app/routes/resources/drafts.ts'
 import { action as threadAction, loader as threadLoader } from '#app/routes/threads/thread.tsx'
 import { db } from '#app/utils/db.server.ts'
-import { createGroupWith, createTestContext, createUser, dataOf, makeRequest, sessionCookieFor, settle, statusOf } from './helpers.ts'
+import {
+	createGroupWith,
+	createTestContext,
+	createUser,
+	dataOf,
+	makeRequest,
+	sessionCookieFor,
+	settle,
+	statusOf,
+} from './helpers.ts'
 
 export type Person = Awaited<ReturnType<typeof createUser>> & { cookie: string }
 
@@ -35,10 +44,17 @@ export async function forumWorld() {
 	const otherGroup = await createGroupWith({ moderator: outsider })
 	const forum = await db.forum.findUniqueOrThrow({
 		where: { groupId: group.id },
-		select: { id: true, categories: { orderBy: { position: 'asc' }, select: { id: true, slug: true } } },
+		select: {
+			id: true,
+			categories: { orderBy: { position: 'asc' }, select: { id: true, slug: true } },
+		},
 	})
 	const community = await ensureCommunityForum()
-	const communityCategories = await db.category.findMany({ where: { forumId: COMMUNITY_FORUM_ID }, orderBy: { position: 'asc' }, select: { id: true } })
+	const communityCategories = await db.category.findMany({
+		where: { forumId: COMMUNITY_FORUM_ID },
+		orderBy: { position: 'asc' },
+		select: { id: true },
+	})
 	return {
 		moderator,
 		alice,
@@ -48,42 +64,98 @@ export async function forumWorld() {
 		admin,
 		group,
 		otherGroup,
-		forum: { id: forum.id, categoryId: forum.categories[0]!.id, lessonsCategoryId: forum.categories.find((c) => c.slug === 'lessons')!.id },
+		forum: {
+			id: forum.id,
+			categoryId: forum.categories[0]!.id,
+			lessonsCategoryId: forum.categories.find((c) => c.slug === 'lessons')!.id,
+		},
 		community: { id: community.id, categoryId: communityCategories[0]!.id },
 	}
 }
 
-type Call = { as?: { cookie: string }; form?: Record<string, string>; context?: AppLoadContext; headers?: Record<string, string> }
+type Call = {
+	as?: { cookie: string }
+	form?: Record<string, string>
+	context?: AppLoadContext
+	headers?: Record<string, string>
+}
 
 /** Calls a route's loader or action with a real Request; gives back what it returned or threw. */
-export function callRoute<A>(fn: (args: A) => unknown, path: string, params: Record<string, string>, call: Call = {}) {
-	const request = makeRequest(path, { cookie: call.as?.cookie, form: call.form, headers: call.headers })
-	return settle(Promise.resolve(fn({ request, params, context: call.context ?? createTestContext() } as A)))
+export function callRoute<A>(
+	fn: (args: A) => unknown,
+	path: string,
+	params: Record<string, string>,
+	call: Call = {},
+) {
+	const request = makeRequest(path, {
+		cookie: call.as?.cookie,
+		form: call.form,
+		headers: call.headers,
+	})
+	return settle(
+		Promise.resolve(fn({ request, params, context: call.context ?? createTestContext() } as A)),
+	)
 }
 
 /** Starts a thread through the new-thread form of a group's forum (or the community's); returns its id. */
-export async function startThread(author: Person, where: { slug: string } | 'community', fields: Record<string, string>, context?: AppLoadContext) {
-	const forumId = where === 'community' ? COMMUNITY_FORUM_ID : (await db.forum.findFirstOrThrow({ where: { group: { slug: where.slug } } })).id
-	const category = await db.category.findFirstOrThrow({ where: { forumId }, orderBy: { position: 'asc' }, select: { id: true } })
-	const form = { kind: 'discussion', title: 'A thread about cash flow', body: 'The opening post.', categoryId: category.id, ...fields }
+export async function startThread(
+	author: Person,
+	where: { slug: string } | 'community',
+	fields: Record<string, string>,
+	context?: AppLoadContext,
+) {
+	const forumId =
+		where === 'community'
+			? COMMUNITY_FORUM_ID
+			: (await db.forum.findFirstOrThrow({ where: { group: { slug: where.slug } } })).id
+	const category = await db.category.findFirstOrThrow({
+		where: { forumId },
+		orderBy: { position: 'asc' },
+		select: { id: true },
+	})
+	const form = {
+		kind: 'discussion',
+		title: 'A thread about cash flow',
+		body: 'The opening post.',
+		categoryId: category.id,
+		...fields,
+	}
 	const result =
 		where === 'community'
-			? await callRoute(communityNewThreadAction, '/community/new', {}, { as: author, form, context })
-			: await callRoute(groupNewThreadAction, `/g/${where.slug}/forum/new`, { slug: where.slug }, { as: author, form, context })
+			? await callRoute(
+					communityNewThreadAction,
+					'/community/new',
+					{},
+					{ as: author, form, context },
+				)
+			: await callRoute(
+					groupNewThreadAction,
+					`/g/${where.slug}/forum/new`,
+					{ slug: where.slug },
+					{ as: author, form, context },
+				)
 	if (!(result instanceof Response) || result.status !== 302) {
-		throw new Error(`the thread was not created: ${statusOf(result)} ${JSON.stringify(dataOf(result))}`)
+		throw new Error(
+			`the thread was not created: ${statusOf(result)} ${JSON.stringify(dataOf(result))}`,
+		)
 	}
 	return result.headers.get('location')!.replace('/t/', '')
 }
 
 /** Posts a form to the thread page (a reply, or any moderation intent). */
-export function threadForm(who: Person, threadId: string, form: Record<string, string>, context?: AppLoadContext) {
+export function threadForm(
+	who: Person,
+	threadId: string,
+	form: Record<string, string>,
+	context?: AppLoadContext,
+) {
 	return callRoute(threadAction, `/t/${threadId}`, { threadId }, { as: who, form, context })
 }
 
 export async function reply(who: Person, threadId: string, body: string, context?: AppLoadContext) {
 	const result = await threadForm(who, threadId, { intent: 'reply', body }, context)
-	if (statusOf(result) !== 302) throw new Error(`the reply was refused: ${statusOf(result)} ${JSON.stringify(dataOf(result))}`)
+	if (statusOf(result) !== 302)
+		throw new Error(`the reply was refused: ${statusOf(result)} ${JSON.stringify(dataOf(result))}`)
 	return result as Response
 }
 
@@ -92,15 +164,35 @@ export type ThreadPage = Exclude<Awaited<ReturnType<typeof threadLoader>>, Respo
 /** The thread page's loader as `who` sees it; throws when it answers with anything but data. */
 export async function openThread(who: Person, threadId: string, query = ''): Promise<ThreadPage> {
 	const result = await callRoute(threadLoader, `/t/${threadId}${query}`, { threadId }, { as: who })
-	if (result instanceof Response) throw new Error(`the thread page answered ${result.status} ${result.headers.get('location') ?? ''}`)
+	if (result instanceof Response)
+		throw new Error(
+			`the thread page answered ${result.status} ${result.headers.get('location') ?? ''}`,
+		)
 	return result as ThreadPage
 }
 
-type ForumList = { threads: Array<{ id: string; pinned: boolean; hidden: boolean; answered: boolean; replyCount: number; helpfulCount: number; isNew: boolean; unreadCount: number }>; canModerate: boolean }
+type ForumList = {
+	threads: Array<{
+		id: string
+		pinned: boolean
+		hidden: boolean
+		answered: boolean
+		replyCount: number
+		helpfulCount: number
+		isNew: boolean
+		unreadCount: number
+	}>
+	canModerate: boolean
+}
 
 /** A group forum's thread list as `who` sees it. */
 export async function groupList(who: Person, slug: string, query = ''): Promise<ForumList> {
-	const result = await callRoute(groupForumLoader, `/g/${slug}/forum${query}`, { slug }, { as: who })
+	const result = await callRoute(
+		groupForumLoader,
+		`/g/${slug}/forum${query}`,
+		{ slug },
+		{ as: who },
+	)
 	if (result instanceof Response) throw new Error(`the forum list answered ${result.status}`)
 	return (result as { list: ForumList }).list
 }
@@ -125,7 +217,13 @@ export async function postNumbered(threadId: string, number: number) {
 }
 
 /** A thread with `count` posts inserted directly (for pagination and reading state). */
-export async function seedThread(options: { forumId: string; categoryId: string; authorId: string; count: number; title?: string }) {
+export async function seedThread(options: {
+	forumId: string
+	categoryId: string
+	authorId: string
+	count: number
+	title?: string
+}) {
 	const thread = await db.thread.create({
 		data: {
 			forumId: options.forumId,
@@ -151,7 +249,8 @@ export async function seedThread(options: { forumId: string; categoryId: string;
 
 /** Status and text of a refusal, to compare two refusals (a hidden thing and a missing one answer alike). */
 export async function refusalOf(result: unknown): Promise<{ status: number; body: string }> {
-	if (result instanceof Response) return { status: result.status, body: await result.clone().text() }
+	if (result instanceof Response)
+		return { status: result.status, body: await result.clone().text() }
 	return { status: statusOf(result), body: JSON.stringify(dataOf(result)) }
 }
 

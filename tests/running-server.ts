@@ -18,7 +18,13 @@ export const testBuildRoot = path.join(tmpDir, 'server-build')
 const buildDir = path.join(testBuildRoot, 'build')
 const serverEntry = path.join(buildDir, 'server/index.js')
 // What the server build is made from: when any of it is newer than the build, the build is stale.
-const buildSources = ['app', 'prisma/generated', 'react-router.config.ts', 'vite.config.ts', 'package-lock.json']
+const buildSources = [
+	'app',
+	'prisma/generated',
+	'react-router.config.ts',
+	'vite.config.ts',
+	'package-lock.json',
+]
 
 async function newestModification(file: string): Promise<number> {
 	const info = await stat(file).catch(() => null)
@@ -26,12 +32,17 @@ async function newestModification(file: string): Promise<number> {
 	if (!info.isDirectory()) return info.mtimeMs
 	// Unit tests live next to the code but are not part of the build.
 	const entries = (await readdir(file)).filter((entry) => !/\.test\.tsx?$/.test(entry))
-	const times = await Promise.all(entries.map((entry) => newestModification(path.join(file, entry))))
+	const times = await Promise.all(
+		entries.map((entry) => newestModification(path.join(file, entry))),
+	)
 	return Math.max(info.mtimeMs, ...times)
 }
 
 async function buildTime(): Promise<number | null> {
-	return stat(serverEntry).then((info) => info.mtimeMs, () => null)
+	return stat(serverEntry).then(
+		(info) => info.mtimeMs,
+		() => null,
+	)
 }
 
 /** Usable: newer than all its sources, or made during this run (others may edit while tests run). */
@@ -39,7 +50,9 @@ async function buildIsUsable(): Promise<boolean> {
 	const built = await buildTime()
 	if (built === null) return false
 	if (built >= inject('runStartedAt')) return true
-	const sources = await Promise.all(buildSources.map((source) => newestModification(path.join(projectRoot, source))))
+	const sources = await Promise.all(
+		buildSources.map((source) => newestModification(path.join(projectRoot, source))),
+	)
 	return Math.max(...sources) <= built
 }
 
@@ -58,7 +71,10 @@ async function withBuildLock(work: () => Promise<void>): Promise<void> {
 	const lock = path.join(tmpDir, 'build.lock')
 	const owner = path.join(lock, 'pid')
 	for (;;) {
-		const acquired = await mkdir(lock).then(() => true, () => false)
+		const acquired = await mkdir(lock).then(
+			() => true,
+			() => false,
+		)
 		if (acquired) {
 			await writeFile(owner, String(process.pid))
 			break
@@ -88,11 +104,15 @@ export function ensureServerBuild(): Promise<string> {
 		if (await buildIsUsable()) return serverEntry
 		await withBuildLock(async () => {
 			if (await buildIsUsable()) return
-			await promisify(execFile)(path.join(projectRoot, 'node_modules/.bin/react-router'), ['build'], {
-				cwd: projectRoot,
-				env: { ...process.env, NODE_ENV: 'production', PEERPOWER_BUILD_DIR: buildDir },
-				timeout: 120_000,
-			})
+			await promisify(execFile)(
+				path.join(projectRoot, 'node_modules/.bin/react-router'),
+				['build'],
+				{
+					cwd: projectRoot,
+					env: { ...process.env, NODE_ENV: 'production', PEERPOWER_BUILD_DIR: buildDir },
+					timeout: 120_000,
+				},
+			)
 		})
 		return serverEntry
 	})()
@@ -104,7 +124,9 @@ let ensured: Promise<string> | undefined
 export const SERVER_START_TIMEOUT = 180_000
 
 /** The real server (migrations, Express, socket.io, the built app) on a free port of 127.0.0.1. */
-export async function startTestServer(overrides: Record<string, string> = {}): Promise<RunningServer> {
+export async function startTestServer(
+	overrides: Record<string, string> = {},
+): Promise<RunningServer> {
 	const buildPath = await ensureServerBuild()
 	const env = parseEnv({
 		DATABASE_URL: process.env.DATABASE_URL,
@@ -119,7 +141,12 @@ export async function startTestServer(overrides: Record<string, string> = {}): P
 
 /** A socket.io client as a browser tab would open one, over WebSocket only, not reconnecting. */
 export function connectSocket(url: string, headers: Record<string, string> = {}): Socket {
-	return io(url, { transports: ['websocket'], extraHeaders: headers, reconnection: false, forceNew: true })
+	return io(url, {
+		transports: ['websocket'],
+		extraHeaders: headers,
+		reconnection: false,
+		forceNew: true,
+	})
 }
 
 /** Resolves once the socket is connected; rejects with the server's reason when it is refused. */
@@ -134,13 +161,19 @@ export function connected(socket: Socket): Promise<Socket> {
 /** The reason the server refused the connection (the test fails if it connects instead). */
 export function refusal(socket: Socket): Promise<Error> {
 	return new Promise((resolve, reject) => {
-		socket.once('connect', () => reject(new Error('the socket connected, but should have been refused')))
+		socket.once('connect', () =>
+			reject(new Error('the socket connected, but should have been refused')),
+		)
 		socket.once('connect_error', (error) => resolve(error))
 	})
 }
 
 /** The next `event` on the socket whose payload passes `accept`. */
-export function nextEvent<T>(socket: Socket, event: string, accept: (payload: T) => boolean = () => true): Promise<T> {
+export function nextEvent<T>(
+	socket: Socket,
+	event: string,
+	accept: (payload: T) => boolean = () => true,
+): Promise<T> {
 	return new Promise((resolve) => {
 		const listener = (payload: T) => {
 			if (!accept(payload)) return

@@ -7,7 +7,13 @@ import { RelativeTime } from '#app/components/time.tsx'
 import { buttonClasses } from '#app/components/ui/button.tsx'
 import { requireUser } from '#app/modules/auth/auth.server.ts'
 import { BLOCKER_LABELS } from '#app/modules/forums/constants.ts'
-import { LESSON_SORT_LABELS, LESSON_SORTS, lessonsHref, parseLessonParams, type LessonParams } from '#app/modules/forums/lessons.ts'
+import {
+	LESSON_SORT_LABELS,
+	LESSON_SORTS,
+	lessonsHref,
+	parseLessonParams,
+	type LessonParams,
+} from '#app/modules/forums/lessons.ts'
 import { listLessons, shareLessonHref } from '#app/modules/forums/lessons.server.ts'
 import { cn, pageTitle } from '#app/utils/misc.ts'
 import { pageParam } from '#app/utils/pagination.ts'
@@ -28,11 +34,14 @@ export async function loader({ request }: Route.LoaderArgs) {
 const chip = (active: boolean) =>
 	cn(
 		'inline-flex items-center gap-1.5 whitespace-nowrap rounded-full px-3 py-1 text-sm no-underline hover:no-underline',
-		active ? 'bg-slate-900 text-white' : 'bg-white text-slate-700 ring-1 ring-slate-200 hover:bg-slate-50',
+		active
+			? 'bg-slate-900 text-white'
+			: 'bg-white text-slate-700 ring-1 ring-slate-200 hover:bg-slate-50',
 	)
 
 function emptyTitle(params: LessonParams): string {
-	if (params.blocker && params.tag) return `No ${BLOCKER_LABELS[params.blocker].toLowerCase()} lessons tagged #${params.tag}`
+	if (params.blocker && params.tag)
+		return `No ${BLOCKER_LABELS[params.blocker].toLowerCase()} lessons tagged #${params.tag}`
 	if (params.blocker) return `No lessons about ${BLOCKER_LABELS[params.blocker].toLowerCase()} yet`
 	if (params.tag) return `No lessons tagged #${params.tag}`
 	return 'No lessons shared yet'
@@ -57,7 +66,11 @@ export default function LessonsPage({ loaderData }: Route.ComponentProps) {
 			/>
 			<div className="mb-3 flex flex-wrap items-start justify-between gap-3">
 				<nav aria-label="Growth blockers" className="flex flex-wrap gap-2">
-					<Link to={lessonsHref(params, { blocker: undefined })} className={chip(!params.blocker)} aria-current={!params.blocker ? 'page' : undefined}>
+					<Link
+						to={lessonsHref(params, { blocker: undefined })}
+						className={chip(!params.blocker)}
+						aria-current={!params.blocker ? 'page' : undefined}
+					>
 						All <span className="text-xs opacity-70">{allCount}</span>
 					</Link>
 					{/* Blockers nobody has written about yet stay out of the way. */}
@@ -74,7 +87,10 @@ export default function LessonsPage({ loaderData }: Route.ComponentProps) {
 							</Link>
 						))}
 				</nav>
-				<nav aria-label="Sort lessons" className="flex shrink-0 rounded-md bg-white p-0.5 ring-1 ring-slate-200">
+				<nav
+					aria-label="Sort lessons"
+					className="flex shrink-0 rounded-md bg-white p-0.5 ring-1 ring-slate-200"
+				>
 					{LESSON_SORTS.map((sort) => (
 						<Link
 							key={sort}
@@ -82,7 +98,9 @@ export default function LessonsPage({ loaderData }: Route.ComponentProps) {
 							aria-current={params.sort === sort ? 'true' : undefined}
 							className={cn(
 								'rounded px-3 py-1 text-sm no-underline hover:no-underline',
-								params.sort === sort ? 'bg-brand-600 text-white' : 'text-slate-700 hover:bg-slate-50',
+								params.sort === sort
+									? 'bg-brand-600 text-white'
+									: 'text-slate-700 hover:bg-slate-50',
 							)}
 						>
 							{LESSON_SORT_LABELS[sort]}
@@ -100,7 +118,10 @@ export default function LessonsPage({ loaderData }: Route.ComponentProps) {
 					) : (
 						<>
 							<span>Tags:</span>
-							<TagList tags={library.popularTags.map((t) => t.name)} hrefFor={(tag) => lessonsHref(params, { tag })} />
+							<TagList
+								tags={library.popularTags.map((t) => t.name)}
+								hrefFor={(tag) => lessonsHref(params, { tag })}
+							/>
 						</>
 					)}
 				</div>
@@ -110,7 +131,9 @@ export default function LessonsPage({ loaderData }: Route.ComponentProps) {
 				<EmptyState title={emptyTitle(params)}>
 					{filtered ? (
 						<p>
-							<Link to={lessonsHref(params, { blocker: undefined, tag: undefined })}>Show all lessons</Link>
+							<Link to={lessonsHref(params, { blocker: undefined, tag: undefined })}>
+								Show all lessons
+							</Link>
 							{shareHref ? (
 								<>
 									, or <Link to={shareHref}>share one of your own</Link>
@@ -120,17 +143,23 @@ export default function LessonsPage({ loaderData }: Route.ComponentProps) {
 						</p>
 					) : shareHref ? (
 						<p>
-							A lesson is a short story: what happened, what you learned, what you would do differently.{' '}
-							<Link to={shareHref}>Share the first one</Link>.
+							A lesson is a short story: what happened, what you learned, what you would do
+							differently. <Link to={shareHref}>Share the first one</Link>.
 						</p>
 					) : (
-						<p>Lessons come from the forums of your peer groups. Once you join a group, its lessons appear here.</p>
+						<p>
+							Lessons come from the forums of your peer groups. Once you join a group, its lessons
+							appear here.
+						</p>
 					)}
 				</EmptyState>
 			) : (
 				<ul className="grid gap-4 md:grid-cols-2" data-testid="lesson-list">
 					{library.lessons.map((lesson) => (
-						<li key={lesson.id} className="flex flex-col rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+						<li
+							key={lesson.id}
+							className="flex flex-col rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
+						>
 							<div className="flex flex-wrap items-center gap-2">
 								<BlockerBadge blocker={lesson.blocker} />
 								<Link to={lesson.forum.href} className="text-xs text-slate-500">
@@ -160,12 +189,15 @@ export default function LessonsPage({ loaderData }: Route.ComponentProps) {
 								<span>
 									{lesson.helpfulCount > 0 ? (
 										<>
-											<span className="font-semibold text-slate-800">{lesson.helpfulCount}</span> found this helpful
+											<span className="font-semibold text-slate-800">{lesson.helpfulCount}</span>{' '}
+											found this helpful
 										</>
 									) : (
 										'No helpful marks yet'
 									)}
-									{lesson.replyCount > 0 ? ` · ${lesson.replyCount} ${lesson.replyCount === 1 ? 'reply' : 'replies'}` : null}
+									{lesson.replyCount > 0
+										? ` · ${lesson.replyCount} ${lesson.replyCount === 1 ? 'reply' : 'replies'}`
+										: null}
 								</span>
 							</div>
 						</li>

@@ -7,7 +7,12 @@ import { Pagination } from '#app/components/pagination.tsx'
 import { RelativeTime } from '#app/components/time.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { requireUser } from '#app/modules/auth/auth.server.ts'
-import { BLOCKERS, BLOCKER_LABELS, THREAD_KINDS, THREAD_KIND_LABELS } from '#app/modules/forums/constants.ts'
+import {
+	BLOCKERS,
+	BLOCKER_LABELS,
+	THREAD_KINDS,
+	THREAD_KIND_LABELS,
+} from '#app/modules/forums/constants.ts'
 import { parseSearchParams } from '#app/modules/search/schemas.ts'
 import { searchableForums, searchPosts } from '#app/modules/search/search.server.ts'
 import { pageTitle } from '#app/utils/misc.ts'
@@ -39,7 +44,8 @@ export async function loader({ request }: Route.LoaderArgs) {
 	return { query, forums, search }
 }
 
-const fieldClasses = 'block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm focus:border-brand-600'
+const fieldClasses =
+	'block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm focus:border-brand-600'
 
 function firstPageHref(search: string): string {
 	const params = new URLSearchParams(search)
@@ -47,7 +53,15 @@ function firstPageHref(search: string): string {
 	return `/search?${params}`
 }
 
-function Filter({ label, htmlFor, children }: { label: string; htmlFor: string; children: ReactNode }) {
+function Filter({
+	label,
+	htmlFor,
+	children,
+}: {
+	label: string
+	htmlFor: string
+	children: ReactNode
+}) {
 	return (
 		<div className="space-y-1">
 			<label htmlFor={htmlFor} className="block text-xs font-medium text-slate-600">
@@ -64,7 +78,10 @@ export default function SearchPage({ loaderData }: Route.ComponentProps) {
 	const filtered = Boolean(query.forum || query.kind || query.blocker || query.tag || query.author)
 	return (
 		<main className="mx-auto max-w-4xl">
-			<PageHeader title="Search" description="Posts in your groups’ forums and the Community forum." />
+			<PageHeader
+				title="Search"
+				description="Posts in your groups’ forums and the Community forum."
+			/>
 			{/* Keyed by the URL so back and forward show the fields of that search. */}
 			<Form
 				key={location.search}
@@ -92,7 +109,12 @@ export default function SearchPage({ loaderData }: Route.ComponentProps) {
 				<fieldset className="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
 					<legend className="sr-only">Filters</legend>
 					<Filter label="Forum" htmlFor="search-forum">
-						<select id="search-forum" name="forum" defaultValue={query.forum ?? ''} className={fieldClasses}>
+						<select
+							id="search-forum"
+							name="forum"
+							defaultValue={query.forum ?? ''}
+							className={fieldClasses}
+						>
 							<option value="">All forums</option>
 							{forums.map((forum) => (
 								<option key={forum.id} value={forum.id}>
@@ -102,7 +124,12 @@ export default function SearchPage({ loaderData }: Route.ComponentProps) {
 						</select>
 					</Filter>
 					<Filter label="Kind" htmlFor="search-kind">
-						<select id="search-kind" name="kind" defaultValue={query.kind ?? ''} className={fieldClasses}>
+						<select
+							id="search-kind"
+							name="kind"
+							defaultValue={query.kind ?? ''}
+							className={fieldClasses}
+						>
 							<option value="">Any kind</option>
 							{THREAD_KINDS.map((kind) => (
 								<option key={kind} value={kind}>
@@ -112,7 +139,12 @@ export default function SearchPage({ loaderData }: Route.ComponentProps) {
 						</select>
 					</Filter>
 					<Filter label="Growth blocker" htmlFor="search-blocker">
-						<select id="search-blocker" name="blocker" defaultValue={query.blocker ?? ''} className={fieldClasses}>
+						<select
+							id="search-blocker"
+							name="blocker"
+							defaultValue={query.blocker ?? ''}
+							className={fieldClasses}
+						>
 							<option value="">Any blocker</option>
 							{BLOCKERS.map((blocker) => (
 								<option key={blocker} value={blocker}>
@@ -122,10 +154,22 @@ export default function SearchPage({ loaderData }: Route.ComponentProps) {
 						</select>
 					</Filter>
 					<Filter label="Tag" htmlFor="search-tag">
-						<input id="search-tag" name="tag" defaultValue={query.tag ?? ''} placeholder="e.g. mdf" className={fieldClasses} />
+						<input
+							id="search-tag"
+							name="tag"
+							defaultValue={query.tag ?? ''}
+							placeholder="e.g. mdf"
+							className={fieldClasses}
+						/>
 					</Filter>
 					<Filter label="Author" htmlFor="search-author">
-						<input id="search-author" name="author" defaultValue={query.author ? `@${query.author}` : ''} placeholder="@handle" className={fieldClasses} />
+						<input
+							id="search-author"
+							name="author"
+							defaultValue={query.author ? `@${query.author}` : ''}
+							placeholder="@handle"
+							className={fieldClasses}
+						/>
 					</Filter>
 				</fieldset>
 			</Form>
@@ -133,11 +177,17 @@ export default function SearchPage({ loaderData }: Route.ComponentProps) {
 			<section aria-label="Results" className="mt-6">
 				{forums.length === 0 ? (
 					<EmptyState title="Nothing to search yet">
-						<p>Search covers the forums of your peer groups and the Community forum. Once you join a group, its posts are found here.</p>
+						<p>
+							Search covers the forums of your peer groups and the Community forum. Once you join a
+							group, its posts are found here.
+						</p>
 					</EmptyState>
 				) : !search ? (
 					<EmptyState title="What are you looking for?">
-						<p>Type a word or two: a vendor program, a problem you are facing, a question you remember reading.</p>
+						<p>
+							Type a word or two: a vendor program, a problem you are facing, a question you
+							remember reading.
+						</p>
 					</EmptyState>
 				) : search.total === 0 ? (
 					<EmptyState title={`No results for “${query.q}”`}>
@@ -145,7 +195,10 @@ export default function SearchPage({ loaderData }: Route.ComponentProps) {
 							Try fewer words, or another way of saying it
 							{filtered ? (
 								<>
-									, or <Link to={`/search?${new URLSearchParams({ q: query.q })}`}>search without the filters</Link>
+									, or{' '}
+									<Link to={`/search?${new URLSearchParams({ q: query.q })}`}>
+										search without the filters
+									</Link>
 								</>
 							) : null}
 							.
@@ -154,7 +207,8 @@ export default function SearchPage({ loaderData }: Route.ComponentProps) {
 				) : (
 					<>
 						<p className="mb-3 text-sm text-slate-600" role="status">
-							{search.total === 1 ? '1 thread' : `${search.total} threads`} found for <strong className="text-slate-900">“{query.q}”</strong>
+							{search.total === 1 ? '1 thread' : `${search.total} threads`} found for{' '}
+							<strong className="text-slate-900">“{query.q}”</strong>
 							{search.pageCount > 1 ? ` · page ${search.page} of ${search.pageCount}` : null}
 						</p>
 						{search.results.length === 0 ? (
@@ -164,7 +218,10 @@ export default function SearchPage({ loaderData }: Route.ComponentProps) {
 								</p>
 							</EmptyState>
 						) : (
-							<ol className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white shadow-sm" data-testid="search-results">
+							<ol
+								className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white shadow-sm"
+								data-testid="search-results"
+							>
 								{search.results.map((result) => (
 									<li key={result.postId} className="px-5 py-4">
 										<div className="flex flex-wrap items-center gap-2">
@@ -172,7 +229,10 @@ export default function SearchPage({ loaderData }: Route.ComponentProps) {
 											<BlockerBadge blocker={result.blocker} />
 										</div>
 										<h2 className="mt-1 font-semibold">
-											<Link to={`/t/${result.threadId}?post=${result.postNumber}`} className="text-slate-900">
+											<Link
+												to={`/t/${result.threadId}?post=${result.postNumber}`}
+												className="text-slate-900"
+											>
 												{result.threadTitle}
 											</Link>
 										</h2>

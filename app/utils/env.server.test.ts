@@ -15,7 +15,11 @@ describe('parseEnv', () => {
 	})
 
 	test('numbers are read from their text', () => {
-		const env = parseEnv({ PORT: '0', AUTH_RATE_LIMIT_PER_IP: '7', AUTH_RATE_LIMIT_PER_ACCOUNT: '2' })
+		const env = parseEnv({
+			PORT: '0',
+			AUTH_RATE_LIMIT_PER_IP: '7',
+			AUTH_RATE_LIMIT_PER_ACCOUNT: '2',
+		})
 		expect(env.PORT).toBe(0)
 		expect(env.AUTH_RATE_LIMIT_PER_IP).toBe(7)
 		expect(env.AUTH_RATE_LIMIT_PER_ACCOUNT).toBe(2)
@@ -35,17 +39,20 @@ describe('parseEnv', () => {
 		['NODE_ENV', { NODE_ENV: 'staging' }],
 		['APP_URL', { APP_URL: 'not a url' }],
 		['AUTH_RATE_LIMIT_PER_IP', { AUTH_RATE_LIMIT_PER_IP: '0' }],
-	])('a wrong %s is an EnvError of one line that names it and what it got', (name, source: Record<string, string>) => {
-		let error: unknown
-		try {
-			parseEnv(source)
-		} catch (caught) {
-			error = caught
-		}
-		expect(error).toBeInstanceOf(EnvError)
-		const message = (error as EnvError).message
-		expect(message).toMatch(new RegExp(`^Invalid environment variable ${name}: `))
-		expect(message).toContain(JSON.stringify(source[name]))
-		expect(message).not.toContain('\n')
-	})
+	])(
+		'a wrong %s is an EnvError of one line that names it and what it got',
+		(name, source: Record<string, string>) => {
+			let error: unknown
+			try {
+				parseEnv(source)
+			} catch (caught) {
+				error = caught
+			}
+			expect(error).toBeInstanceOf(EnvError)
+			const message = (error as EnvError).message
+			expect(message).toMatch(new RegExp(`^Invalid environment variable ${name}: `))
+			expect(message).toContain(JSON.stringify(source[name]))
+			expect(message).not.toContain('\n')
+		},
+	)
 })

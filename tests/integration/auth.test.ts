@@ -2,29 +2,59 @@ import { describe, expect, test } from 'vitest'
 import { action as loginAction, loader as loginLoader } from '#app/routes/auth/login.tsx'
 import { action as signupAction } from '#app/routes/auth/signup.tsx'
 import { db } from '#app/utils/db.server.ts'
-import { createTestContext, createUser, dataOf, makeRequest, sessionCookieFor, settle, statusOf, TEST_PASSWORD } from '#tests/helpers.ts'
+import {
+	createTestContext,
+	createUser,
+	dataOf,
+	makeRequest,
+	sessionCookieFor,
+	settle,
+	statusOf,
+	TEST_PASSWORD,
+} from '#tests/helpers.ts'
 
 function signup(form: Record<string, string>, context = createTestContext()) {
-	return settle(signupAction({ request: makeRequest('/signup', { form }), params: {}, context } as never))
+	return settle(
+		signupAction({ request: makeRequest('/signup', { form }), params: {}, context } as never),
+	)
 }
 
 describe('sign up', () => {
 	test('the first account becomes site admin and gets a session cookie', async () => {
-		const result = await signup({ name: 'Ada Admin', email: 'ADA@example.com', company: 'Ada IT', password: 'long enough password' })
+		const result = await signup({
+			name: 'Ada Admin',
+			email: 'ADA@example.com',
+			company: 'Ada IT',
+			password: 'long enough password',
+		})
 		expect(result).toBeInstanceOf(Response)
 		const response = result as Response
 		expect(response.status).toBe(302)
-		expect(response.headers.get('set-cookie')).toMatch(/pp_session=[a-z2-7]{32};.*HttpOnly.*SameSite=Lax/i)
+		expect(response.headers.get('set-cookie')).toMatch(
+			/pp_session=[a-z2-7]{32};.*HttpOnly.*SameSite=Lax/i,
+		)
 		const user = await db.user.findUniqueOrThrow({ where: { email: 'ada@example.com' } })
 		expect(user.isSiteAdmin).toBe(true)
 		expect(user.passwordHash).toMatch(/^\$argon2id\$/)
 	})
 
 	test('a duplicate email gets a field error and keeps what was typed but the password', async () => {
-		await signup({ name: 'First', email: 'dup@example.com', company: 'One', password: 'long enough password' })
-		const result = await signup({ name: 'Second', email: 'dup@example.com', company: 'Two', password: 'another long password' })
+		await signup({
+			name: 'First',
+			email: 'dup@example.com',
+			company: 'One',
+			password: 'long enough password',
+		})
+		const result = await signup({
+			name: 'Second',
+			email: 'dup@example.com',
+			company: 'Two',
+			password: 'another long password',
+		})
 		expect(statusOf(result)).toBe(400)
-		const { result: reply } = dataOf<{ result: { error: Record<string, string[]>; initialValue: Record<string, string> } }>(result)
+		const { result: reply } = dataOf<{
+			result: { error: Record<string, string[]>; initialValue: Record<string, string> }
+		}>(result)
 		expect(reply.error.email?.[0]).toMatch(/already exists/)
 		expect(reply.initialValue.name).toBe('Second')
 		expect(reply.initialValue.company).toBe('Two')
@@ -33,7 +63,13 @@ describe('sign up', () => {
 	})
 })
 
-type Reply = { result: { status?: string; error?: Record<string, string[] | null>; initialValue?: Record<string, unknown> } }
+type Reply = {
+	result: {
+		status?: string
+		error?: Record<string, string[] | null>
+		initialValue?: Record<string, unknown>
+	}
+}
 
 function replyOf(result: unknown) {
 	return dataOf<Reply>(result).result
@@ -47,11 +83,22 @@ function contextFromNewAddress() {
 }
 
 function login(form: Record<string, string>) {
-	return settle(loginAction({ request: makeRequest('/login', { form }), params: {}, context: contextFromNewAddress() } as never))
+	return settle(
+		loginAction({
+			request: makeRequest('/login', { form }),
+			params: {},
+			context: contextFromNewAddress(),
+		} as never),
+	)
 }
 
 describe('sign up, refused', () => {
-	const valid = { name: 'Grace Hopper', email: 'grace@example.com', company: 'Cobol Ltd', password: 'long enough password' }
+	const valid = {
+		name: 'Grace Hopper',
+		email: 'grace@example.com',
+		company: 'Cobol Ltd',
+		password: 'long enough password',
+	}
 
 	test('a short password is a field error; what was typed is kept, except the password', async () => {
 		const result = await signup({ ...valid, password: 'short' }, contextFromNewAddress())
@@ -59,7 +106,11 @@ describe('sign up, refused', () => {
 		const reply = replyOf(result)
 		expect(reply.error?.password?.[0]).toMatch(/at least 10 characters/)
 		expect(reply.error?.email).toBeUndefined()
-		expect(reply.initialValue).toMatchObject({ name: valid.name, email: valid.email, company: valid.company })
+		expect(reply.initialValue).toMatchObject({
+			name: valid.name,
+			email: valid.email,
+			company: valid.company,
+		})
 		expect(reply.initialValue?.password).toBeUndefined()
 		expect(await db.user.count({ where: { email: valid.email } })).toBe(0)
 	})
@@ -69,16 +120,25 @@ describe('sign up, refused', () => {
 		expect(statusOf(result)).toBe(400)
 		const reply = replyOf(result)
 		expect(reply.error?.email?.[0]).toMatch(/valid email/)
-		expect(reply.initialValue).toMatchObject({ name: valid.name, email: 'grace-at-example', company: valid.company })
+		expect(reply.initialValue).toMatchObject({
+			name: valid.name,
+			email: 'grace-at-example',
+			company: valid.company,
+		})
 		expect(reply.initialValue?.password).toBeUndefined()
 		expect(await db.user.count({ where: { name: valid.name } })).toBe(0)
 	})
 
 	test('an account created after the first is not site admin', async () => {
-		await signup({ ...valid, email: 'someone@example.com', name: 'Someone' }, contextFromNewAddress())
+		await signup(
+			{ ...valid, email: 'someone@example.com', name: 'Someone' },
+			contextFromNewAddress(),
+		)
 		await signup({ ...valid, email: 'later@example.com', name: 'Later' }, contextFromNewAddress())
 		expect(await db.user.count({ where: { isSiteAdmin: true } })).toBeGreaterThanOrEqual(1)
-		expect((await db.user.findUniqueOrThrow({ where: { email: 'later@example.com' } })).isSiteAdmin).toBe(false)
+		expect(
+			(await db.user.findUniqueOrThrow({ where: { email: 'later@example.com' } })).isSiteAdmin,
+		).toBe(false)
 	})
 })
 
@@ -110,7 +170,11 @@ describe('log in', () => {
 
 	test('redirectTo to a page of ours is followed', async () => {
 		const user = await createUser()
-		const result = await login({ email: user.email, password: TEST_PASSWORD, redirectTo: '/g/owners?tab=members' })
+		const result = await login({
+			email: user.email,
+			password: TEST_PASSWORD,
+			redirectTo: '/g/owners?tab=members',
+		})
 		expect((result as Response).headers.get('location')).toBe('/g/owners?tab=members')
 	})
 
@@ -126,7 +190,13 @@ describe('log in', () => {
 
 	test('sign-up does not follow an external redirectTo either', async () => {
 		const result = await signup(
-			{ name: 'Redirected', email: 'redirected@example.com', company: 'X', password: 'long enough password', redirectTo: '//evil.com' },
+			{
+				name: 'Redirected',
+				email: 'redirected@example.com',
+				company: 'X',
+				password: 'long enough password',
+				redirectTo: '//evil.com',
+			},
 			contextFromNewAddress(),
 		)
 		expect((result as Response).headers.get('location')).toBe('/')
@@ -134,7 +204,11 @@ describe('log in', () => {
 
 	test('a signed-in user who opens the log-in page is sent home', async () => {
 		const user = await createUser()
-		const result = await settle(loginLoader({ request: makeRequest('/login', { cookie: await sessionCookieFor(user.id) }) } as never))
+		const result = await settle(
+			loginLoader({
+				request: makeRequest('/login', { cookie: await sessionCookieFor(user.id) }),
+			} as never),
+		)
 		expect(statusOf(result)).toBe(302)
 		expect((result as Response).headers.get('location')).toBe('/')
 	})

@@ -12,7 +12,13 @@ beforeEach(async () => {
 function signup(name: string, clientIp: string) {
 	const email = `${name.toLowerCase()}@example.com`
 	const form = { name, email, company: `${name} IT`, password: 'long enough password' }
-	return settle(signupAction({ request: makeRequest('/signup', { form }), params: {}, context: createTestContext({ clientIp }) } as never))
+	return settle(
+		signupAction({
+			request: makeRequest('/signup', { form }),
+			params: {},
+			context: createTestContext({ clientIp }),
+		} as never),
+	)
 }
 
 describe('an empty installation', () => {
@@ -28,15 +34,23 @@ describe('an empty installation', () => {
 
 	test('once an account exists, neither page reports an empty installation', async () => {
 		await createUser()
-		expect(dataOf(await homeLoader({ request: makeRequest('/') } as never))).toEqual({ kind: 'anonymous', emptyInstallation: false })
-		expect(dataOf(await signupLoader({ request: makeRequest('/signup') } as never))).toEqual({ firstAccount: false })
+		expect(dataOf(await homeLoader({ request: makeRequest('/') } as never))).toEqual({
+			kind: 'anonymous',
+			emptyInstallation: false,
+		})
+		expect(dataOf(await signupLoader({ request: makeRequest('/signup') } as never))).toEqual({
+			firstAccount: false,
+		})
 	})
 
 	test('only the first account becomes site admin', async () => {
 		await signup('First', '10.3.0.1')
 		await signup('Second', '10.3.0.2')
 		await signup('Third', '10.3.0.3')
-		const users = await db.user.findMany({ orderBy: { email: 'asc' }, select: { email: true, isSiteAdmin: true } })
+		const users = await db.user.findMany({
+			orderBy: { email: 'asc' },
+			select: { email: true, isSiteAdmin: true },
+		})
 		expect(users).toEqual([
 			{ email: 'first@example.com', isSiteAdmin: true },
 			{ email: 'second@example.com', isSiteAdmin: false },

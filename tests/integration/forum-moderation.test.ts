@@ -3,12 +3,30 @@ import { describe, expect, test } from 'vitest'
 import { action as threadAction, loader as threadLoader } from '#app/routes/threads/thread.tsx'
 import { db } from '#app/utils/db.server.ts'
 import { dataOf, statusOf } from '#tests/helpers.ts'
-import { callRoute, forumWorld, groupList, openThread, postNumbered, refusalOf, reply, saveDraft, startThread, threadForm } from '#tests/forum-helpers.ts'
+import {
+	callRoute,
+	forumWorld,
+	groupList,
+	openThread,
+	postNumbered,
+	refusalOf,
+	reply,
+	saveDraft,
+	startThread,
+	threadForm,
+} from '#tests/forum-helpers.ts'
 
-type Refusal = { intent: string; error?: string; result?: { status: string; initialValue: Record<string, string>; error: Record<string, string[]> } }
+type Refusal = {
+	intent: string
+	error?: string
+	result?: { status: string; initialValue: Record<string, string>; error: Record<string, string[]> }
+}
 
 function threadRow(threadId: string) {
-	return db.thread.findUniqueOrThrow({ where: { id: threadId }, select: { locked: true, pinned: true, hiddenAt: true, replyCount: true, lastPostNumber: true } })
+	return db.thread.findUniqueOrThrow({
+		where: { id: threadId },
+		select: { locked: true, pinned: true, hiddenAt: true, replyCount: true, lastPostNumber: true },
+	})
 }
 
 describe('locking', () => {
@@ -21,7 +39,10 @@ describe('locking', () => {
 		expect(before.locked).toBe(true)
 		expect((await openThread(w.bob, threadId)).thread.locked).toBe(true)
 
-		const refused = await threadForm(w.bob, threadId, { intent: 'reply', body: 'My carefully typed reply' })
+		const refused = await threadForm(w.bob, threadId, {
+			intent: 'reply',
+			body: 'My carefully typed reply',
+		})
 		expect(statusOf(refused)).toBe(409)
 		const { result } = dataOf<Refusal>(refused)
 		expect(result!.error['']).toEqual(['This thread is locked: it takes no new replies.'])
@@ -32,7 +53,11 @@ describe('locking', () => {
 
 		expect(statusOf(await threadForm(w.moderator, threadId, { intent: 'unlock' }))).toBe(302)
 		await reply(w.bob, threadId, 'After the unlock')
-		expect((await openThread(w.bob, threadId)).posts.map((p) => p.body)).toEqual(['The opening post.', 'Before the lock', 'After the unlock'])
+		expect((await openThread(w.bob, threadId)).posts.map((p) => p.body)).toEqual([
+			'The opening post.',
+			'Before the lock',
+			'After the unlock',
+		])
 	})
 
 	test('only moderators lock, unlock, pin and unpin: a member gets 403 with a message and nothing changes', async () => {
@@ -51,18 +76,24 @@ describe('locking', () => {
 
 		await threadForm(w.moderator, threadId, { intent: 'lock' })
 		await threadForm(w.moderator, threadId, { intent: 'pin' })
-		for (const intent of ['unlock', 'unpin']) expect(statusOf(await threadForm(w.bob, threadId, { intent }))).toBe(403)
+		for (const intent of ['unlock', 'unpin'])
+			expect(statusOf(await threadForm(w.bob, threadId, { intent }))).toBe(403)
 		expect(await threadRow(threadId)).toMatchObject({ locked: true, pinned: true })
 	})
 
 	test('the moderator’s form brings them back to the page they were on', async () => {
 		const w = await forumWorld()
 		const threadId = await startThread(w.alice, w.group, {})
-		const result = await callRoute(threadAction, `/t/${threadId}`, { threadId }, {
-			as: w.moderator,
-			form: { intent: 'pin' },
-			headers: { referer: `http://localhost:3000/t/${threadId}?page=2` },
-		})
+		const result = await callRoute(
+			threadAction,
+			`/t/${threadId}`,
+			{ threadId },
+			{
+				as: w.moderator,
+				form: { intent: 'pin' },
+				headers: { referer: `http://localhost:3000/t/${threadId}?page=2` },
+			},
+		)
 		expect((result as Response).headers.get('location')).toBe(`/t/${threadId}?page=2`)
 	})
 })
@@ -74,8 +105,17 @@ describe('pinning', () => {
 		const middle = await startThread(w.alice, w.group, { title: 'Middle thread' })
 		const newest = await startThread(w.alice, w.group, { title: 'Newest thread' })
 		const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000)
-		for (const [id, h] of [[oldest, 3], [middle, 2], [newest, 1]] as const) await db.thread.update({ where: { id }, data: { lastActivityAt: hoursAgo(h) } })
-		expect((await groupList(w.bob, w.group.slug)).threads.map((t) => t.id)).toEqual([newest, middle, oldest])
+		for (const [id, h] of [
+			[oldest, 3],
+			[middle, 2],
+			[newest, 1],
+		] as const)
+			await db.thread.update({ where: { id }, data: { lastActivityAt: hoursAgo(h) } })
+		expect((await groupList(w.bob, w.group.slug)).threads.map((t) => t.id)).toEqual([
+			newest,
+			middle,
+			oldest,
+		])
 
 		expect(statusOf(await threadForm(w.moderator, oldest, { intent: 'pin' }))).toBe(302)
 		const list = await groupList(w.bob, w.group.slug)
@@ -83,7 +123,11 @@ describe('pinning', () => {
 		expect(list.threads.map((t) => t.pinned)).toEqual([true, false, false])
 
 		await threadForm(w.moderator, oldest, { intent: 'unpin' })
-		expect((await groupList(w.bob, w.group.slug)).threads.map((t) => t.id)).toEqual([newest, middle, oldest])
+		expect((await groupList(w.bob, w.group.slug)).threads.map((t) => t.id)).toEqual([
+			newest,
+			middle,
+			oldest,
+		])
 	})
 })
 
@@ -95,20 +139,30 @@ describe('hiding', () => {
 		await reply(w.alice, threadId, 'A fine reply')
 		const offending = await postNumbered(threadId, 2)
 
-		expect(statusOf(await threadForm(w.moderator, threadId, { intent: 'hide', postId: offending.id }))).toBe(302)
+		expect(
+			statusOf(await threadForm(w.moderator, threadId, { intent: 'hide', postId: offending.id })),
+		).toBe(302)
 		for (const member of [w.alice, w.bob]) {
 			const page = await openThread(member, threadId)
 			expect(page.posts.map((p) => p.number)).toEqual([1, 3])
 			expect(JSON.stringify(page)).not.toContain('Something out of line')
 		}
 		const forModerator = await openThread(w.moderator, threadId)
-		expect(forModerator.posts.map((p) => [p.number, p.hidden])).toEqual([[1, false], [2, true], [3, false]])
+		expect(forModerator.posts.map((p) => [p.number, p.hidden])).toEqual([
+			[1, false],
+			[2, true],
+			[3, false],
+		])
 		expect(forModerator.posts[1]!.body).toBe('Something out of line')
 		expect((await groupList(w.bob, w.group.slug)).threads[0]!.replyCount).toBe(1)
 		// Members cannot reach the hidden post by any of its forms.
-		expect(statusOf(await threadForm(w.alice, threadId, { intent: 'helpful', postId: offending.id }))).toBe(404)
+		expect(
+			statusOf(await threadForm(w.alice, threadId, { intent: 'helpful', postId: offending.id })),
+		).toBe(404)
 
-		expect(statusOf(await threadForm(w.moderator, threadId, { intent: 'unhide', postId: offending.id }))).toBe(302)
+		expect(
+			statusOf(await threadForm(w.moderator, threadId, { intent: 'unhide', postId: offending.id })),
+		).toBe(302)
 		expect((await openThread(w.alice, threadId)).posts.map((p) => p.number)).toEqual([1, 2, 3])
 		expect((await groupList(w.bob, w.group.slug)).threads[0]!.replyCount).toBe(2)
 	})
@@ -117,22 +171,35 @@ describe('hiding', () => {
 		const w = await forumWorld()
 		const threadId = await startThread(w.alice, w.group, { title: 'A thread to hide' })
 		const opening = await postNumbered(threadId, 1)
-		expect(statusOf(await threadForm(w.moderator, threadId, { intent: 'hide', postId: opening.id }))).toBe(302)
+		expect(
+			statusOf(await threadForm(w.moderator, threadId, { intent: 'hide', postId: opening.id })),
+		).toBe(302)
 
 		expect((await groupList(w.bob, w.group.slug)).threads.map((t) => t.id)).not.toContain(threadId)
-		const forModerator = (await groupList(w.moderator, w.group.slug)).threads.find((t) => t.id === threadId)
+		const forModerator = (await groupList(w.moderator, w.group.slug)).threads.find(
+			(t) => t.id === threadId,
+		)
 		expect(forModerator).toMatchObject({ hidden: true })
 		for (const member of [w.alice, w.bob]) {
 			const page = await callRoute(threadLoader, `/t/${threadId}`, { threadId }, { as: member })
-			const missing = await callRoute(threadLoader, '/t/cmissing0000000000000000', { threadId: 'cmissing0000000000000000' }, { as: member })
+			const missing = await callRoute(
+				threadLoader,
+				'/t/cmissing0000000000000000',
+				{ threadId: 'cmissing0000000000000000' },
+				{ as: member },
+			)
 			expect(await refusalOf(page)).toEqual({ status: 404, body: 'Not found' })
 			expect(await refusalOf(page)).toEqual(await refusalOf(missing))
-			expect(statusOf(await threadForm(member, threadId, { intent: 'reply', body: 'Still here?' }))).toBe(404)
+			expect(
+				statusOf(await threadForm(member, threadId, { intent: 'reply', body: 'Still here?' })),
+			).toBe(404)
 			expect(statusOf(await saveDraft(member, { key: `reply:${threadId}`, body: 'x' }))).toBe(404)
 		}
 		expect((await openThread(w.moderator, threadId)).thread.hidden).toBe(true)
 
-		expect(statusOf(await threadForm(w.moderator, threadId, { intent: 'unhide', postId: opening.id }))).toBe(302)
+		expect(
+			statusOf(await threadForm(w.moderator, threadId, { intent: 'unhide', postId: opening.id })),
+		).toBe(302)
 		expect((await groupList(w.bob, w.group.slug)).threads.map((t) => t.id)).toContain(threadId)
 		expect((await openThread(w.bob, threadId)).posts).toHaveLength(1)
 	})

@@ -3,22 +3,53 @@
 import { describe, expect, test } from 'vitest'
 import { composeLessonBody } from '#app/modules/forums/schemas.ts'
 import { action as groupNewThreadAction } from '#app/routes/forums/group-new-thread.tsx'
-import { action as editLessonAction, loader as editLessonLoader } from '#app/routes/threads/edit-lesson.tsx'
-import { action as editPostAction, loader as editPostLoader } from '#app/routes/threads/edit-post.tsx'
+import {
+	action as editLessonAction,
+	loader as editLessonLoader,
+} from '#app/routes/threads/edit-lesson.tsx'
+import {
+	action as editPostAction,
+	loader as editPostLoader,
+} from '#app/routes/threads/edit-post.tsx'
 import { loader as historyLoader } from '#app/routes/threads/post-history.tsx'
 import { db } from '#app/utils/db.server.ts'
 import { dataOf, statusOf } from '#tests/helpers.ts'
-import { callRoute, forumWorld, groupList, openThread, postNumbered, postsOf, reply, startThread, threadForm, type Person } from '#tests/forum-helpers.ts'
+import {
+	callRoute,
+	forumWorld,
+	groupList,
+	openThread,
+	postNumbered,
+	postsOf,
+	reply,
+	startThread,
+	threadForm,
+	type Person,
+} from '#tests/forum-helpers.ts'
 
-type Submission = { status: string; initialValue: Record<string, string>; error: Record<string, string[]> }
+type Submission = {
+	status: string
+	initialValue: Record<string, string>
+	error: Record<string, string[]>
+}
 type FormAnswer = { intent?: string; error?: string; result?: Submission }
 
 function editPost(who: Person, threadId: string, postId: string, body: string) {
-	return callRoute(editPostAction, `/t/${threadId}/edit/${postId}`, { threadId, postId }, { as: who, form: { body } })
+	return callRoute(
+		editPostAction,
+		`/t/${threadId}/edit/${postId}`,
+		{ threadId, postId },
+		{ as: who, form: { body } },
+	)
 }
 
 function history(who: Person, threadId: string, postId: string) {
-	return callRoute(historyLoader, `/t/${threadId}/history/${postId}`, { threadId, postId }, { as: who })
+	return callRoute(
+		historyLoader,
+		`/t/${threadId}/history/${postId}`,
+		{ threadId, postId },
+		{ as: who },
+	)
 }
 
 const lesson = {
@@ -37,24 +68,38 @@ describe('editing', () => {
 		await reply(w.alice, threadId, 'First version')
 		const post = await postNumbered(threadId, 2)
 
-		const form = await callRoute(editPostLoader, `/t/${threadId}/edit/${post.id}`, { threadId, postId: post.id }, { as: w.alice })
+		const form = await callRoute(
+			editPostLoader,
+			`/t/${threadId}/edit/${post.id}`,
+			{ threadId, postId: post.id },
+			{ as: w.alice },
+		)
 		expect(dataOf<{ post: { body: string } }>(form).post.body).toBe('First version')
 		const saved = await editPost(w.alice, threadId, post.id, 'Second **version**')
 		expect(statusOf(saved)).toBe(302)
 		expect((saved as Response).headers.get('location')).toBe(`/t/${threadId}?page=1#post-2`)
 
 		const shown = (await openThread(w.bob, threadId)).posts[1]!
-		expect(shown).toMatchObject({ body: 'Second **version**', bodyHtml: '<p>Second <strong>version</strong></p>', revisionCount: 1 })
+		expect(shown).toMatchObject({
+			body: 'Second **version**',
+			bodyHtml: '<p>Second <strong>version</strong></p>',
+			revisionCount: 1,
+		})
 		expect(shown.editedAt).not.toBeNull()
 		expect((await openThread(w.bob, threadId)).posts[0]!.editedAt).toBeNull()
 
 		const revisions = await db.postRevision.findMany({ where: { postId: post.id } })
 		expect(revisions).toMatchObject([{ body: 'First version', editedById: w.alice.id }])
-		const page = dataOf<{ post: { body: string; revisions: Array<{ body: string; editedBy: { name: string } }> } }>(await history(w.moderator, threadId, post.id))
+		const page = dataOf<{
+			post: { body: string; revisions: Array<{ body: string; editedBy: { name: string } }> }
+		}>(await history(w.moderator, threadId, post.id))
 		expect(page.post.body).toBe('Second **version**')
-		expect(page.post.revisions).toMatchObject([{ body: 'First version', editedBy: { name: 'Alice Author' } }])
+		expect(page.post.revisions).toMatchObject([
+			{ body: 'First version', editedBy: { name: 'Alice Author' } },
+		])
 		// Members, the author included, do not see earlier versions.
-		for (const member of [w.alice, w.bob]) expect(statusOf(await history(member, threadId, post.id))).toBe(404)
+		for (const member of [w.alice, w.bob])
+			expect(statusOf(await history(member, threadId, post.id))).toBe(404)
 	})
 
 	test('a member cannot edit another member’s post: the page and the form answer 404 and nothing changes', async () => {
@@ -62,7 +107,16 @@ describe('editing', () => {
 		const threadId = await startThread(w.alice, w.group, {})
 		await reply(w.alice, threadId, 'Alice’s words')
 		const post = await postNumbered(threadId, 2)
-		expect(statusOf(await callRoute(editPostLoader, `/t/${threadId}/edit/${post.id}`, { threadId, postId: post.id }, { as: w.bob }))).toBe(404)
+		expect(
+			statusOf(
+				await callRoute(
+					editPostLoader,
+					`/t/${threadId}/edit/${post.id}`,
+					{ threadId, postId: post.id },
+					{ as: w.bob },
+				),
+			),
+		).toBe(404)
 		expect(statusOf(await editPost(w.bob, threadId, post.id, 'Bob’s words'))).toBe(404)
 		expect(await postNumbered(threadId, 2)).toMatchObject({ body: 'Alice’s words', editedAt: null })
 		expect(await db.postRevision.count({ where: { postId: post.id } })).toBe(0)
@@ -74,8 +128,12 @@ describe('editing', () => {
 		await reply(w.bob, threadId, 'Call me at 555-0100')
 		const post = await postNumbered(threadId, 2)
 		expect(statusOf(await editPost(w.bob, threadId, post.id, 'Call me'))).toBe(302)
-		expect(statusOf(await editPost(w.moderator, threadId, post.id, 'Call me (edited by a moderator)'))).toBe(302)
-		const page = dataOf<{ post: { revisions: Array<{ body: string; editedBy: { name: string } }> } }>(await history(w.moderator, threadId, post.id))
+		expect(
+			statusOf(await editPost(w.moderator, threadId, post.id, 'Call me (edited by a moderator)')),
+		).toBe(302)
+		const page = dataOf<{
+			post: { revisions: Array<{ body: string; editedBy: { name: string } }> }
+		}>(await history(w.moderator, threadId, post.id))
 		expect(page.post.revisions.map((r) => [r.body, r.editedBy.name]).sort()).toEqual([
 			['Call me at 555-0100', 'Bob Member'],
 			['Call me', 'Mona Moderator'],
@@ -88,13 +146,35 @@ describe('editing', () => {
 		const opening = await postNumbered(threadId, 1)
 		expect(opening.body).toBe(composeLessonBody(lesson))
 		// The post editor hands the opening post of a lesson to the lesson form.
-		const viaPostEditor = await callRoute(editPostLoader, `/t/${threadId}/edit/${opening.id}`, { threadId, postId: opening.id }, { as: w.alice })
+		const viaPostEditor = await callRoute(
+			editPostLoader,
+			`/t/${threadId}/edit/${opening.id}`,
+			{ threadId, postId: opening.id },
+			{ as: w.alice },
+		)
 		expect((viaPostEditor as Response).headers.get('location')).toBe(`/t/${threadId}/edit-lesson`)
 
-		const loaded = dataOf<{ lesson: { lessonLearned: string } }>(await callRoute(editLessonLoader, `/t/${threadId}/edit-lesson`, { threadId }, { as: w.alice }))
+		const loaded = dataOf<{ lesson: { lessonLearned: string } }>(
+			await callRoute(
+				editLessonLoader,
+				`/t/${threadId}/edit-lesson`,
+				{ threadId },
+				{ as: w.alice },
+			),
+		)
 		expect(loaded.lesson.lessonLearned).toBe(lesson.lessonLearned)
-		const changed = { ...lesson, title: 'We ran out of cash in Q3 2024', blocker: 'sales', lessonLearned: 'Concentration risk is real.' }
-		const saved = await callRoute(editLessonAction, `/t/${threadId}/edit-lesson`, { threadId }, { as: w.alice, form: changed })
+		const changed = {
+			...lesson,
+			title: 'We ran out of cash in Q3 2024',
+			blocker: 'sales',
+			lessonLearned: 'Concentration risk is real.',
+		}
+		const saved = await callRoute(
+			editLessonAction,
+			`/t/${threadId}/edit-lesson`,
+			{ threadId },
+			{ as: w.alice, form: changed },
+		)
 		expect((saved as Response).headers.get('location')).toBe(`/t/${threadId}`)
 
 		expect(await db.thread.findUniqueOrThrow({ where: { id: threadId } })).toMatchObject({
@@ -108,14 +188,40 @@ describe('editing', () => {
 		expect(post.body).toBe(composeLessonBody(changed))
 		expect(post.bodyHtml).toContain('<h3>What we learned</h3>\n<p>Concentration risk is real.</p>')
 		expect(post.editedAt).not.toBeNull()
-		expect(await db.postRevision.findMany({ where: { postId: opening.id } })).toMatchObject([{ body: composeLessonBody(lesson) }])
+		expect(await db.postRevision.findMany({ where: { postId: opening.id } })).toMatchObject([
+			{ body: composeLessonBody(lesson) },
+		])
 		const page = await openThread(w.bob, threadId)
-		expect(page.thread.lesson).toEqual({ happened: lesson.lessonHappened, learned: 'Concentration risk is real.', differently: lesson.lessonDifferently })
+		expect(page.thread.lesson).toEqual({
+			happened: lesson.lessonHappened,
+			learned: 'Concentration risk is real.',
+			differently: lesson.lessonDifferently,
+		})
 
 		// Another member gets no lesson form.
-		expect(statusOf(await callRoute(editLessonLoader, `/t/${threadId}/edit-lesson`, { threadId }, { as: w.bob }))).toBe(404)
-		expect(statusOf(await callRoute(editLessonAction, `/t/${threadId}/edit-lesson`, { threadId }, { as: w.bob, form: lesson }))).toBe(404)
-		expect((await db.thread.findUniqueOrThrow({ where: { id: threadId } })).title).toBe(changed.title)
+		expect(
+			statusOf(
+				await callRoute(
+					editLessonLoader,
+					`/t/${threadId}/edit-lesson`,
+					{ threadId },
+					{ as: w.bob },
+				),
+			),
+		).toBe(404)
+		expect(
+			statusOf(
+				await callRoute(
+					editLessonAction,
+					`/t/${threadId}/edit-lesson`,
+					{ threadId },
+					{ as: w.bob, form: lesson },
+				),
+			),
+		).toBe(404)
+		expect((await db.thread.findUniqueOrThrow({ where: { id: threadId } })).title).toBe(
+			changed.title,
+		)
 	})
 })
 
@@ -128,7 +234,9 @@ describe('deleting', () => {
 		const post = await postNumbered(threadId, 2)
 		expect((await groupList(w.alice, w.group.slug)).threads[0]!.replyCount).toBe(2)
 
-		expect(statusOf(await threadForm(w.bob, threadId, { intent: 'delete', postId: post.id }))).toBe(302)
+		expect(statusOf(await threadForm(w.bob, threadId, { intent: 'delete', postId: post.id }))).toBe(
+			302,
+		)
 		const page = await openThread(w.alice, threadId)
 		expect(page.posts.map((p) => p.number)).toEqual([1, 2, 3])
 		expect(page.posts[1]).toMatchObject({ number: 2, deleted: true, bodyHtml: null, body: null })
@@ -136,7 +244,9 @@ describe('deleting', () => {
 		expect(page.thread.replyCount).toBe(1)
 		expect((await groupList(w.alice, w.group.slug)).threads[0]!.replyCount).toBe(1)
 		// Deleted once: the form cannot delete it again or count it twice.
-		expect(statusOf(await threadForm(w.bob, threadId, { intent: 'delete', postId: post.id }))).toBe(403)
+		expect(statusOf(await threadForm(w.bob, threadId, { intent: 'delete', postId: post.id }))).toBe(
+			403,
+		)
 		expect((await db.thread.findUniqueOrThrow({ where: { id: threadId } })).replyCount).toBe(1)
 	})
 
@@ -150,9 +260,14 @@ describe('deleting', () => {
 		expect(dataOf<FormAnswer>(refused).error).toBe('You can only delete your own posts.')
 		expect((await postNumbered(threadId, 2)).deletedAt).toBeNull()
 
-		expect(statusOf(await threadForm(w.moderator, threadId, { intent: 'delete', postId: post.id }))).toBe(302)
+		expect(
+			statusOf(await threadForm(w.moderator, threadId, { intent: 'delete', postId: post.id })),
+		).toBe(302)
 		expect((await postNumbered(threadId, 2)).deletedById).toBe(w.moderator.id)
-		expect((await openThread(w.bob, threadId)).posts[1]).toMatchObject({ deleted: true, bodyHtml: null })
+		expect((await openThread(w.bob, threadId)).posts[1]).toMatchObject({
+			deleted: true,
+			bodyHtml: null,
+		})
 	})
 
 	test('a reply that was hidden and then deleted leaves the reply count right', async () => {
@@ -161,7 +276,8 @@ describe('deleting', () => {
 		await reply(w.bob, threadId, 'One')
 		await reply(w.bob, threadId, 'Two')
 		const post = await postNumbered(threadId, 2)
-		const replyCount = async () => (await db.thread.findUniqueOrThrow({ where: { id: threadId } })).replyCount
+		const replyCount = async () =>
+			(await db.thread.findUniqueOrThrow({ where: { id: threadId } })).replyCount
 		await threadForm(w.moderator, threadId, { intent: 'hide', postId: post.id })
 		expect(await replyCount()).toBe(1)
 		await threadForm(w.moderator, threadId, { intent: 'delete', postId: post.id })
@@ -178,7 +294,9 @@ describe('validation', () => {
 		for (const body of ['', '   \n  ']) {
 			const refused = await threadForm(w.bob, threadId, { intent: 'reply', body })
 			expect(statusOf(refused)).toBe(400)
-			expect(dataOf<FormAnswer>(refused).result!.error.body).toEqual(['Write something first: an empty post cannot be sent'])
+			expect(dataOf<FormAnswer>(refused).result!.error.body).toEqual([
+				'Write something first: an empty post cannot be sent',
+			])
 		}
 		expect(await db.post.count({ where: { threadId } })).toBe(1)
 	})
@@ -198,19 +316,43 @@ describe('validation', () => {
 
 	test('a new thread with a title or body too long is refused per field, nothing saved, everything typed kept', async () => {
 		const w = await forumWorld()
-		const form = { kind: 'discussion', title: 'T'.repeat(151), categoryId: w.forum.categoryId, tags: 'cash', body: 'B'.repeat(20_001) }
-		const refused = await callRoute(groupNewThreadAction, `/g/${w.group.slug}/forum/new`, { slug: w.group.slug }, { as: w.alice, form })
+		const form = {
+			kind: 'discussion',
+			title: 'T'.repeat(151),
+			categoryId: w.forum.categoryId,
+			tags: 'cash',
+			body: 'B'.repeat(20_001),
+		}
+		const refused = await callRoute(
+			groupNewThreadAction,
+			`/g/${w.group.slug}/forum/new`,
+			{ slug: w.group.slug },
+			{ as: w.alice, form },
+		)
 		expect(statusOf(refused)).toBe(400)
 		const { result } = dataOf<FormAnswer>(refused)
-		expect(result!.error).toEqual({ title: ['Titles can be at most 150 characters'], body: ['Posts can be at most 20,000 characters'] })
+		expect(result!.error).toEqual({
+			title: ['Titles can be at most 150 characters'],
+			body: ['Posts can be at most 20,000 characters'],
+		})
 		expect(result!.initialValue).toMatchObject({ title: form.title, body: form.body, tags: 'cash' })
 		expect(await db.thread.count({ where: { forumId: w.forum.id } })).toBe(0)
 	})
 
 	test('a lesson without its blocker or parts is refused with a message per missing field, keeping the parts typed', async () => {
 		const w = await forumWorld()
-		const form = { kind: 'lesson', title: 'A lesson half written', categoryId: w.forum.lessonsCategoryId, lessonHappened: 'We lost our biggest client.' }
-		const refused = await callRoute(groupNewThreadAction, `/g/${w.group.slug}/forum/new`, { slug: w.group.slug }, { as: w.alice, form })
+		const form = {
+			kind: 'lesson',
+			title: 'A lesson half written',
+			categoryId: w.forum.lessonsCategoryId,
+			lessonHappened: 'We lost our biggest client.',
+		}
+		const refused = await callRoute(
+			groupNewThreadAction,
+			`/g/${w.group.slug}/forum/new`,
+			{ slug: w.group.slug },
+			{ as: w.alice, form },
+		)
 		expect(statusOf(refused)).toBe(400)
 		const { result } = dataOf<FormAnswer>(refused)
 		expect(result!.error).toEqual({
@@ -228,22 +370,38 @@ describe('validation', () => {
 		const opening = await postNumbered(threadId, 1)
 		const refused = await editPost(w.alice, threadId, opening.id, '  ')
 		expect(statusOf(refused)).toBe(400)
-		expect(dataOf<FormAnswer>(refused).result!.error.body).toEqual(['Write something first: an empty post cannot be sent'])
+		expect(dataOf<FormAnswer>(refused).result!.error.body).toEqual([
+			'Write something first: an empty post cannot be sent',
+		])
 		expect((await postNumbered(threadId, 1)).body).toBe('The opening post.')
 
 		const lessonId = await startThread(w.alice, w.group, lesson)
-		const emptied = await callRoute(editLessonAction, `/t/${lessonId}/edit-lesson`, { threadId: lessonId }, { as: w.alice, form: { ...lesson, lessonLearned: '' } })
+		const emptied = await callRoute(
+			editLessonAction,
+			`/t/${lessonId}/edit-lesson`,
+			{ threadId: lessonId },
+			{ as: w.alice, form: { ...lesson, lessonLearned: '' } },
+		)
 		expect(statusOf(emptied)).toBe(400)
-		expect(dataOf<FormAnswer>(emptied).result!.error).toEqual({ lessonLearned: ['Fill in “What we learned”'] })
-		expect(dataOf<FormAnswer>(emptied).result!.initialValue.lessonHappened).toBe(lesson.lessonHappened)
-		expect((await db.thread.findUniqueOrThrow({ where: { id: lessonId } })).lessonLearned).toBe(lesson.lessonLearned)
+		expect(dataOf<FormAnswer>(emptied).result!.error).toEqual({
+			lessonLearned: ['Fill in “What we learned”'],
+		})
+		expect(dataOf<FormAnswer>(emptied).result!.initialValue.lessonHappened).toBe(
+			lesson.lessonHappened,
+		)
+		expect((await db.thread.findUniqueOrThrow({ where: { id: lessonId } })).lessonLearned).toBe(
+			lesson.lessonLearned,
+		)
 	})
 })
 
 describe('questions', () => {
 	async function question() {
 		const w = await forumWorld()
-		const threadId = await startThread(w.alice, w.group, { kind: 'question', title: 'Which distributor pays fastest?' })
+		const threadId = await startThread(w.alice, w.group, {
+			kind: 'question',
+			title: 'Which distributor pays fastest?',
+		})
 		await reply(w.bob, threadId, 'Ours pays in 30 days')
 		await reply(w.moderator, threadId, 'Ours in 15')
 		const [opening, first, second] = await postsOf(threadId)
@@ -252,29 +410,43 @@ describe('questions', () => {
 
 	test('the author marks one reply as the answer; marking another moves the mark', async () => {
 		const { w, threadId, first, second } = await question()
-		expect(statusOf(await threadForm(w.alice, threadId, { intent: 'accept', postId: first.id }))).toBe(302)
+		expect(
+			statusOf(await threadForm(w.alice, threadId, { intent: 'accept', postId: first.id })),
+		).toBe(302)
 		expect((await openThread(w.bob, threadId)).thread.acceptedPostId).toBe(first.id)
 		expect((await groupList(w.bob, w.group.slug)).threads[0]!.answered).toBe(true)
 
 		await threadForm(w.alice, threadId, { intent: 'accept', postId: second.id })
-		expect((await db.thread.findUniqueOrThrow({ where: { id: threadId } })).acceptedPostId).toBe(second.id)
+		expect((await db.thread.findUniqueOrThrow({ where: { id: threadId } })).acceptedPostId).toBe(
+			second.id,
+		)
 		// Choosing the answer again takes the mark away.
 		await threadForm(w.alice, threadId, { intent: 'accept', postId: second.id })
-		expect((await db.thread.findUniqueOrThrow({ where: { id: threadId } })).acceptedPostId).toBeNull()
+		expect(
+			(await db.thread.findUniqueOrThrow({ where: { id: threadId } })).acceptedPostId,
+		).toBeNull()
 	})
 
 	test('a member who did not ask cannot mark the answer', async () => {
 		const { w, threadId, first } = await question()
 		const refused = await threadForm(w.bob, threadId, { intent: 'accept', postId: first.id })
 		expect(statusOf(refused)).toBe(403)
-		expect(dataOf<FormAnswer>(refused).error).toBe('Only the person who asked can mark the answer, and only on a reply.')
-		expect((await db.thread.findUniqueOrThrow({ where: { id: threadId } })).acceptedPostId).toBeNull()
+		expect(dataOf<FormAnswer>(refused).error).toBe(
+			'Only the person who asked can mark the answer, and only on a reply.',
+		)
+		expect(
+			(await db.thread.findUniqueOrThrow({ where: { id: threadId } })).acceptedPostId,
+		).toBeNull()
 	})
 
 	test('the opening post cannot be the answer', async () => {
 		const { w, threadId, opening } = await question()
-		expect(statusOf(await threadForm(w.alice, threadId, { intent: 'accept', postId: opening.id }))).toBe(403)
-		expect((await db.thread.findUniqueOrThrow({ where: { id: threadId } })).acceptedPostId).toBeNull()
+		expect(
+			statusOf(await threadForm(w.alice, threadId, { intent: 'accept', postId: opening.id })),
+		).toBe(403)
+		expect(
+			(await db.thread.findUniqueOrThrow({ where: { id: threadId } })).acceptedPostId,
+		).toBeNull()
 	})
 
 	test('a discussion has no answer to mark', async () => {
@@ -282,7 +454,9 @@ describe('questions', () => {
 		const threadId = await startThread(w.alice, w.group, {})
 		await reply(w.bob, threadId, 'A reply')
 		const post = await postNumbered(threadId, 2)
-		expect(statusOf(await threadForm(w.alice, threadId, { intent: 'accept', postId: post.id }))).toBe(403)
+		expect(
+			statusOf(await threadForm(w.alice, threadId, { intent: 'accept', postId: post.id })),
+		).toBe(403)
 	})
 })
 
@@ -293,13 +467,20 @@ describe('helpful and bookmarks', () => {
 		await reply(w.bob, threadId, 'A useful tip')
 		const [opening, tip] = await postsOf(threadId)
 
-		expect(dataOf(await threadForm(w.alice, threadId, { intent: 'helpful', postId: tip!.id }))).toEqual({ intent: 'helpful', postId: tip!.id, helpful: true })
+		expect(
+			dataOf(await threadForm(w.alice, threadId, { intent: 'helpful', postId: tip!.id })),
+		).toEqual({ intent: 'helpful', postId: tip!.id, helpful: true })
 		await threadForm(w.moderator, threadId, { intent: 'helpful', postId: tip!.id })
 		let page = await openThread(w.alice, threadId)
 		expect(page.posts[1]).toMatchObject({ helpfulCount: 2, foundHelpful: true })
-		expect((await openThread(w.bob, threadId)).posts[1]).toMatchObject({ helpfulCount: 2, foundHelpful: false })
+		expect((await openThread(w.bob, threadId)).posts[1]).toMatchObject({
+			helpfulCount: 2,
+			foundHelpful: false,
+		})
 
-		expect(dataOf(await threadForm(w.alice, threadId, { intent: 'helpful', postId: tip!.id }))).toMatchObject({ helpful: false })
+		expect(
+			dataOf(await threadForm(w.alice, threadId, { intent: 'helpful', postId: tip!.id })),
+		).toMatchObject({ helpful: false })
 		page = await openThread(w.alice, threadId)
 		expect(page.posts[1]).toMatchObject({ helpfulCount: 1, foundHelpful: false })
 
@@ -316,10 +497,14 @@ describe('helpful and bookmarks', () => {
 		const w = await forumWorld()
 		const threadId = await startThread(w.alice, w.group, {})
 		const opening = await postNumbered(threadId, 1)
-		expect(dataOf(await threadForm(w.bob, threadId, { intent: 'bookmark', postId: opening.id }))).toEqual({ intent: 'bookmark', postId: opening.id, bookmarked: true })
+		expect(
+			dataOf(await threadForm(w.bob, threadId, { intent: 'bookmark', postId: opening.id })),
+		).toEqual({ intent: 'bookmark', postId: opening.id, bookmarked: true })
 		expect((await openThread(w.bob, threadId)).posts[0]!.bookmarked).toBe(true)
 		expect((await openThread(w.alice, threadId)).posts[0]!.bookmarked).toBe(false)
-		expect(dataOf(await threadForm(w.bob, threadId, { intent: 'bookmark', postId: opening.id }))).toMatchObject({ bookmarked: false })
+		expect(
+			dataOf(await threadForm(w.bob, threadId, { intent: 'bookmark', postId: opening.id })),
+		).toMatchObject({ bookmarked: false })
 		expect((await openThread(w.bob, threadId)).posts[0]!.bookmarked).toBe(false)
 		expect(await db.bookmark.count({ where: { postId: opening.id } })).toBe(0)
 	})

@@ -16,8 +16,23 @@ import { db } from '#app/utils/db.server.ts'
 import { rooms } from '#app/utils/realtime.ts'
 import type { RunningServer } from '#server/index.ts'
 import { statusOf } from '#tests/helpers.ts'
-import { callRoute, forumWorld, postNumbered, recordingContext, reply, startThread, threadForm, type Person } from '#tests/forum-helpers.ts'
-import { connected, connectSocket, nextEvent, SERVER_START_TIMEOUT, startTestServer } from '#tests/running-server.ts'
+import {
+	callRoute,
+	forumWorld,
+	postNumbered,
+	recordingContext,
+	reply,
+	startThread,
+	threadForm,
+	type Person,
+} from '#tests/forum-helpers.ts'
+import {
+	connected,
+	connectSocket,
+	nextEvent,
+	SERVER_START_TIMEOUT,
+	startTestServer,
+} from '#tests/running-server.ts'
 
 type Ack = { ok: boolean; error?: string }
 
@@ -81,16 +96,33 @@ describe('new replies', () => {
 		const arrived = nextEvent<PostCreatedEvent>(bob, FORUM_EVENTS.postCreated)
 		await reply(w.alice, threadId, 'Live **news** from @bob.member', live())
 		const event = await arrived
-		expect(event).toMatchObject({ threadId, lastPostNumber: 2, post: { number: 2, threadId, author: { id: w.alice.id, name: 'Alice Author' }, deleted: false } })
-		expect(event.post.bodyHtml).toMatch(/^<p>Live <strong>news<\/strong> from <a href="\/u\/[^"]+">@bob\.member<\/a><\/p>$/)
+		expect(event).toMatchObject({
+			threadId,
+			lastPostNumber: 2,
+			post: {
+				number: 2,
+				threadId,
+				author: { id: w.alice.id, name: 'Alice Author' },
+				deleted: false,
+			},
+		})
+		expect(event.post.bodyHtml).toMatch(
+			/^<p>Live <strong>news<\/strong> from <a href="\/u\/[^"]+">@bob\.member<\/a><\/p>$/,
+		)
 		expect(event.post.bodyHtml).toBe((await postNumbered(threadId, 2)).bodyHtml)
 	})
 
 	test('one room emit reaches every reader with the same payload', async () => {
 		const w = await forumWorld()
 		const threadId = await startThread(w.alice, w.group, {})
-		const readers = [await readerIn(w.bob, threadId), await readerIn(w.moderator, threadId), await readerIn(w.alice, threadId)]
-		const arrived = Promise.all(readers.map((socket) => nextEvent<PostCreatedEvent>(socket, FORUM_EVENTS.postCreated)))
+		const readers = [
+			await readerIn(w.bob, threadId),
+			await readerIn(w.moderator, threadId),
+			await readerIn(w.alice, threadId),
+		]
+		const arrived = Promise.all(
+			readers.map((socket) => nextEvent<PostCreatedEvent>(socket, FORUM_EVENTS.postCreated)),
+		)
 		const { context, emits } = recordingContext(server.realtime.publisher)
 		await reply(w.alice, threadId, 'For all three of you', context)
 		const received = await arrived
@@ -109,7 +141,10 @@ describe('new replies', () => {
 		const bob = await readerIn(w.bob, threadId)
 		const olga = await openAs(w.outsider)
 		expect(await joinThread(olga, threadId)).toEqual({ ok: false, error: 'not_found' })
-		expect(await joinThread(olga, 'cnosuchthread0000000000000')).toEqual({ ok: false, error: 'not_found' })
+		expect(await joinThread(olga, 'cnosuchthread0000000000000')).toEqual({
+			ok: false,
+			error: 'not_found',
+		})
 		const seenByOlga: unknown[] = []
 		olga.onAny((event, payload) => seenByOlga.push([event, payload]))
 
@@ -125,8 +160,16 @@ describe('new replies', () => {
 	test('a thread hidden from members cannot be joined by them', async () => {
 		const w = await forumWorld()
 		const threadId = await startThread(w.alice, w.group, {})
-		await threadForm(w.moderator, threadId, { intent: 'hide', postId: (await postNumbered(threadId, 1)).id }, live())
-		expect(await joinThread(await openAs(w.bob), threadId)).toEqual({ ok: false, error: 'not_found' })
+		await threadForm(
+			w.moderator,
+			threadId,
+			{ intent: 'hide', postId: (await postNumbered(threadId, 1)).id },
+			live(),
+		)
+		expect(await joinThread(await openAs(w.bob), threadId)).toEqual({
+			ok: false,
+			error: 'not_found',
+		})
 		expect(await joinThread(await openAs(w.moderator), threadId)).toEqual({ ok: true })
 	})
 })
@@ -143,10 +186,16 @@ describe('forum rooms', () => {
 		const seen: unknown[] = []
 		for (const socket of [olga, lou]) socket.onAny((event, payload) => seen.push([event, payload]))
 
-		const created = nextEvent<{ forumId: string; threadId: string }>(bob, FORUM_EVENTS.forumActivity)
+		const created = nextEvent<{ forumId: string; threadId: string }>(
+			bob,
+			FORUM_EVENTS.forumActivity,
+		)
 		const threadId = await startThread(w.alice, w.group, {}, live())
 		expect(await created).toEqual({ forumId: w.forum.id, threadId })
-		const replied = nextEvent<{ forumId: string; threadId: string }>(bob, FORUM_EVENTS.forumActivity)
+		const replied = nextEvent<{ forumId: string; threadId: string }>(
+			bob,
+			FORUM_EVENTS.forumActivity,
+		)
 		await reply(w.alice, threadId, 'Another', live())
 		expect(await replied).toEqual({ forumId: w.forum.id, threadId })
 
@@ -201,7 +250,8 @@ describe('typing and readers', () => {
 	test('thread:readers counts the people reading: 1, then 2, then 1 when one leaves, and again when one disconnects', async () => {
 		const w = await forumWorld()
 		const threadId = await startThread(w.alice, w.group, {})
-		const count = (n: number) => (event: ReadersEvent) => event.threadId === threadId && event.count === n
+		const count = (n: number) => (event: ReadersEvent) =>
+			event.threadId === threadId && event.count === n
 		const alice = await openAs(w.alice)
 		const one = nextEvent<ReadersEvent>(alice, FORUM_EVENTS.readers, count(1))
 		await joinThread(alice, threadId)
@@ -223,7 +273,11 @@ describe('typing and readers', () => {
 		const mona = await openAs(w.moderator)
 		const withMona = nextEvent<ReadersEvent>(alice, FORUM_EVENTS.readers, count(2))
 		await joinThread(mona, threadId)
-		expect(await withMona).toEqual({ threadId, count: 2, names: ['Alice Author', 'Mona Moderator'] })
+		expect(await withMona).toEqual({
+			threadId,
+			count: 2,
+			names: ['Alice Author', 'Mona Moderator'],
+		})
 		expect(await server.realtime.io.in(rooms.thread(threadId)).fetchSockets()).toHaveLength(3)
 		const monaGone = nextEvent<ReadersEvent>(alice, FORUM_EVENTS.readers, count(1))
 		mona.disconnect()
@@ -238,12 +292,23 @@ describe('changes to posts', () => {
 		await reply(w.bob, threadId, 'First words')
 		const post = await postNumbered(threadId, 2)
 		const alice = await readerIn(w.alice, threadId)
-		const updated = (check: (event: PostUpdatedEvent) => boolean) => nextEvent<PostUpdatedEvent>(alice, FORUM_EVENTS.postUpdated, check)
+		const updated = (check: (event: PostUpdatedEvent) => boolean) =>
+			nextEvent<PostUpdatedEvent>(alice, FORUM_EVENTS.postUpdated, check)
 
 		const edited = updated((e) => e.post.id === post.id)
-		const saved = await callRoute(editPostAction, `/t/${threadId}/edit/${post.id}`, { threadId, postId: post.id }, { as: w.bob, form: { body: 'Better _words_' }, context: live() })
+		const saved = await callRoute(
+			editPostAction,
+			`/t/${threadId}/edit/${post.id}`,
+			{ threadId, postId: post.id },
+			{ as: w.bob, form: { body: 'Better _words_' }, context: live() },
+		)
 		expect(statusOf(saved)).toBe(302)
-		expect((await edited).post).toMatchObject({ id: post.id, bodyHtml: '<p>Better <em>words</em></p>', revisionCount: 1, editedAt: expect.any(String) })
+		expect((await edited).post).toMatchObject({
+			id: post.id,
+			bodyHtml: '<p>Better <em>words</em></p>',
+			revisionCount: 1,
+			editedAt: expect.any(String),
+		})
 
 		const marked = updated((e) => e.post.helpfulCount === 1)
 		await threadForm(w.alice, threadId, { intent: 'helpful', postId: post.id }, live())
@@ -251,7 +316,13 @@ describe('changes to posts', () => {
 
 		const deleted = updated((e) => e.post.deleted)
 		await threadForm(w.bob, threadId, { intent: 'delete', postId: post.id }, live())
-		expect((await deleted).post).toMatchObject({ id: post.id, number: 2, deleted: true, bodyHtml: null, body: null })
+		expect((await deleted).post).toMatchObject({
+			id: post.id,
+			number: 2,
+			deleted: true,
+			bodyHtml: null,
+			body: null,
+		})
 	})
 
 	test('hiding a post arrives as thread:post-removed, without its words; unhiding brings it back as an update', async () => {

@@ -1,10 +1,24 @@
 import { describe, expect, test } from 'vitest'
-import { action as adminGroupsAction, loader as adminGroupsLoader } from '#app/routes/admin/groups.tsx'
+import {
+	action as adminGroupsAction,
+	loader as adminGroupsLoader,
+} from '#app/routes/admin/groups.tsx'
 import { action as groupAction, loader as groupLoader } from '#app/routes/groups/home.tsx'
-import { action as invitationsAction, loader as invitationsLoader } from '#app/routes/groups/invitations.tsx'
+import {
+	action as invitationsAction,
+	loader as invitationsLoader,
+} from '#app/routes/groups/invitations.tsx'
 import { loader as profileLoader } from '#app/routes/users/profile.tsx'
 import { db } from '#app/utils/db.server.ts'
-import { createGroupWith, createUser, dataOf, makeRequest, sessionCookieFor, settle, statusOf } from '#tests/helpers.ts'
+import {
+	createGroupWith,
+	createUser,
+	dataOf,
+	makeRequest,
+	sessionCookieFor,
+	settle,
+	statusOf,
+} from '#tests/helpers.ts'
 
 async function signedIn(overrides: { isSiteAdmin?: boolean } = {}) {
 	const user = await createUser(overrides)
@@ -20,7 +34,10 @@ describe('creating groups', () => {
 		const admin = await signedIn({ isSiteAdmin: true })
 		const result = await settle(
 			adminGroupsAction({
-				request: makeRequest('/admin/groups', { cookie: admin.cookie, form: { name: 'Northern Owners', description: 'Q1' } }),
+				request: makeRequest('/admin/groups', {
+					cookie: admin.cookie,
+					form: { name: 'Northern Owners', description: 'Q1' },
+				}),
 			} as never),
 		)
 		expect(statusOf(result)).toBe(302)
@@ -33,31 +50,48 @@ describe('creating groups', () => {
 	test('a second group with the same name is refused with a field error', async () => {
 		const admin = await signedIn({ isSiteAdmin: true })
 		const create = () =>
-			settle(adminGroupsAction({ request: makeRequest('/admin/groups', { cookie: admin.cookie, form: { name: 'Twice' } }) } as never))
+			settle(
+				adminGroupsAction({
+					request: makeRequest('/admin/groups', { cookie: admin.cookie, form: { name: 'Twice' } }),
+				} as never),
+			)
 		await create()
 		const result = await create()
 		expect(statusOf(result)).toBe(400)
-		expect(dataOf<{ result: { error: Record<string, string[]> } }>(result).result.error.name?.[0]).toMatch(/already exists/)
+		expect(
+			dataOf<{ result: { error: Record<string, string[]> } }>(result).result.error.name?.[0],
+		).toMatch(/already exists/)
 		expect(await db.group.count({ where: { name: 'Twice' } })).toBe(1)
 	})
 
 	test('the admin page is 404 for a member who is not site admin', async () => {
 		const member = await signedIn()
-		const result = await settle(adminGroupsLoader({ request: makeRequest('/admin/groups', { cookie: member.cookie }) } as never))
+		const result = await settle(
+			adminGroupsLoader({
+				request: makeRequest('/admin/groups', { cookie: member.cookie }),
+			} as never),
+		)
 		expect(statusOf(result)).toBe(404)
 	})
 
 	test('a member who is not site admin cannot create a group', async () => {
 		const member = await signedIn()
 		const result = await settle(
-			adminGroupsAction({ request: makeRequest('/admin/groups', { cookie: member.cookie, form: { name: 'Sneaky Group' } }) } as never),
+			adminGroupsAction({
+				request: makeRequest('/admin/groups', {
+					cookie: member.cookie,
+					form: { name: 'Sneaky Group' },
+				}),
+			} as never),
 		)
 		expect(statusOf(result)).toBe(404)
 		expect(await db.group.count({ where: { name: 'Sneaky Group' } })).toBe(0)
 	})
 
 	test('an anonymous visitor is sent to log in', async () => {
-		const result = await settle(adminGroupsLoader({ request: makeRequest('/admin/groups') } as never))
+		const result = await settle(
+			adminGroupsLoader({ request: makeRequest('/admin/groups') } as never),
+		)
 		expect(statusOf(result)).toBe(302)
 		expect((result as Response).headers.get('location')).toBe('/login?redirectTo=%2Fadmin%2Fgroups')
 	})
@@ -68,8 +102,13 @@ describe('group pages are confidential', () => {
 		const moderator = await createUser()
 		const member = await signedIn()
 		const group = await createGroupWith({ moderator, members: [member.user] })
-		const result = await groupLoader({ request: makeRequest(`/g/${group.slug}`, { cookie: member.cookie }), params: { slug: group.slug } } as never)
-		const page = dataOf<{ group: { id: string }; role: string; members: Array<{ id: string }> }>(result)
+		const result = await groupLoader({
+			request: makeRequest(`/g/${group.slug}`, { cookie: member.cookie }),
+			params: { slug: group.slug },
+		} as never)
+		const page = dataOf<{ group: { id: string }; role: string; members: Array<{ id: string }> }>(
+			result,
+		)
 		expect(page.group.id).toBe(group.id)
 		expect(page.role).toBe('member')
 		expect(page.members.map((m) => m.id).sort()).toEqual([moderator.id, member.user.id].sort())
@@ -80,10 +119,16 @@ describe('group pages are confidential', () => {
 		const outsider = await signedIn()
 		const group = await createGroupWith({ moderator })
 		const existing = await settle(
-			groupLoader({ request: makeRequest(`/g/${group.slug}`, { cookie: outsider.cookie }), params: { slug: group.slug } } as never),
+			groupLoader({
+				request: makeRequest(`/g/${group.slug}`, { cookie: outsider.cookie }),
+				params: { slug: group.slug },
+			} as never),
 		)
 		const missing = await settle(
-			groupLoader({ request: makeRequest('/g/no-such-group', { cookie: outsider.cookie }), params: { slug: 'no-such-group' } } as never),
+			groupLoader({
+				request: makeRequest('/g/no-such-group', { cookie: outsider.cookie }),
+				params: { slug: 'no-such-group' },
+			} as never),
 		)
 		expect(existing).toBeInstanceOf(Response)
 		expect(missing).toBeInstanceOf(Response)
@@ -97,7 +142,12 @@ describe('group pages are confidential', () => {
 		const outsider = await signedIn()
 		const group = await createGroupWith({ moderator })
 		const load = (slug: string) =>
-			settle(invitationsLoader({ request: makeRequest(`/g/${slug}/invitations`, { cookie: outsider.cookie }), params: { slug } } as never))
+			settle(
+				invitationsLoader({
+					request: makeRequest(`/g/${slug}/invitations`, { cookie: outsider.cookie }),
+					params: { slug },
+				} as never),
+			)
 		const existing = (await load(group.slug)) as Response
 		const missing = (await load('no-such-group')) as Response
 		expect(existing.status).toBe(404)
@@ -110,7 +160,10 @@ describe('group pages are confidential', () => {
 		const member = await signedIn()
 		const group = await createGroupWith({ moderator, members: [member.user] })
 		const result = await settle(
-			invitationsLoader({ request: makeRequest(`/g/${group.slug}/invitations`, { cookie: member.cookie }), params: { slug: group.slug } } as never),
+			invitationsLoader({
+				request: makeRequest(`/g/${group.slug}/invitations`, { cookie: member.cookie }),
+				params: { slug: group.slug },
+			} as never),
 		)
 		expect(statusOf(result)).toBe(403)
 	})
@@ -121,7 +174,10 @@ describe('group pages are confidential', () => {
 		const group = await createGroupWith({ moderator, members: [member.user] })
 		const result = await settle(
 			invitationsAction({
-				request: makeRequest(`/g/${group.slug}/invitations`, { cookie: member.cookie, form: { intent: 'create', expiresInDays: '7' } }),
+				request: makeRequest(`/g/${group.slug}/invitations`, {
+					cookie: member.cookie,
+					form: { intent: 'create', expiresInDays: '7' },
+				}),
 				params: { slug: group.slug },
 			} as never),
 		)
@@ -131,7 +187,12 @@ describe('group pages are confidential', () => {
 })
 
 function manage(cookie: string, slug: string, form: Record<string, string>) {
-	return settle(groupAction({ request: makeRequest(`/g/${slug}`, { cookie, form }), params: { slug } } as never))
+	return settle(
+		groupAction({
+			request: makeRequest(`/g/${slug}`, { cookie, form }),
+			params: { slug },
+		} as never),
+	)
 }
 
 describe('managing members', () => {
@@ -141,10 +202,26 @@ describe('managing members', () => {
 		const group = await createGroupWith({ moderator: moderator.user, members: [member] })
 		const membership = (await membershipOf(member.id, group.id))!
 
-		expect(statusOf(await manage(moderator.cookie, group.slug, { intent: 'set-role', membershipId: membership.id, role: 'moderator' }))).toBe(302)
+		expect(
+			statusOf(
+				await manage(moderator.cookie, group.slug, {
+					intent: 'set-role',
+					membershipId: membership.id,
+					role: 'moderator',
+				}),
+			),
+		).toBe(302)
 		expect((await membershipOf(member.id, group.id))?.role).toBe('moderator')
 
-		expect(statusOf(await manage(moderator.cookie, group.slug, { intent: 'set-role', membershipId: membership.id, role: 'member' }))).toBe(302)
+		expect(
+			statusOf(
+				await manage(moderator.cookie, group.slug, {
+					intent: 'set-role',
+					membershipId: membership.id,
+					role: 'member',
+				}),
+			),
+		).toBe(302)
 		expect((await membershipOf(member.id, group.id))?.role).toBe('member')
 	})
 
@@ -153,7 +230,10 @@ describe('managing members', () => {
 		const member = await createUser()
 		const group = await createGroupWith({ moderator: moderator.user, members: [member] })
 		const membership = (await membershipOf(member.id, group.id))!
-		const result = await manage(moderator.cookie, group.slug, { intent: 'remove', membershipId: membership.id })
+		const result = await manage(moderator.cookie, group.slug, {
+			intent: 'remove',
+			membershipId: membership.id,
+		})
 		expect(statusOf(result)).toBe(302)
 		expect(await membershipOf(member.id, group.id)).toBeNull()
 	})
@@ -185,7 +265,10 @@ describe('managing members', () => {
 		const outsider = await signedIn()
 		const group = await createGroupWith({ moderator })
 		const moderators = (await membershipOf(moderator.id, group.id))!
-		const result = await manage(outsider.cookie, group.slug, { intent: 'remove', membershipId: moderators.id })
+		const result = await manage(outsider.cookie, group.slug, {
+			intent: 'remove',
+			membershipId: moderators.id,
+		})
 		expect(statusOf(result)).toBe(404)
 		expect(await membershipOf(moderator.id, group.id)).not.toBeNull()
 	})
@@ -195,7 +278,11 @@ describe('managing members', () => {
 		const member = await createUser()
 		const group = await createGroupWith({ moderator: moderator.user, members: [member] })
 		const own = (await membershipOf(moderator.user.id, group.id))!
-		const result = await manage(moderator.cookie, group.slug, { intent: 'set-role', membershipId: own.id, role: 'member' })
+		const result = await manage(moderator.cookie, group.slug, {
+			intent: 'set-role',
+			membershipId: own.id,
+			role: 'member',
+		})
 		expect(statusOf(result)).toBe(400)
 		expect(dataOf<{ error: string }>(result).error).toMatch(/at least one moderator/)
 		expect((await membershipOf(moderator.user.id, group.id))?.role).toBe('moderator')
@@ -205,7 +292,10 @@ describe('managing members', () => {
 		const moderator = await signedIn()
 		const group = await createGroupWith({ moderator: moderator.user })
 		const own = (await membershipOf(moderator.user.id, group.id))!
-		const result = await manage(moderator.cookie, group.slug, { intent: 'remove', membershipId: own.id })
+		const result = await manage(moderator.cookie, group.slug, {
+			intent: 'remove',
+			membershipId: own.id,
+		})
 		expect(statusOf(result)).toBe(400)
 		expect(await membershipOf(moderator.user.id, group.id)).not.toBeNull()
 	})
@@ -214,9 +304,16 @@ describe('managing members', () => {
 		const moderator = await signedIn()
 		const second = await createUser()
 		const group = await createGroupWith({ moderator: moderator.user, members: [second] })
-		await db.membership.update({ where: { userId_groupId: { userId: second.id, groupId: group.id } }, data: { role: 'moderator' } })
+		await db.membership.update({
+			where: { userId_groupId: { userId: second.id, groupId: group.id } },
+			data: { role: 'moderator' },
+		})
 		const own = (await membershipOf(moderator.user.id, group.id))!
-		const result = await manage(moderator.cookie, group.slug, { intent: 'set-role', membershipId: own.id, role: 'member' })
+		const result = await manage(moderator.cookie, group.slug, {
+			intent: 'set-role',
+			membershipId: own.id,
+			role: 'member',
+		})
 		expect(statusOf(result)).toBe(302)
 		expect((await membershipOf(moderator.user.id, group.id))?.role).toBe('member')
 	})
@@ -228,7 +325,10 @@ describe('managing members', () => {
 		const group = await createGroupWith({ moderator: moderator.user })
 		const otherGroup = await createGroupWith({ moderator: otherModerator, members: [stranger] })
 		const foreign = (await membershipOf(stranger.id, otherGroup.id))!
-		const result = await manage(moderator.cookie, group.slug, { intent: 'remove', membershipId: foreign.id })
+		const result = await manage(moderator.cookie, group.slug, {
+			intent: 'remove',
+			membershipId: foreign.id,
+		})
 		expect(statusOf(result)).toBe(400)
 		expect(await membershipOf(stranger.id, otherGroup.id)).not.toBeNull()
 	})
@@ -236,7 +336,12 @@ describe('managing members', () => {
 
 describe('profiles', () => {
 	function viewProfile(cookie: string, userId: string) {
-		return settle(profileLoader({ request: makeRequest(`/u/${userId}`, { cookie }), params: { userId } } as never))
+		return settle(
+			profileLoader({
+				request: makeRequest(`/u/${userId}`, { cookie }),
+				params: { userId },
+			} as never),
+		)
 	}
 
 	test('a member sees the profile of someone in the same group, with only the groups they share', async () => {

@@ -1,9 +1,20 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, test } from 'vitest'
-import { action as invitationsAction, loader as invitationsLoader } from '#app/routes/groups/invitations.tsx'
+import {
+	action as invitationsAction,
+	loader as invitationsLoader,
+} from '#app/routes/groups/invitations.tsx'
 import { action as inviteAction, loader as inviteLoader } from '#app/routes/invite.tsx'
 import { db } from '#app/utils/db.server.ts'
-import { createGroupWith, createUser, dataOf, makeRequest, sessionCookieFor, settle, statusOf } from '#tests/helpers.ts'
+import {
+	createGroupWith,
+	createUser,
+	dataOf,
+	makeRequest,
+	sessionCookieFor,
+	settle,
+	statusOf,
+} from '#tests/helpers.ts'
 
 async function signedIn() {
 	const user = await createUser()
@@ -15,7 +26,10 @@ async function groupWithModerator() {
 	const moderator = await signedIn()
 	const group = await createGroupWith({ moderator: moderator.user })
 	const createLink = async (options: { singleUse: boolean; expiresInDays?: number }) => {
-		const form: Record<string, string> = { intent: 'create', expiresInDays: String(options.expiresInDays ?? 7) }
+		const form: Record<string, string> = {
+			intent: 'create',
+			expiresInDays: String(options.expiresInDays ?? 7),
+		}
 		if (options.singleUse) form.singleUse = 'on'
 		const result = await settle(
 			invitationsAction({
@@ -31,18 +45,30 @@ async function groupWithModerator() {
 }
 
 function openInvite(token: string, cookie?: string) {
-	return settle(inviteLoader({ request: makeRequest(`/invite/${token}`, { cookie }), params: { token } } as never))
+	return settle(
+		inviteLoader({
+			request: makeRequest(`/invite/${token}`, { cookie }),
+			params: { token },
+		} as never),
+	)
 }
 
 function acceptInvite(token: string, cookie?: string) {
-	return settle(inviteAction({ request: makeRequest(`/invite/${token}`, { cookie, form: {} }), params: { token } } as never))
+	return settle(
+		inviteAction({
+			request: makeRequest(`/invite/${token}`, { cookie, form: {} }),
+			params: { token },
+		} as never),
+	)
 }
 
 function membershipOf(userId: string, groupId: string) {
 	return db.membership.findUnique({ where: { userId_groupId: { userId, groupId } } })
 }
 
-type InviteState = { state: 'active'; signedIn: boolean; group: { name: string } } | { state: 'invalid'; status: string }
+type InviteState =
+	| { state: 'active'; signedIn: boolean; group: { name: string } }
+	| { state: 'invalid'; status: string }
 
 describe('invitation links', () => {
 	test('the database keeps only the hash of the link’s token', async () => {
@@ -71,18 +97,28 @@ describe('invitation links', () => {
 		const { group, createLink } = await groupWithModerator()
 		const token = await createLink({ singleUse: true })
 
-		expect(dataOf<InviteState>(await openInvite(token))).toMatchObject({ state: 'active', signedIn: false })
+		expect(dataOf<InviteState>(await openInvite(token))).toMatchObject({
+			state: 'active',
+			signedIn: false,
+		})
 		const result = await acceptInvite(token)
 		expect(statusOf(result)).toBe(302)
-		expect((result as Response).headers.get('location')).toBe(`/login?${new URLSearchParams({ redirectTo: `/invite/${token}` })}`)
+		expect((result as Response).headers.get('location')).toBe(
+			`/login?${new URLSearchParams({ redirectTo: `/invite/${token}` })}`,
+		)
 		expect(await db.membership.count({ where: { groupId: group.id } })).toBe(1)
-		expect((await db.invitation.findFirstOrThrow({ where: { groupId: group.id } })).useCount).toBe(0)
+		expect((await db.invitation.findFirstOrThrow({ where: { groupId: group.id } })).useCount).toBe(
+			0,
+		)
 	})
 
 	test('an expired link says so, shows no group, and does not let anyone join', async () => {
 		const { group, createLink } = await groupWithModerator()
 		const token = await createLink({ singleUse: false })
-		await db.invitation.updateMany({ where: { groupId: group.id }, data: { expiresAt: new Date(Date.now() - 1000) } })
+		await db.invitation.updateMany({
+			where: { groupId: group.id },
+			data: { expiresAt: new Date(Date.now() - 1000) },
+		})
 		const invitee = await signedIn()
 
 		const page = dataOf<InviteState>(await openInvite(token, invitee.cookie))
@@ -108,7 +144,10 @@ describe('invitation links', () => {
 		expect(statusOf(revoked)).toBe(302)
 		const invitee = await signedIn()
 
-		expect(dataOf<InviteState>(await openInvite(token, invitee.cookie))).toEqual({ state: 'invalid', status: 'revoked' })
+		expect(dataOf<InviteState>(await openInvite(token, invitee.cookie))).toEqual({
+			state: 'invalid',
+			status: 'revoked',
+		})
 		await acceptInvite(token, invitee.cookie)
 		expect(await membershipOf(invitee.user.id, group.id)).toBeNull()
 	})
@@ -120,7 +159,10 @@ describe('invitation links', () => {
 		const second = await signedIn()
 		await acceptInvite(token, first.cookie)
 
-		expect(dataOf<InviteState>(await openInvite(token, second.cookie))).toEqual({ state: 'invalid', status: 'used' })
+		expect(dataOf<InviteState>(await openInvite(token, second.cookie))).toEqual({
+			state: 'invalid',
+			status: 'used',
+		})
 		const result = await acceptInvite(token, second.cookie)
 		expect((result as Response).headers.get('location')).toBe(`/invite/${token}`)
 		expect(await membershipOf(first.user.id, group.id)).not.toBeNull()
@@ -130,7 +172,10 @@ describe('invitation links', () => {
 	test('a link that does not exist says so', async () => {
 		const invitee = await signedIn()
 		const token = 'a'.repeat(32)
-		expect(dataOf<InviteState>(await openInvite(token, invitee.cookie))).toEqual({ state: 'invalid', status: 'missing' })
+		expect(dataOf<InviteState>(await openInvite(token, invitee.cookie))).toEqual({
+			state: 'invalid',
+			status: 'missing',
+		})
 		expect(statusOf(await acceptInvite(token, invitee.cookie))).toBe(302)
 		expect(await db.membership.count({ where: { userId: invitee.user.id } })).toBe(0)
 	})
@@ -141,8 +186,11 @@ describe('invitation links', () => {
 		const invitees = [await signedIn(), await signedIn(), await signedIn()]
 		for (const invitee of invitees) await acceptInvite(token, invitee.cookie)
 
-		for (const invitee of invitees) expect((await membershipOf(invitee.user.id, group.id))?.role).toBe('member')
-		expect((await db.invitation.findFirstOrThrow({ where: { groupId: group.id } })).useCount).toBe(3)
+		for (const invitee of invitees)
+			expect((await membershipOf(invitee.user.id, group.id))?.role).toBe('member')
+		expect((await db.invitation.findFirstOrThrow({ where: { groupId: group.id } })).useCount).toBe(
+			3,
+		)
 		expect(dataOf<InviteState>(await openInvite(token))).toMatchObject({ state: 'active' })
 	})
 
@@ -151,24 +199,35 @@ describe('invitation links', () => {
 		const token = await createLink({ singleUse: true })
 		const [alice, bob] = [await signedIn(), await signedIn()]
 
-		const results = await Promise.all([acceptInvite(token, alice.cookie), acceptInvite(token, bob.cookie)])
+		const results = await Promise.all([
+			acceptInvite(token, alice.cookie),
+			acceptInvite(token, bob.cookie),
+		])
 		const locations = results.map((result) => (result as Response).headers.get('location'))
 		expect(locations.filter((location) => location === `/g/${group.slug}`)).toHaveLength(1)
 		expect(locations.filter((location) => location === `/invite/${token}`)).toHaveLength(1)
-		const joined = await db.membership.count({ where: { groupId: group.id, userId: { in: [alice.user.id, bob.user.id] } } })
+		const joined = await db.membership.count({
+			where: { groupId: group.id, userId: { in: [alice.user.id, bob.user.id] } },
+		})
 		expect(joined).toBe(1)
-		expect((await db.invitation.findFirstOrThrow({ where: { groupId: group.id } })).useCount).toBe(1)
+		expect((await db.invitation.findFirstOrThrow({ where: { groupId: group.id } })).useCount).toBe(
+			1,
+		)
 	})
 
 	test('a member who opens a link again stays a member and uses nothing up', async () => {
 		const { group, createLink } = await groupWithModerator()
 		const token = await createLink({ singleUse: true })
 		const member = await signedIn()
-		await db.membership.create({ data: { userId: member.user.id, groupId: group.id, role: 'member' } })
+		await db.membership.create({
+			data: { userId: member.user.id, groupId: group.id, role: 'member' },
+		})
 
 		const result = await acceptInvite(token, member.cookie)
 		expect((result as Response).headers.get('location')).toBe(`/g/${group.slug}`)
-		expect((await db.invitation.findFirstOrThrow({ where: { groupId: group.id } })).useCount).toBe(0)
+		expect((await db.invitation.findFirstOrThrow({ where: { groupId: group.id } })).useCount).toBe(
+			0,
+		)
 	})
 
 	test('the moderator’s list shows each link’s state', async () => {
@@ -180,7 +239,9 @@ describe('invitation links', () => {
 			request: makeRequest(`/g/${group.slug}/invitations`, { cookie: moderator.cookie }),
 			params: { slug: group.slug },
 		} as never)
-		const { invitations } = dataOf<{ invitations: Array<{ status: string; singleUse: boolean }> }>(result)
+		const { invitations } = dataOf<{ invitations: Array<{ status: string; singleUse: boolean }> }>(
+			result,
+		)
 		expect(invitations.map((i) => [i.singleUse, i.status]).sort()).toEqual([
 			[false, 'active'],
 			[true, 'used'],

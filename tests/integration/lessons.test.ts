@@ -7,7 +7,14 @@ import { createThread, setPostHidden, toggleHelpful } from '#app/modules/forums/
 import type { NewThreadInput } from '#app/modules/forums/schemas.ts'
 import { loader as lessonsLoader } from '#app/routes/lessons.tsx'
 import { db } from '#app/utils/db.server.ts'
-import { createGroupWith, createTestContext, createUser, dataOf, makeRequest, sessionCookieFor } from '#tests/helpers.ts'
+import {
+	createGroupWith,
+	createTestContext,
+	createUser,
+	dataOf,
+	makeRequest,
+	sessionCookieFor,
+} from '#tests/helpers.ts'
 
 type Person = Awaited<ReturnType<typeof createUser>>
 
@@ -17,7 +24,13 @@ async function lessonsCategory(forumId: string) {
 	return db.category.findFirstOrThrow({ where: { forumId, slug: 'lessons' }, select: { id: true } })
 }
 
-async function shareLesson(author: Person, forumId: string, title: string, blocker: Blocker, options: { learned?: string; tags?: string[] } = {}) {
+async function shareLesson(
+	author: Person,
+	forumId: string,
+	title: string,
+	blocker: Blocker,
+	options: { learned?: string; tags?: string[] } = {},
+) {
 	const input: NewThreadInput = {
 		kind: 'lesson',
 		title,
@@ -29,7 +42,10 @@ async function shareLesson(author: Person, forumId: string, title: string, block
 		lessonDifferently: 'Start sooner.',
 	}
 	const { threadId } = await createThread(author, forumId, input, realtime())
-	const opening = await db.post.findUniqueOrThrow({ where: { threadId_number: { threadId, number: 1 } }, select: { id: true } })
+	const opening = await db.post.findUniqueOrThrow({
+		where: { threadId_number: { threadId, number: 1 } },
+		select: { id: true },
+	})
 	return { threadId, openingPostId: opening.id }
 }
 
@@ -39,20 +55,41 @@ async function buildWorld() {
 	const carl = await createUser({ name: 'Carl Member' })
 	const bob = await createUser({ name: 'Bob Other' })
 	const loner = await createUser({ name: 'Lou Loner' })
-	const groupA = await createGroupWith({ moderator: alice, members: [amy, carl], name: 'Alpha Partners' })
+	const groupA = await createGroupWith({
+		moderator: alice,
+		members: [amy, carl],
+		name: 'Alpha Partners',
+	})
 	const groupB = await createGroupWith({ moderator: bob, name: 'Beta Builders' })
 	await ensureCommunityForum()
-	const forumA = await db.forum.findUniqueOrThrow({ where: { groupId: groupA.id }, select: { id: true } })
-	const forumB = await db.forum.findUniqueOrThrow({ where: { groupId: groupB.id }, select: { id: true } })
+	const forumA = await db.forum.findUniqueOrThrow({
+		where: { groupId: groupA.id },
+		select: { id: true },
+	})
+	const forumB = await db.forum.findUniqueOrThrow({
+		where: { groupId: groupB.id },
+		select: { id: true },
+	})
 
 	// Created oldest first: `first` has no helpful marks, `second` two, `third` one.
 	const first = await shareLesson(alice, forumA.id, 'Collect deposits up front', 'cash_flow', {
 		tags: ['invoicing'],
-		learned: 'A **signed** deposit changes the conversation. ' + 'Cash in hand beats promises every single time. '.repeat(8),
+		learned:
+			'A **signed** deposit changes the conversation. ' +
+			'Cash in hand beats promises every single time. '.repeat(8),
 	})
-	const second = await shareLesson(alice, forumA.id, 'Qualify leads before demos', 'sales', { tags: ['pipeline'] })
-	const third = await shareLesson(amy, forumA.id, 'Delegate the monthly close', 'cash_flow', { tags: ['invoicing'] })
-	const community = await shareLesson(bob, COMMUNITY_FORUM_ID, 'Partner with a distributor', 'strategic_relationships')
+	const second = await shareLesson(alice, forumA.id, 'Qualify leads before demos', 'sales', {
+		tags: ['pipeline'],
+	})
+	const third = await shareLesson(amy, forumA.id, 'Delegate the monthly close', 'cash_flow', {
+		tags: ['invoicing'],
+	})
+	const community = await shareLesson(
+		bob,
+		COMMUNITY_FORUM_ID,
+		'Partner with a distributor',
+		'strategic_relationships',
+	)
 	const otherGroup = await shareLesson(bob, forumB.id, 'Beta secret pricing lesson', 'sales')
 	const hidden = await shareLesson(amy, forumA.id, 'A lesson the moderator hid', 'operations')
 	await setPostHidden(alice, hidden.openingPostId, true, realtime())
@@ -60,7 +97,13 @@ async function buildWorld() {
 	await createThread(
 		alice,
 		forumA.id,
-		{ kind: 'discussion', title: 'Not a lesson at all', categoryId: (await lessonsCategory(forumA.id)).id, tags: [], body: 'Just talk.' },
+		{
+			kind: 'discussion',
+			title: 'Not a lesson at all',
+			categoryId: (await lessonsCategory(forumA.id)).id,
+			tags: [],
+			body: 'Just talk.',
+		},
 		realtime(),
 	)
 
@@ -77,7 +120,12 @@ describe('listLessons', () => {
 	test('lists readable lessons, newest first or most helpful first', async () => {
 		const { amy, first, second, third, community } = await getWorld()
 		const newest = await listLessons(amy, { sort: 'newest', page: 1 })
-		expect(newest.lessons.map((l) => l.id)).toEqual([community.threadId, third.threadId, second.threadId, first.threadId])
+		expect(newest.lessons.map((l) => l.id)).toEqual([
+			community.threadId,
+			third.threadId,
+			second.threadId,
+			first.threadId,
+		])
 		expect(newest.total).toBe(4)
 
 		const helpful = await listLessons(amy, { sort: 'helpful', page: 1 })
@@ -97,13 +145,19 @@ describe('listLessons', () => {
 			title: 'Collect deposits up front',
 			blocker: 'cash_flow',
 			author: { name: 'Alice Able' },
-			forum: { name: 'Alpha Partners', href: expect.stringMatching(/^\/g\/alpha-partners[^/]*\/forum$/) },
+			forum: {
+				name: 'Alpha Partners',
+				href: expect.stringMatching(/^\/g\/alpha-partners[^/]*\/forum$/),
+			},
 			tags: ['invoicing'],
 		})
 		expect(card.learned.startsWith('A signed deposit changes the conversation.')).toBe(true)
 		expect(card.learned.length).toBeLessThanOrEqual(221)
 		expect(card.learned.endsWith('…')).toBe(true)
-		expect(lessons.find((l) => l.id === community.threadId)?.forum).toEqual({ name: 'Community', href: '/community' })
+		expect(lessons.find((l) => l.id === community.threadId)?.forum).toEqual({
+			name: 'Community',
+			href: '/community',
+		})
 	})
 
 	test('filters by blocker and by tag', async () => {
@@ -112,11 +166,22 @@ describe('listLessons', () => {
 		expect(cash.lessons.map((l) => l.id)).toEqual([third.threadId, first.threadId])
 		expect(cash.blockers.find((b) => b.blocker === 'cash_flow')?.count).toBe(2)
 		expect(cash.blockers.find((b) => b.blocker === 'sales')?.count).toBe(1)
-		expect((await listLessons(amy, { blocker: 'sales', sort: 'newest', page: 1 })).lessons.map((l) => l.id)).toEqual([second.threadId])
-		expect((await listLessons(amy, { blocker: 'marketing', sort: 'newest', page: 1 })).lessons).toEqual([])
+		expect(
+			(await listLessons(amy, { blocker: 'sales', sort: 'newest', page: 1 })).lessons.map(
+				(l) => l.id,
+			),
+		).toEqual([second.threadId])
+		expect(
+			(await listLessons(amy, { blocker: 'marketing', sort: 'newest', page: 1 })).lessons,
+		).toEqual([])
 		const tagged = await listLessons(amy, { tag: 'invoicing', sort: 'helpful', page: 1 })
 		expect(tagged.lessons.map((l) => l.id)).toEqual([third.threadId, first.threadId])
-		expect(tagged.popularTags).toEqual(expect.arrayContaining([{ name: 'invoicing', count: 2 }, { name: 'pipeline', count: 1 }]))
+		expect(tagged.popularTags).toEqual(
+			expect.arrayContaining([
+				{ name: 'invoicing', count: 2 },
+				{ name: 'pipeline', count: 1 },
+			]),
+		)
 	})
 
 	test("other groups' lessons and hidden lessons are never listed", async () => {
@@ -125,8 +190,14 @@ describe('listLessons', () => {
 		expect(forAmy).not.toContain(otherGroup.threadId)
 		expect(forAmy).not.toContain(hidden.threadId)
 		// Not even for the moderator who hid it, nor through a filter.
-		expect((await listLessons(alice, { blocker: 'operations', sort: 'newest', page: 1 })).lessons).toEqual([])
-		expect((await listLessons(amy, { blocker: 'sales', sort: 'newest', page: 1 })).lessons.map((l) => l.id)).not.toContain(otherGroup.threadId)
+		expect(
+			(await listLessons(alice, { blocker: 'operations', sort: 'newest', page: 1 })).lessons,
+		).toEqual([])
+		expect(
+			(await listLessons(amy, { blocker: 'sales', sort: 'newest', page: 1 })).lessons.map(
+				(l) => l.id,
+			),
+		).not.toContain(otherGroup.threadId)
 
 		const forBob = (await listLessons(bob, { sort: 'newest', page: 1 })).lessons.map((l) => l.id)
 		expect(forBob).toEqual([otherGroup.threadId, community.threadId])
@@ -147,7 +218,13 @@ describe('the /lessons page', () => {
 		const { amy, second, third } = await getWorld()
 		const cookie = await sessionCookieFor(amy.id)
 		const load = async (path: string) =>
-			dataOf<Awaited<ReturnType<typeof lessonsLoader>>>(await lessonsLoader({ request: makeRequest(path, { cookie }), params: {}, context: createTestContext() } as never))
+			dataOf<Awaited<ReturnType<typeof lessonsLoader>>>(
+				await lessonsLoader({
+					request: makeRequest(path, { cookie }),
+					params: {},
+					context: createTestContext(),
+				} as never),
+			)
 
 		const helpful = await load('/lessons?sort=helpful')
 		expect(helpful.params.sort).toBe('helpful')

@@ -4,7 +4,15 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { action as loginAction } from '#app/routes/auth/login.tsx'
 import { action as signupAction } from '#app/routes/auth/signup.tsx'
 import { db } from '#app/utils/db.server.ts'
-import { createTestContext, createUser, dataOf, makeRequest, settle, statusOf, TEST_PASSWORD } from '#tests/helpers.ts'
+import {
+	createTestContext,
+	createUser,
+	dataOf,
+	makeRequest,
+	settle,
+	statusOf,
+	TEST_PASSWORD,
+} from '#tests/helpers.ts'
 
 const PER_IP = 4
 const PER_ACCOUNT = 3
@@ -12,14 +20,21 @@ const PER_ACCOUNT = 3
 beforeAll(() => {
 	process.env.AUTH_RATE_LIMIT_PER_IP = String(PER_IP)
 	process.env.AUTH_RATE_LIMIT_PER_ACCOUNT = String(PER_ACCOUNT)
-	const globals = globalThis as unknown as { __peerpowerEnv?: unknown; __peerpowerAuthLimiters?: unknown }
+	const globals = globalThis as unknown as {
+		__peerpowerEnv?: unknown
+		__peerpowerAuthLimiters?: unknown
+	}
 	globals.__peerpowerEnv = undefined
 	globals.__peerpowerAuthLimiters = undefined
 })
 
 function login(email: string, password: string, clientIp: string) {
 	return settle(
-		loginAction({ request: makeRequest('/login', { form: { email, password } }), params: {}, context: createTestContext({ clientIp }) } as never),
+		loginAction({
+			request: makeRequest('/login', { form: { email, password } }),
+			params: {},
+			context: createTestContext({ clientIp }),
+		} as never),
 	)
 }
 
@@ -29,7 +44,9 @@ function headersOf(result: unknown): Headers {
 }
 
 function formErrorOf(result: unknown): string | undefined {
-	return dataOf<{ result: { error?: Record<string, string[] | null> } }>(result).result.error?.['']?.[0]
+	return dataOf<{ result: { error?: Record<string, string[] | null> } }>(result).result.error?.[
+		''
+	]?.[0]
 }
 
 function expectRateLimited(result: unknown) {
@@ -53,24 +70,32 @@ describe('per account', () => {
 	test('the limit counts the account whatever the email’s case', async () => {
 		const user = await createUser()
 		for (let attempt = 1; attempt <= PER_ACCOUNT; attempt++) {
-			await login(attempt % 2 ? user.email.toUpperCase() : user.email, 'wrong password', `10.4.2.${attempt}`)
+			await login(
+				attempt % 2 ? user.email.toUpperCase() : user.email,
+				'wrong password',
+				`10.4.2.${attempt}`,
+			)
 		}
 		expectRateLimited(await login(user.email, TEST_PASSWORD, '10.4.2.100'))
 	})
 
 	test('a successful log-in clears the account’s count', async () => {
 		const user = await createUser()
-		for (let attempt = 1; attempt < PER_ACCOUNT; attempt++) await login(user.email, 'wrong password', `10.4.3.${attempt}`)
+		for (let attempt = 1; attempt < PER_ACCOUNT; attempt++)
+			await login(user.email, 'wrong password', `10.4.3.${attempt}`)
 		expect(statusOf(await login(user.email, TEST_PASSWORD, '10.4.3.50'))).toBe(302)
 		for (let attempt = 1; attempt < PER_ACCOUNT; attempt++) {
-			expect(statusOf(await login(user.email, 'wrong password', `10.4.3.${60 + attempt}`))).toBe(400)
+			expect(statusOf(await login(user.email, 'wrong password', `10.4.3.${60 + attempt}`))).toBe(
+				400,
+			)
 		}
 	})
 
 	test('another account is not affected', async () => {
 		const victim = await createUser()
 		const other = await createUser()
-		for (let attempt = 1; attempt <= PER_ACCOUNT + 1; attempt++) await login(victim.email, 'wrong password', `10.4.4.${attempt}`)
+		for (let attempt = 1; attempt <= PER_ACCOUNT + 1; attempt++)
+			await login(victim.email, 'wrong password', `10.4.4.${attempt}`)
 		expect(statusOf(await login(other.email, TEST_PASSWORD, '10.4.4.100'))).toBe(302)
 	})
 })
@@ -94,7 +119,12 @@ describe('per IP', () => {
 			settle(
 				signupAction({
 					request: makeRequest('/signup', {
-						form: { name: `Signup ${n}`, email: `signup${n}@example.com`, company: 'X', password: 'long enough password' },
+						form: {
+							name: `Signup ${n}`,
+							email: `signup${n}@example.com`,
+							company: 'X',
+							password: 'long enough password',
+						},
 					}),
 					params: {},
 					context: createTestContext({ clientIp: ip }),
@@ -103,7 +133,10 @@ describe('per IP', () => {
 		for (let n = 1; n <= PER_IP; n++) expect(statusOf(await signup(n))).toBe(302)
 		const refused = await signup(PER_IP + 1)
 		expectRateLimited(refused)
-		expect(dataOf<{ result: { initialValue?: Record<string, unknown> } }>(refused).result.initialValue?.password).toBeUndefined()
+		expect(
+			dataOf<{ result: { initialValue?: Record<string, unknown> } }>(refused).result.initialValue
+				?.password,
+		).toBeUndefined()
 		expect(await db.user.count({ where: { email: `signup${PER_IP + 1}@example.com` } })).toBe(0)
 	})
 })

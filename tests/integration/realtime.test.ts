@@ -5,7 +5,14 @@ import { db } from '#app/utils/db.server.ts'
 import { rooms, type OnlineMember, type PresenceUpdate } from '#app/utils/realtime.ts'
 import type { RunningServer } from '#server/index.ts'
 import { createGroupWith, createUser, sessionCookieFor } from '#tests/helpers.ts'
-import { connected, connectSocket, nextEvent, refusal, SERVER_START_TIMEOUT, startTestServer } from '#tests/running-server.ts'
+import {
+	connected,
+	connectSocket,
+	nextEvent,
+	refusal,
+	SERVER_START_TIMEOUT,
+	startTestServer,
+} from '#tests/running-server.ts'
 
 type Ack = { ok: boolean; error?: string; online?: OnlineMember[] }
 
@@ -53,12 +60,16 @@ function collect<T>(socket: Socket, event: string) {
 	return {
 		received,
 		nth: (n: number) =>
-			new Promise<T>((resolve) => (received.length >= n ? resolve(received[n - 1]!) : waiting.push({ n, resolve }))),
+			new Promise<T>((resolve) =>
+				received.length >= n ? resolve(received[n - 1]!) : waiting.push({ n, resolve }),
+			),
 	}
 }
 
 async function socketIdsInPresence(groupId: string): Promise<string[]> {
-	return (await server.realtime.io.in(rooms.groupPresence(groupId)).fetchSockets()).map((socket) => socket.id)
+	return (await server.realtime.io.in(rooms.groupPresence(groupId)).fetchSockets()).map(
+		(socket) => socket.id,
+	)
 }
 
 describe('the handshake', () => {
@@ -86,12 +97,16 @@ describe('the handshake', () => {
 		const socket = open({ cookie: await sessionCookieFor(user.id), origin: 'http://evil.example' })
 		await refusal(socket)
 		const serverSockets = [...server.realtime.io.sockets.sockets.values()]
-		expect(serverSockets.some((s) => (s.data as { user?: { id: string } }).user?.id === user.id)).toBe(false)
+		expect(
+			serverSockets.some((s) => (s.data as { user?: { id: string } }).user?.id === user.id),
+		).toBe(false)
 	})
 
 	test('a handshake from our own origin is accepted', async () => {
 		const user = await createUser()
-		const socket = await connected(open({ cookie: await sessionCookieFor(user.id), origin: server.url }))
+		const socket = await connected(
+			open({ cookie: await sessionCookieFor(user.id), origin: server.url }),
+		)
 		expect(socket.connected).toBe(true)
 	})
 })
@@ -106,7 +121,9 @@ describe('presence', () => {
 		const aliceJoined = await joinPresence(a, group.id)
 		expect(aliceJoined).toEqual({ ok: true, online: [{ userId: alice.id, name: 'Alice' }] })
 
-		const aliceSeesBob = nextEvent<PresenceUpdate>(a, 'presence:update', (update) => ids(update.online).includes(bob.id))
+		const aliceSeesBob = nextEvent<PresenceUpdate>(a, 'presence:update', (update) =>
+			ids(update.online).includes(bob.id),
+		)
 		const bobJoined = await joinPresence(b, group.id)
 		expect(ids(bobJoined.online)).toEqual([alice.id, bob.id].sort())
 		const update = await aliceSeesBob
@@ -122,7 +139,11 @@ describe('presence', () => {
 		await joinPresence(a, group.id)
 		await joinPresence(b, group.id)
 
-		const bobGone = nextEvent<PresenceUpdate>(a, 'presence:update', (update) => !ids(update.online).includes(bob.id))
+		const bobGone = nextEvent<PresenceUpdate>(
+			a,
+			'presence:update',
+			(update) => !ids(update.online).includes(bob.id),
+		)
 		b.disconnect()
 		expect(ids((await bobGone).online)).toEqual([alice.id])
 	})
@@ -158,17 +179,25 @@ describe('presence', () => {
 
 		// Bob joins: Alice hears of it. Then a round trip on Mallory's socket: anything the server had
 		// sent her before its answer would have arrived before the answer.
-		const aliceSeesBob = nextEvent<PresenceUpdate>(a, 'presence:update', (update) => ids(update.online).includes(bob.id))
+		const aliceSeesBob = nextEvent<PresenceUpdate>(a, 'presence:update', (update) =>
+			ids(update.online).includes(bob.id),
+		)
 		await joinPresence(await openAs(bob), group.id)
 		await aliceSeesBob
-		expect(await (m.timeout(10_000).emitWithAck('presence:leave', { groupId: group.id }) as Promise<Ack>)).toEqual({ ok: false })
+		expect(
+			await (m
+				.timeout(10_000)
+				.emitWithAck('presence:leave', { groupId: group.id }) as Promise<Ack>),
+		).toEqual({ ok: false })
 		expect(seenByMallory).toEqual([])
 	})
 
 	test('a join without a group id is refused', async () => {
 		const user = await createUser()
 		const socket = await openAs(user)
-		expect(await (socket.timeout(10_000).emitWithAck('presence:join', null) as Promise<Ack>)).toEqual({ ok: false, error: 'not_found' })
+		expect(
+			await (socket.timeout(10_000).emitWithAck('presence:join', null) as Promise<Ack>),
+		).toEqual({ ok: false, error: 'not_found' })
 	})
 
 	test('a member who leaves is no longer listed', async () => {
@@ -179,8 +208,16 @@ describe('presence', () => {
 		await joinPresence(a, group.id)
 		await joinPresence(b, group.id)
 
-		const bobLeft = nextEvent<PresenceUpdate>(a, 'presence:update', (update) => !ids(update.online).includes(bob.id))
-		expect(await (b.timeout(10_000).emitWithAck('presence:leave', { groupId: group.id }) as Promise<Ack>)).toEqual({ ok: true })
+		const bobLeft = nextEvent<PresenceUpdate>(
+			a,
+			'presence:update',
+			(update) => !ids(update.online).includes(bob.id),
+		)
+		expect(
+			await (b
+				.timeout(10_000)
+				.emitWithAck('presence:leave', { groupId: group.id }) as Promise<Ack>),
+		).toEqual({ ok: true })
 		expect(ids((await bobLeft).online)).toEqual([alice.id])
 		expect(await socketIdsInPresence(group.id)).toEqual([a.id])
 	})

@@ -3,12 +3,32 @@
 import { describe, expect, test } from 'vitest'
 import { COMMUNITY_FORUM_ID } from '#app/modules/forums/constants.ts'
 import { ensureCommunityForum } from '#app/modules/forums/forums.server.ts'
-import { createReply, createThread, deletePost, editLesson, editPost, setPostHidden } from '#app/modules/forums/posts.server.ts'
+import {
+	createReply,
+	createThread,
+	deletePost,
+	editLesson,
+	editPost,
+	setPostHidden,
+} from '#app/modules/forums/posts.server.ts'
 import type { NewThreadInput } from '#app/modules/forums/schemas.ts'
-import { searchPosts, SEARCH_PAGE_SIZE, type SearchOptions } from '#app/modules/search/search.server.ts'
+import {
+	searchPosts,
+	SEARCH_PAGE_SIZE,
+	type SearchOptions,
+} from '#app/modules/search/search.server.ts'
 import { loader as searchLoader } from '#app/routes/search.tsx'
 import { db } from '#app/utils/db.server.ts'
-import { createGroupWith, createTestContext, createUser, dataOf, makeRequest, sessionCookieFor, settle, statusOf } from '#tests/helpers.ts'
+import {
+	createGroupWith,
+	createTestContext,
+	createUser,
+	dataOf,
+	makeRequest,
+	sessionCookieFor,
+	settle,
+	statusOf,
+} from '#tests/helpers.ts'
 
 type Person = Awaited<ReturnType<typeof createUser>>
 type ForumWithCategories = { id: string; categories: Array<{ id: string; slug: string }> }
@@ -24,7 +44,10 @@ async function buildWorld() {
 	const groupB = await createGroupWith({ moderator: bob, name: 'Beta Builders' })
 	await ensureCommunityForum()
 	const forumOf = (where: { groupId: string } | { id: string }) =>
-		db.forum.findUniqueOrThrow({ where: where as { id: string }, select: { id: true, categories: { select: { id: true, slug: true } } } })
+		db.forum.findUniqueOrThrow({
+			where: where as { id: string },
+			select: { id: true, categories: { select: { id: true, slug: true } } },
+		})
 	return {
 		alice,
 		amy,
@@ -42,26 +65,51 @@ async function buildWorld() {
 let world: ReturnType<typeof buildWorld> | undefined
 const getWorld = () => (world ??= buildWorld())
 
-async function startThread(author: Person, forum: ForumWithCategories, input: Partial<NewThreadInput> & { title: string }) {
-	const categoryId = forum.categories.find((c) => c.slug === (input.kind === 'lesson' ? 'lessons' : 'general'))!.id
+async function startThread(
+	author: Person,
+	forum: ForumWithCategories,
+	input: Partial<NewThreadInput> & { title: string },
+) {
+	const categoryId = forum.categories.find(
+		(c) => c.slug === (input.kind === 'lesson' ? 'lessons' : 'general'),
+	)!.id
 	const { threadId } = await createThread(
 		author,
 		forum.id,
-		{ kind: 'discussion', categoryId, tags: [], body: 'Opening words for the group.', ...input } as NewThreadInput,
+		{
+			kind: 'discussion',
+			categoryId,
+			tags: [],
+			body: 'Opening words for the group.',
+			...input,
+		} as NewThreadInput,
 		realtime(),
 	)
-	const opening = await db.post.findUniqueOrThrow({ where: { threadId_number: { threadId, number: 1 } }, select: { id: true } })
+	const opening = await db.post.findUniqueOrThrow({
+		where: { threadId_number: { threadId, number: 1 } },
+		select: { id: true },
+	})
 	return { threadId, openingPostId: opening.id }
 }
 
-const search = (viewer: Person, q: string, options: Omit<SearchOptions, 'q'> = {}) => searchPosts(viewer, { q, ...options })
-const threadIds = (found: Awaited<ReturnType<typeof searchPosts>>) => found.results.map((r) => r.threadId).sort()
+const search = (viewer: Person, q: string, options: Omit<SearchOptions, 'q'> = {}) =>
+	searchPosts(viewer, { q, ...options })
+const threadIds = (found: Awaited<ReturnType<typeof searchPosts>>) =>
+	found.results.map((r) => r.threadId).sort()
 
 describe('searchPosts', () => {
 	test('finds a thread by a word in its title, and by a stemmed word in a reply', async () => {
 		const { alice, amy, forumA } = await getWorld()
-		const { threadId } = await startThread(alice, forumA, { title: 'Quokka pricing workshop', body: 'Bring your numbers.' })
-		await createReply(amy, threadId, { body: 'The distributor rebate arrived two months late.' }, realtime())
+		const { threadId } = await startThread(alice, forumA, {
+			title: 'Quokka pricing workshop',
+			body: 'Bring your numbers.',
+		})
+		await createReply(
+			amy,
+			threadId,
+			{ body: 'The distributor rebate arrived two months late.' },
+			realtime(),
+		)
 
 		const byTitle = await search(amy, 'quokka')
 		expect(byTitle.total).toBe(1)
@@ -72,7 +120,10 @@ describe('searchPosts', () => {
 			kind: 'discussion',
 			blocker: null,
 			author: { id: alice.id, name: 'Alice Able' },
-			forum: { name: 'Alpha Partners', href: expect.stringMatching(/^\/g\/alpha-partners[^/]*\/forum$/) },
+			forum: {
+				name: 'Alpha Partners',
+				href: expect.stringMatching(/^\/g\/alpha-partners[^/]*\/forum$/),
+			},
 		})
 		expect(new Date(byTitle.results[0]!.createdAt).getTime()).not.toBeNaN()
 
@@ -89,14 +140,27 @@ describe('searchPosts', () => {
 
 	test('only finds posts in forums the viewer may read', async () => {
 		const { alice, amy, bob, loner, forumA, forumB, community } = await getWorld()
-		const inA = await startThread(alice, forumA, { title: 'Confidential walrus margins', body: 'Our walrus margins are 12 percent.' })
-		const inB = await startThread(bob, forumB, { title: 'Beta walrus margins', body: 'Walrus margins in group B.' })
-		const inCommunity = await startThread(amy, community, { title: 'Community walrus margins', body: 'Shared with everyone.' })
+		const inA = await startThread(alice, forumA, {
+			title: 'Confidential walrus margins',
+			body: 'Our walrus margins are 12 percent.',
+		})
+		const inB = await startThread(bob, forumB, {
+			title: 'Beta walrus margins',
+			body: 'Walrus margins in group B.',
+		})
+		const inCommunity = await startThread(amy, community, {
+			title: 'Community walrus margins',
+			body: 'Shared with everyone.',
+		})
 
-		expect(threadIds(await search(amy, 'walrus margins'))).toEqual([inA.threadId, inCommunity.threadId].sort())
+		expect(threadIds(await search(amy, 'walrus margins'))).toEqual(
+			[inA.threadId, inCommunity.threadId].sort(),
+		)
 		// Even with the exact words, group A's thread never reaches a member of group B only.
 		expect(threadIds(await search(bob, 'Confidential walrus margins'))).toEqual([])
-		expect(threadIds(await search(bob, 'walrus margins'))).toEqual([inB.threadId, inCommunity.threadId].sort())
+		expect(threadIds(await search(bob, 'walrus margins'))).toEqual(
+			[inB.threadId, inCommunity.threadId].sort(),
+		)
 		// Asking for group A's forum by id does not open it.
 		expect((await search(bob, 'walrus', { forumId: forumA.id })).total).toBe(0)
 		// No group, no forums: not even the community.
@@ -105,9 +169,22 @@ describe('searchPosts', () => {
 
 	test('a hidden thread, a hidden reply and a deleted post leave the results', async () => {
 		const { alice, amy, forumA } = await getWorld()
-		const { threadId, openingPostId } = await startThread(alice, forumA, { title: 'Narwhal onboarding checklist', body: 'Step one: narwhal.' })
-		const deleted = await createReply(amy, threadId, { body: 'A pelican note that I will delete.' }, realtime())
-		const hidden = await createReply(amy, threadId, { body: 'An albatross remark the moderator hides.' }, realtime())
+		const { threadId, openingPostId } = await startThread(alice, forumA, {
+			title: 'Narwhal onboarding checklist',
+			body: 'Step one: narwhal.',
+		})
+		const deleted = await createReply(
+			amy,
+			threadId,
+			{ body: 'A pelican note that I will delete.' },
+			realtime(),
+		)
+		const hidden = await createReply(
+			amy,
+			threadId,
+			{ body: 'An albatross remark the moderator hides.' },
+			realtime(),
+		)
 		expect((await search(amy, 'pelican')).total).toBe(1)
 		expect((await search(amy, 'albatross')).total).toBe(1)
 
@@ -126,8 +203,16 @@ describe('searchPosts', () => {
 
 	test('an edited post is found by its new words, not its old ones', async () => {
 		const { alice, amy, forumA } = await getWorld()
-		const { threadId } = await startThread(alice, forumA, { title: 'Budget review for next year', body: 'Share your plans.' })
-		const reply = await createReply(amy, threadId, { body: 'Our flamingo budget doubled.' }, realtime())
+		const { threadId } = await startThread(alice, forumA, {
+			title: 'Budget review for next year',
+			body: 'Share your plans.',
+		})
+		const reply = await createReply(
+			amy,
+			threadId,
+			{ body: 'Our flamingo budget doubled.' },
+			realtime(),
+		)
 		expect((await search(amy, 'flamingo')).total).toBe(1)
 
 		await editPost(amy, reply.postId, 'Our toucan budget doubled.', realtime())
@@ -145,20 +230,38 @@ describe('searchPosts', () => {
 			lessonLearned: 'Culture does not scale by itself.',
 			lessonDifferently: 'Hire a people manager first.',
 		} as const
-		const { threadId } = await startThread(alice, forumA, { kind: 'lesson', title: 'Hiring too fast', ...lesson })
+		const { threadId } = await startThread(alice, forumA, {
+			kind: 'lesson',
+			title: 'Hiring too fast',
+			...lesson,
+		})
 		await editLesson(alice, threadId, { title: 'Capybara lesson on hiring', ...lesson }, realtime())
 
 		const found = await search(amy, 'capybara')
 		expect(found.results).toHaveLength(1)
-		expect(found.results[0]).toMatchObject({ threadId, threadTitle: 'Capybara lesson on hiring', kind: 'lesson', blocker: 'leadership' })
+		expect(found.results[0]).toMatchObject({
+			threadId,
+			threadTitle: 'Capybara lesson on hiring',
+			kind: 'lesson',
+			blocker: 'leadership',
+		})
 	})
 
 	test('filters narrow the results and combine with AND', async () => {
 		const { alice, amy, forumA, community } = await getWorld()
 		const general = forumA.categories.find((c) => c.slug === 'general')!
 		const vendors = forumA.categories.find((c) => c.slug === 'vendors')!
-		const discussion = await startThread(alice, forumA, { title: 'Gecko sales pipeline', tags: ['crm'], body: 'How do you run the pipeline?' })
-		const question = await startThread(alice, forumA, { kind: 'question', title: 'Gecko vendor question', categoryId: vendors.id, body: 'Which vendor?' })
+		const discussion = await startThread(alice, forumA, {
+			title: 'Gecko sales pipeline',
+			tags: ['crm'],
+			body: 'How do you run the pipeline?',
+		})
+		const question = await startThread(alice, forumA, {
+			kind: 'question',
+			title: 'Gecko vendor question',
+			categoryId: vendors.id,
+			body: 'Which vendor?',
+		})
 		const lesson = await startThread(alice, forumA, {
 			kind: 'lesson',
 			title: 'Gecko cash flow lesson',
@@ -168,8 +271,16 @@ describe('searchPosts', () => {
 			lessonLearned: 'Invoice in stages.',
 			lessonDifferently: 'Ask for a deposit.',
 		})
-		const elsewhere = await startThread(amy, community, { title: 'Gecko community chat', body: 'Hello everyone.' })
-		await createReply(amy, discussion.threadId, { body: 'Our gecko pipeline lives in a spreadsheet.' }, realtime())
+		const elsewhere = await startThread(amy, community, {
+			title: 'Gecko community chat',
+			body: 'Hello everyone.',
+		})
+		await createReply(
+			amy,
+			discussion.threadId,
+			{ body: 'Our gecko pipeline lives in a spreadsheet.' },
+			realtime(),
+		)
 
 		expect(threadIds(await search(amy, 'gecko'))).toEqual(
 			[discussion.threadId, question.threadId, lesson.threadId, elsewhere.threadId].sort(),
@@ -177,27 +288,61 @@ describe('searchPosts', () => {
 		expect(threadIds(await search(amy, 'gecko', { forumId: forumA.id }))).toEqual(
 			[discussion.threadId, question.threadId, lesson.threadId].sort(),
 		)
-		expect(threadIds(await search(amy, 'gecko', { forumId: COMMUNITY_FORUM_ID }))).toEqual([elsewhere.threadId])
-		expect(threadIds(await search(amy, 'gecko', { categoryId: vendors.id }))).toEqual([question.threadId])
-		expect(threadIds(await search(amy, 'gecko', { categoryId: general.id, forumId: forumA.id }))).toEqual([discussion.threadId])
+		expect(threadIds(await search(amy, 'gecko', { forumId: COMMUNITY_FORUM_ID }))).toEqual([
+			elsewhere.threadId,
+		])
+		expect(threadIds(await search(amy, 'gecko', { categoryId: vendors.id }))).toEqual([
+			question.threadId,
+		])
+		expect(
+			threadIds(await search(amy, 'gecko', { categoryId: general.id, forumId: forumA.id })),
+		).toEqual([discussion.threadId])
 		expect(threadIds(await search(amy, 'gecko', { kind: 'question' }))).toEqual([question.threadId])
 		expect(threadIds(await search(amy, 'gecko', { kind: 'lesson' }))).toEqual([lesson.threadId])
-		expect(threadIds(await search(amy, 'gecko', { blocker: 'cash_flow' }))).toEqual([lesson.threadId])
+		expect(threadIds(await search(amy, 'gecko', { blocker: 'cash_flow' }))).toEqual([
+			lesson.threadId,
+		])
 		expect(threadIds(await search(amy, 'gecko', { tag: 'crm' }))).toEqual([discussion.threadId])
 		expect(threadIds(await search(amy, 'gecko', { tag: 'finance', kind: 'question' }))).toEqual([])
 
 		// By author: the posts that author wrote (Amy's reply, and her community thread).
 		const byAmy = await search(amy, 'gecko', { authorId: amy.id })
 		expect(threadIds(byAmy)).toEqual([discussion.threadId, elsewhere.threadId].sort())
-		expect(byAmy.results.find((r) => r.threadId === discussion.threadId)).toMatchObject({ postNumber: 2 })
-		expect(threadIds(await search(amy, 'gecko', { authorHandle: `@${amy.handle}`, forumId: forumA.id }))).toEqual([discussion.threadId])
+		expect(byAmy.results.find((r) => r.threadId === discussion.threadId)).toMatchObject({
+			postNumber: 2,
+		})
+		expect(
+			threadIds(await search(amy, 'gecko', { authorHandle: `@${amy.handle}`, forumId: forumA.id })),
+		).toEqual([discussion.threadId])
 		expect((await search(amy, 'gecko', { authorHandle: 'nobody.by.this.name' })).total).toBe(0)
 	})
 
 	test('hostile and empty queries return normally', async () => {
 		const { alice, amy, forumA } = await getWorld()
-		const { threadId } = await startThread(alice, forumA, { title: 'Ocelot survival guide', body: 'Near the end of the quarter, AND in January.' })
-		const hostile = ['"', '*', 'NEAR(', 'a AND', "'; DROP TABLE \"Post\"; --", '"unterminated', '(((', 'title:ocelot', '-ocelot', '^ocelot', 'ocelot OR', 'NOT', '\\', "ocelot's", '日本語', 'ocelot:*', '!!', '&|']
+		const { threadId } = await startThread(alice, forumA, {
+			title: 'Ocelot survival guide',
+			body: 'Near the end of the quarter, AND in January.',
+		})
+		const hostile = [
+			'"',
+			'*',
+			'NEAR(',
+			'a AND',
+			'\'; DROP TABLE "Post"; --',
+			'"unterminated',
+			'(((',
+			'title:ocelot',
+			'-ocelot',
+			'^ocelot',
+			'ocelot OR',
+			'NOT',
+			'\\',
+			"ocelot's",
+			'日本語',
+			'ocelot:*',
+			'!!',
+			'&|',
+		]
 		for (const q of hostile) {
 			const found = await search(amy, q)
 			expect(found.total, q).toBeGreaterThanOrEqual(0)
@@ -217,11 +362,16 @@ describe('searchPosts', () => {
 
 	test('snippets mark the hit and escape everything else', async () => {
 		const { alice, amy, forumA } = await getWorld()
-		const { threadId } = await startThread(alice, forumA, { title: 'Field notes', body: 'Nothing to see here.' })
+		const { threadId } = await startThread(alice, forumA, {
+			title: 'Field notes',
+			body: 'Nothing to see here.',
+		})
 		await createReply(
 			amy,
 			threadId,
-			{ body: 'Beware `<script>alert("x")</script>` in the okapi field & <script>steal()</script> "quotes" and <b>bold</b>.' },
+			{
+				body: 'Beware `<script>alert("x")</script>` in the okapi field & <script>steal()</script> "quotes" and <b>bold</b>.',
+			},
 			realtime(),
 		)
 		const found = await search(amy, 'okapi')
@@ -238,7 +388,10 @@ describe('searchPosts', () => {
 		const { alice, amy, forumA } = await getWorld()
 		const count = SEARCH_PAGE_SIZE + 3
 		for (let n = 1; n <= count; n++) {
-			await startThread(alice, forumA, { title: `Meerkat meeting notes ${n}`, body: `Agenda number ${n}.` })
+			await startThread(alice, forumA, {
+				title: `Meerkat meeting notes ${n}`,
+				body: `Agenda number ${n}.`,
+			})
 		}
 		const first = await search(amy, 'meerkat', { page: 1 })
 		expect(first).toMatchObject({ total: count, page: 1, pageCount: 2 })
@@ -253,26 +406,53 @@ describe('searchPosts', () => {
 
 describe('the /search page', () => {
 	test('signed-out visitors are sent to log in', async () => {
-		const result = await settle(searchLoader({ request: makeRequest('/search?q=x'), params: {}, context: createTestContext() } as never))
+		const result = await settle(
+			searchLoader({
+				request: makeRequest('/search?q=x'),
+				params: {},
+				context: createTestContext(),
+			} as never),
+		)
 		expect(statusOf(result)).toBe(302)
 		expect((result as Response).headers.get('location')).toMatch(/^\/login/)
 	})
 
 	test('searches with the filters in the URL and lists only readable forums', async () => {
 		const { alice, amy, bob, forumA, community } = await getWorld()
-		const { threadId } = await startThread(alice, forumA, { kind: 'question', title: 'Platypus licensing question', body: 'Per seat or per core?' })
+		const { threadId } = await startThread(alice, forumA, {
+			kind: 'question',
+			title: 'Platypus licensing question',
+			body: 'Per seat or per core?',
+		})
 		await startThread(amy, community, { title: 'Platypus in the community', body: 'Anyone?' })
 		const cookie = await sessionCookieFor(amy.id)
 		const load = async (path: string, who = cookie) =>
-			dataOf<Awaited<ReturnType<typeof searchLoader>>>(await searchLoader({ request: makeRequest(path, { cookie: who }), params: {}, context: createTestContext() } as never))
+			dataOf<Awaited<ReturnType<typeof searchLoader>>>(
+				await searchLoader({
+					request: makeRequest(path, { cookie: who }),
+					params: {},
+					context: createTestContext(),
+				} as never),
+			)
 
-		const page = await load(`/search?q=platypus&forum=${forumA.id}&kind=question&blocker=&tag=&author=`)
+		const page = await load(
+			`/search?q=platypus&forum=${forumA.id}&kind=question&blocker=&tag=&author=`,
+		)
 		expect(page.forums.map((f) => f.id)).toEqual([forumA.id, COMMUNITY_FORUM_ID])
-		expect(page.query).toMatchObject({ q: 'platypus', forum: forumA.id, kind: 'question', blocker: undefined, tag: undefined })
+		expect(page.query).toMatchObject({
+			q: 'platypus',
+			forum: forumA.id,
+			kind: 'question',
+			blocker: undefined,
+			tag: undefined,
+		})
 		expect(page.search?.results.map((r) => r.threadId)).toEqual([threadId])
 
 		// Nonsense filter values are dropped, not errors; a forum the member cannot read is ignored.
-		const odd = await load(`/search?q=platypus&kind=banana&blocker=%22&forum=${forumA.id}`, await sessionCookieFor(bob.id))
+		const odd = await load(
+			`/search?q=platypus&kind=banana&blocker=%22&forum=${forumA.id}`,
+			await sessionCookieFor(bob.id),
+		)
 		expect(odd.query.kind).toBeUndefined()
 		expect(odd.query.forum).toBeUndefined()
 		expect(odd.search?.results.map((r) => r.threadTitle)).toEqual(['Platypus in the community'])

@@ -11,10 +11,22 @@ import {
 import { action as loginAction } from '#app/routes/auth/login.tsx'
 import { action as logoutAction } from '#app/routes/auth/logout.tsx'
 import { action as passwordAction } from '#app/routes/settings/password.tsx'
-import { action as sessionsAction, loader as sessionsLoader } from '#app/routes/settings/sessions.tsx'
+import {
+	action as sessionsAction,
+	loader as sessionsLoader,
+} from '#app/routes/settings/sessions.tsx'
 import { db } from '#app/utils/db.server.ts'
 import { parseEnv } from '#app/utils/env.server.ts'
-import { createTestContext, createUser, dataOf, makeRequest, sessionCookieFor, settle, statusOf, TEST_PASSWORD } from '#tests/helpers.ts'
+import {
+	createTestContext,
+	createUser,
+	dataOf,
+	makeRequest,
+	sessionCookieFor,
+	settle,
+	statusOf,
+	TEST_PASSWORD,
+} from '#tests/helpers.ts'
 
 const DAY = 24 * 60 * 60 * 1000
 
@@ -31,7 +43,11 @@ function freshContext() {
 
 async function logIn(email: string, password = TEST_PASSWORD) {
 	const result = await settle(
-		loginAction({ request: makeRequest('/login', { form: { email, password } }), params: {}, context: freshContext() } as never),
+		loginAction({
+			request: makeRequest('/login', { form: { email, password } }),
+			params: {},
+			context: freshContext(),
+		} as never),
 	)
 	expect(result).toBeInstanceOf(Response)
 	const setCookie = (result as Response).headers.get('set-cookie') ?? ''
@@ -59,7 +75,9 @@ describe('what the database keeps', () => {
 		const first = await logIn(user.email)
 		const second = await logIn(user.email)
 		expect(second.token).not.toBe(first.token)
-		const ids = (await db.session.findMany({ where: { userId: user.id }, select: { id: true } })).map((row) => row.id)
+		const ids = (
+			await db.session.findMany({ where: { userId: user.id }, select: { id: true } })
+		).map((row) => row.id)
 		expect(ids.sort()).toEqual([sha256Hex(first.token), sha256Hex(second.token)].sort())
 	})
 })
@@ -68,11 +86,20 @@ describe('expiry', () => {
 	test('an expired session is refused and deleted', async () => {
 		const user = await createUser()
 		const { token } = await createSession(user.id)
-		await db.session.update({ where: { id: sha256Hex(token) }, data: { expiresAt: new Date(Date.now() - 1000) } })
+		await db.session.update({
+			where: { id: sha256Hex(token) },
+			data: { expiresAt: new Date(Date.now() - 1000) },
+		})
 
-		const result = await settle(sessionsLoader({ request: makeRequest('/settings/sessions', { cookie: `pp_session=${token}` }) } as never))
+		const result = await settle(
+			sessionsLoader({
+				request: makeRequest('/settings/sessions', { cookie: `pp_session=${token}` }),
+			} as never),
+		)
 		expect(statusOf(result)).toBe(302)
-		expect((result as Response).headers.get('location')).toBe('/login?redirectTo=%2Fsettings%2Fsessions')
+		expect((result as Response).headers.get('location')).toBe(
+			'/login?redirectTo=%2Fsettings%2Fsessions',
+		)
 		expect(await db.session.findUnique({ where: { id: sha256Hex(token) } })).toBeNull()
 	})
 
@@ -136,7 +163,9 @@ describe('logging out', () => {
 	test('deletes the session and clears the cookie', async () => {
 		const user = await createUser()
 		const { cookie } = await logIn(user.email)
-		const result = await settle(logoutAction({ request: makeRequest('/logout', { cookie, form: {} }) } as never))
+		const result = await settle(
+			logoutAction({ request: makeRequest('/logout', { cookie, form: {} }) } as never),
+		)
 		expect(statusOf(result)).toBe(302)
 		expect((result as Response).headers.get('set-cookie')).toMatch(/^pp_session=; Max-Age=0/)
 		expect(await db.session.findUnique({ where: { id: sessionIdOf(cookie) } })).toBeNull()
@@ -145,7 +174,9 @@ describe('logging out', () => {
 })
 
 function sessionsAct(cookie: string, form: Record<string, string>) {
-	return settle(sessionsAction({ request: makeRequest('/settings/sessions', { cookie, form }) } as never))
+	return settle(
+		sessionsAction({ request: makeRequest('/settings/sessions', { cookie, form }) } as never),
+	)
 }
 
 describe('the sessions page', () => {
@@ -154,9 +185,13 @@ describe('the sessions page', () => {
 		const current = await sessionCookieFor(user.id)
 		const other = await sessionCookieFor(user.id)
 		await sessionCookieFor((await createUser()).id)
-		const result = await sessionsLoader({ request: makeRequest('/settings/sessions', { cookie: current }) } as never)
+		const result = await sessionsLoader({
+			request: makeRequest('/settings/sessions', { cookie: current }),
+		} as never)
 		const { sessions } = dataOf<{ sessions: Array<{ id: string; current: boolean }> }>(result)
-		expect(sessions.map((s) => s.id).sort()).toEqual([sessionIdOf(current), sessionIdOf(other)].sort())
+		expect(sessions.map((s) => s.id).sort()).toEqual(
+			[sessionIdOf(current), sessionIdOf(other)].sort(),
+		)
 		expect(sessions.find((s) => s.current)?.id).toBe(sessionIdOf(current))
 	})
 
@@ -204,7 +239,9 @@ describe('the sessions page', () => {
 })
 
 function changePassword(cookie: string, form: Record<string, string>) {
-	return settle(passwordAction({ request: makeRequest('/settings/password', { cookie, form }) } as never))
+	return settle(
+		passwordAction({ request: makeRequest('/settings/password', { cookie, form }) } as never),
+	)
 }
 
 describe('changing the password', () => {
@@ -215,7 +252,11 @@ describe('changing the password', () => {
 		const other = await sessionCookieFor(user.id)
 		const strangers = await sessionCookieFor(stranger.id)
 		const newPassword = 'a brand new password'
-		const result = await changePassword(current, { currentPassword: TEST_PASSWORD, newPassword, confirmPassword: newPassword })
+		const result = await changePassword(current, {
+			currentPassword: TEST_PASSWORD,
+			newPassword,
+			confirmPassword: newPassword,
+		})
 		expect(statusOf(result)).toBe(302)
 		expect(await getAuth(makeRequest('/', { cookie: current }))).not.toBeNull()
 		expect(await getAuth(makeRequest('/', { cookie: other }))).toBeNull()
@@ -236,18 +277,25 @@ describe('changing the password', () => {
 		const user = await createUser()
 		const current = await sessionCookieFor(user.id)
 		const other = await sessionCookieFor(user.id)
-		const before = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } })
+		const before = await db.user.findUniqueOrThrow({
+			where: { id: user.id },
+			select: { passwordHash: true },
+		})
 		const result = await changePassword(current, {
 			currentPassword: 'not my password',
 			newPassword: 'a brand new password',
 			confirmPassword: 'a brand new password',
 		})
 		expect(statusOf(result)).toBe(400)
-		const { result: reply } = dataOf<{ result: { error: Record<string, string[]>; initialValue: Record<string, unknown> } }>(result)
+		const { result: reply } = dataOf<{
+			result: { error: Record<string, string[]>; initialValue: Record<string, unknown> }
+		}>(result)
 		expect(reply.error.currentPassword?.[0]).toMatch(/not your current password/)
 		expect(reply.initialValue.currentPassword).toBeUndefined()
 		expect(reply.initialValue.newPassword).toBeUndefined()
-		expect(await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } })).toEqual(before)
+		expect(
+			await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } }),
+		).toEqual(before)
 		expect(await getAuth(makeRequest('/', { cookie: other }))).not.toBeNull()
 	})
 })

@@ -2,9 +2,12 @@ import { describe, expect, test } from 'vitest'
 import { ChangePasswordSchema, emailSchema, safeRedirect } from './schemas.ts'
 
 describe('safeRedirect', () => {
-	test.each(['/', '/g/owners', '/g/owners/invitations?tab=1#top', '/invite/abc'])('keeps the path of ours %s', (to) => {
-		expect(safeRedirect(to)).toBe(to)
-	})
+	test.each(['/', '/g/owners', '/g/owners/invitations?tab=1#top', '/invite/abc'])(
+		'keeps the path of ours %s',
+		(to) => {
+			expect(safeRedirect(to)).toBe(to)
+		},
+	)
 
 	test.each([
 		['a protocol-relative URL', '//evil.com'],

@@ -20,14 +20,16 @@ const NO_ACCESS = (forumId: string): ForumAccess => ({ forumId, canRead: false, 
 
 type Viewer = Pick<SessionUser, 'id' | 'isSiteAdmin'>
 
-/** The forums a user may read: their groups' forums, and the community forum if they are in any group. */
+/** The forums a user may read: their groups' forums, and the community forum (see below). */
 export async function readableForumIds(userId: string): Promise<string[]> {
 	const memberships = await db.membership.findMany({
 		where: { userId },
 		select: { group: { select: { forum: { select: { id: true } } } } },
 	})
 	const ids = memberships.flatMap((m) => (m.group.forum ? [m.group.forum.id] : []))
+	// The community forum: members of any group, and site admins (who moderate it) even outside groups.
 	if (memberships.length > 0) ids.push(COMMUNITY_FORUM_ID)
+	else if ((await db.user.findUnique({ where: { id: userId }, select: { isSiteAdmin: true } }))?.isSiteAdmin) ids.push(COMMUNITY_FORUM_ID)
 	return ids
 }
 

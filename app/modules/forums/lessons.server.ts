@@ -37,9 +37,19 @@ const POPULAR_TAGS = 12
 export async function listLessons(viewer: Viewer, filters: LessonFilters) {
 	const forumIds = await readableForumIds(viewer.id)
 	// Hidden lessons stay out even for moderators: the library is for reading, moderation is in the forum.
-	const readable: Prisma.ThreadWhereInput = { kind: 'lesson', forumId: { in: forumIds }, hiddenAt: null }
-	const byTag: Prisma.ThreadWhereInput = filters.tag ? { tags: { some: { tag: { name: filters.tag } } } } : {}
-	const where: Prisma.ThreadWhereInput = { ...readable, ...byTag, ...(filters.blocker ? { blocker: filters.blocker } : {}) }
+	const readable: Prisma.ThreadWhereInput = {
+		kind: 'lesson',
+		forumId: { in: forumIds },
+		hiddenAt: null,
+	}
+	const byTag: Prisma.ThreadWhereInput = filters.tag
+		? { tags: { some: { tag: { name: filters.tag } } } }
+		: {}
+	const where: Prisma.ThreadWhereInput = {
+		...readable,
+		...byTag,
+		...(filters.blocker ? { blocker: filters.blocker } : {}),
+	}
 	const [total, rows, blockerCounts, tagCounts] = await Promise.all([
 		db.thread.count({ where }),
 		db.thread.findMany({
@@ -61,7 +71,11 @@ export async function listLessons(viewer: Viewer, filters: LessonFilters) {
 			},
 		}),
 		// Per blocker, within the current tag: the counts on the blocker chips.
-		db.thread.groupBy({ by: ['blocker'], where: { ...readable, ...byTag }, _count: { _all: true } }),
+		db.thread.groupBy({
+			by: ['blocker'],
+			where: { ...readable, ...byTag },
+			_count: { _all: true },
+		}),
 		db.threadTag.groupBy({
 			by: ['tagId'],
 			where: { thread: readable },
@@ -70,7 +84,10 @@ export async function listLessons(viewer: Viewer, filters: LessonFilters) {
 			take: POPULAR_TAGS,
 		}),
 	])
-	const tagNames = await db.tag.findMany({ where: { id: { in: tagCounts.map((t) => t.tagId) } }, select: { id: true, name: true } })
+	const tagNames = await db.tag.findMany({
+		where: { id: { in: tagCounts.map((t) => t.tagId) } },
+		select: { id: true, name: true },
+	})
 	const nameOf = new Map(tagNames.map((tag) => [tag.id, tag.name]))
 	const countOf = new Map(blockerCounts.map((row) => [row.blocker, row._count._all]))
 	return {
@@ -78,7 +95,9 @@ export async function listLessons(viewer: Viewer, filters: LessonFilters) {
 		page: filters.page,
 		pageCount: Math.max(1, Math.ceil(total / LESSONS_PER_PAGE)),
 		blockers: BLOCKERS.map((blocker) => ({ blocker, count: countOf.get(blocker) ?? 0 })),
-		popularTags: tagCounts.flatMap((t) => (nameOf.has(t.tagId) ? [{ name: nameOf.get(t.tagId)!, count: t._count.tagId }] : [])),
+		popularTags: tagCounts.flatMap((t) =>
+			nameOf.has(t.tagId) ? [{ name: nameOf.get(t.tagId)!, count: t._count.tagId }] : [],
+		),
 		lessons: rows.map((row) => ({
 			id: row.id,
 			title: row.title,

@@ -5,12 +5,22 @@ import { BLOCKERS, LIMITS } from './constants.ts'
 export const LESSON_SORTS = ['newest', 'helpful'] as const
 export type LessonSort = (typeof LESSON_SORTS)[number]
 
-export const LESSON_SORT_LABELS: Record<LessonSort, string> = { newest: 'Newest', helpful: 'Most helpful' }
+export const LESSON_SORT_LABELS: Record<LessonSort, string> = {
+	newest: 'Newest',
+	helpful: 'Most helpful',
+}
 
 // GET parameters from links: an unknown value falls back to "no filter" rather than an error.
 export const LessonParamsSchema = z.object({
 	blocker: z.enum(BLOCKERS).optional().catch(undefined),
-	tag: z.string().trim().toLowerCase().max(LIMITS.tagMax).optional().catch(undefined).transform((tag) => tag || undefined),
+	tag: z
+		.string()
+		.trim()
+		.toLowerCase()
+		.max(LIMITS.tagMax)
+		.optional()
+		.catch(undefined)
+		.transform((tag) => tag || undefined),
 	sort: z.enum(LESSON_SORTS).catch('newest'),
 })
 export type LessonParams = z.infer<typeof LessonParamsSchema>

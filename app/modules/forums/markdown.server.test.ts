@@ -39,6 +39,7 @@ describe('extractMentions', () => {
 	})
 })
 
-test('toPlainText drops markdown syntax', () => {
+test('toPlainText drops markdown syntax and keeps words and punctuation together', () => {
 	expect(toPlainText('# Title\n\n**bold** [link](https://x.y)')).toBe('Title bold link')
+	expect(toPlainText('Send **invoices**, and\n\n- chase\n- rebates')).toBe('Send invoices, and chase rebates')
 })

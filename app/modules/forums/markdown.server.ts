@@ -8,7 +8,7 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
-import { visit } from 'unist-util-visit'
+import { SKIP, visit } from 'unist-util-visit'
 
 /**
  * Posts are GitHub-flavoured markdown, rendered once on the server when written. Raw HTML in the
@@ -70,11 +70,16 @@ export function renderMarkdown(markdown: string, mentions: MentionTarget[] = [])
 	return String(file)
 }
 
+// Blocks whose text reads as one run: their inline parts join without spaces ("**bold**, text").
+const TEXT_BLOCKS = new Set(['paragraph', 'heading', 'tableCell', 'code', 'html'])
+
 /** The words of a post without markdown syntax, for search and notification previews. */
 export function toPlainText(markdown: string): string {
-	const words: string[] = []
+	const blocks: string[] = []
 	visit(parse(markdown), (node) => {
-		if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') words.push(toString(node))
+		if (!TEXT_BLOCKS.has(node.type)) return undefined
+		blocks.push(toString(node))
+		return SKIP
 	})
-	return words.join(' ').replace(/\s+/g, ' ').trim()
+	return blocks.join(' ').replace(/\s+/g, ' ').trim()
 }

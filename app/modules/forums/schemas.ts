@@ -63,6 +63,9 @@ export const NewThreadSchema = z
 			const part = lessonPart(label).safeParse(value[field] ?? '')
 			if (!part.success) ctx.addIssue({ code: 'custom', path: [field], message: part.error.issues[0]!.message })
 		}
+	}, {
+		// Check the body and lesson parts even when the title is wrong, so every message shows at once.
+		when: (payload) => typeof payload.value === 'object' && payload.value !== null,
 	})
 export type NewThreadInput = z.infer<typeof NewThreadSchema>
 

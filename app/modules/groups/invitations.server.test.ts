@@ -2,7 +2,12 @@ import { describe, expect, test } from 'vitest'
 import { invitationStatus } from './invitations.server.ts'
 
 const DAY = 24 * 60 * 60 * 1000
-const active = { expiresAt: new Date(Date.now() + DAY), singleUse: true, useCount: 0, revokedAt: null }
+const active = {
+	expiresAt: new Date(Date.now() + DAY),
+	singleUse: true,
+	useCount: 0,
+	revokedAt: null,
+}
 
 describe('invitationStatus', () => {
 	test('a link before its expiry, unused and not revoked is active', () => {
@@ -25,10 +30,14 @@ describe('invitationStatus', () => {
 		const revokedAt = new Date()
 		expect(invitationStatus({ ...active, revokedAt })).toBe('revoked')
 		expect(invitationStatus({ ...active, revokedAt, useCount: 1 })).toBe('revoked')
-		expect(invitationStatus({ ...active, revokedAt, expiresAt: new Date(Date.now() - 1000) })).toBe('revoked')
+		expect(invitationStatus({ ...active, revokedAt, expiresAt: new Date(Date.now() - 1000) })).toBe(
+			'revoked',
+		)
 	})
 
 	test('a used single-use link reads as used even after it expired', () => {
-		expect(invitationStatus({ ...active, useCount: 1, expiresAt: new Date(Date.now() - 1000) })).toBe('used')
+		expect(
+			invitationStatus({ ...active, useCount: 1, expiresAt: new Date(Date.now() - 1000) }),
+		).toBe('used')
 	})
 })

@@ -3,7 +3,15 @@ import { Prisma } from '../../../prisma/generated/sqlite/client.ts'
 import type { SessionUser } from '#app/modules/auth/auth.server.ts'
 import { readableForumIds } from '#app/modules/forums/access.server.ts'
 import { db, dbEngine } from '#app/utils/db.server.ts'
-import { escapeHtml, markHits, searchTerms, snippetToHtml, toFtsExpression, toTsQuery, type Sentinels } from './terms.ts'
+import {
+	escapeHtml,
+	markHits,
+	searchTerms,
+	snippetToHtml,
+	toFtsExpression,
+	toTsQuery,
+	type Sentinels,
+} from './terms.ts'
 
 // Full-text search over the posts a member may read. The words are matched by the engine's own
 // index (FTS5 on SQLite, a tsvector on PostgreSQL: see the search_index migrations); everything
@@ -41,7 +49,12 @@ export type SearchResult = {
 	snippetHtml: string
 }
 
-export type SearchResults = { total: number; page: number; pageCount: number; results: SearchResult[] }
+export type SearchResults = {
+	total: number
+	page: number
+	pageCount: number
+	results: SearchResult[]
+}
 
 type RankedRow = { docId: number | bigint; postId: string; total: number | bigint | string }
 
@@ -67,12 +80,16 @@ const sqlite: Engine = {
 		)`,
 	async snippets(terms, docIds, sentinels) {
 		// Column 1 is the body: the title is shown on its own above the snippet.
-		const rows = await db.$queryRaw<Array<{ docId: number | bigint; snippet: string | null }>>(Prisma.sql`
+		const rows = await db.$queryRaw<
+			Array<{ docId: number | bigint; snippet: string | null }>
+		>(Prisma.sql`
 			SELECT "search_fts".rowid AS "docId",
 				snippet("search_fts", 1, ${sentinels.open}, ${sentinels.close}, '…', ${SNIPPET_TOKENS}) AS "snippet"
 			FROM "search_fts"
 			WHERE "search_fts" MATCH ${toFtsExpression(terms)} AND "search_fts".rowid IN (${Prisma.join(docIds)})`)
-		return new Map(rows.map((row) => [Number(row.docId), snippetToHtml(row.snippet ?? '', sentinels)]))
+		return new Map(
+			rows.map((row) => [Number(row.docId), snippetToHtml(row.snippet ?? '', sentinels)]),
+		)
 	},
 }
 
@@ -94,14 +111,21 @@ const postgresql: Engine = {
 		// entity tokens and keeps them (raw tags it would silently drop), so a post that talks about
 		// "<script>" is shown saying so, and the fragment holds no markup but the sentinels.
 		const options = `StartSel=${sentinels.open}, StopSel=${sentinels.close}, MaxWords=${SNIPPET_TOKENS}, MinWords=12, ShortWord=2, MaxFragments=1`
-		const rows = await db.$queryRaw<Array<{ docId: number | bigint; body: string; snippet: string | null }>>(Prisma.sql`
+		const rows = await db.$queryRaw<
+			Array<{ docId: number | bigint; body: string; snippet: string | null }>
+		>(Prisma.sql`
 			SELECT d."id" AS "docId", d."body" AS "body",
 				ts_headline('english',
 					replace(replace(replace(replace(replace(d."body", '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;'), '''', '&#39;'),
 					to_tsquery('english', ${toTsQuery(terms)}), ${options}) AS "snippet"
 			FROM "SearchDocument" d
 			WHERE d."id" IN (${Prisma.join(docIds)})`)
-		return new Map(rows.map((row) => [Number(row.docId), markHits(withEllipses(row.snippet ?? '', escapeHtml(row.body), sentinels), sentinels)]))
+		return new Map(
+			rows.map((row) => [
+				Number(row.docId),
+				markHits(withEllipses(row.snippet ?? '', escapeHtml(row.body), sentinels), sentinels),
+			]),
+		)
 	},
 }
 
@@ -120,7 +144,7 @@ function engine(): Engine {
 }
 
 /** The conditions every hit must meet: readable forum, visible thread and post, and the filters (AND). */
-function whereSql(forumIds: string[], options: SearchOptions & { authorId?: string }): Prisma.Sql {
+function whereSql(forumIds: string[], options: SearchOptions): Prisma.Sql {
 	const conditions = [
 		// Thread.forumId is the source of truth; SearchDocument.forumId is a copy.
 		Prisma.sql`t."forumId" IN (${Prisma.join(forumIds)})`,
@@ -188,11 +212,16 @@ export async function searchPosts(viewer: Viewer, options: SearchOptions): Promi
 	const offset = (page - 1) * SEARCH_PAGE_SIZE
 	const rows = await rankedPage(hits, SEARCH_PAGE_SIZE, offset)
 	// Past the last page the window count has no row to ride on: ask for the first row instead.
-	const total = Number(rows[0]?.total ?? (offset > 0 ? ((await rankedPage(hits, 1, 0))[0]?.total ?? 0) : 0))
+	const total = Number(
+		rows[0]?.total ?? (offset > 0 ? ((await rankedPage(hits, 1, 0))[0]?.total ?? 0) : 0),
+	)
 	const pageCount = Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE))
 	if (rows.length === 0) return { total, page, pageCount, results: [] }
 
-	const sentinels = { open: `ppm${randomBytes(8).toString('hex')}o`, close: `ppm${randomBytes(8).toString('hex')}c` }
+	const sentinels = {
+		open: `ppm${randomBytes(8).toString('hex')}o`,
+		close: `ppm${randomBytes(8).toString('hex')}c`,
+	}
 	const docIds = rows.map((row) => Number(row.docId))
 	const [posts, snippets] = await Promise.all([
 		db.post.findMany({
@@ -203,7 +232,13 @@ export async function searchPosts(viewer: Viewer, options: SearchOptions): Promi
 				createdAt: true,
 				author: { select: { id: true, name: true } },
 				thread: {
-					select: { id: true, title: true, kind: true, blocker: true, forum: { select: { group: { select: { slug: true, name: true } } } } },
+					select: {
+						id: true,
+						title: true,
+						kind: true,
+						blocker: true,
+						forum: { select: { group: { select: { slug: true, name: true } } } },
+					},
 				},
 			},
 		}),
@@ -222,7 +257,9 @@ export async function searchPosts(viewer: Viewer, options: SearchOptions): Promi
 				postNumber: post.number,
 				kind: post.thread.kind,
 				blocker: post.thread.blocker,
-				forum: group ? { name: group.name, href: `/g/${group.slug}/forum` } : { name: 'Community', href: '/community' },
+				forum: group
+					? { name: group.name, href: `/g/${group.slug}/forum` }
+					: { name: 'Community', href: '/community' },
 				author: post.author,
 				createdAt: post.createdAt.toISOString(),
 				snippetHtml: snippets.get(Number(row.docId)) ?? '',
@@ -233,7 +270,9 @@ export async function searchPosts(viewer: Viewer, options: SearchOptions): Promi
 }
 
 /** The forums the viewer may search, for the forum filter: their groups' forums, then Community. */
-export async function searchableForums(viewer: Viewer): Promise<Array<{ id: string; name: string }>> {
+export async function searchableForums(
+	viewer: Viewer,
+): Promise<Array<{ id: string; name: string }>> {
 	const ids = await readableForumIds(viewer.id)
 	if (ids.length === 0) return []
 	const forums = await db.forum.findMany({
@@ -241,7 +280,11 @@ export async function searchableForums(viewer: Viewer): Promise<Array<{ id: stri
 		select: { id: true, isCommunity: true, group: { select: { name: true } } },
 	})
 	return forums
-		.map((forum) => ({ id: forum.id, name: forum.group?.name ?? 'Community', isCommunity: forum.isCommunity }))
+		.map((forum) => ({
+			id: forum.id,
+			name: forum.group?.name ?? 'Community',
+			isCommunity: forum.isCommunity,
+		}))
 		.sort((a, b) => Number(a.isCommunity) - Number(b.isCommunity) || a.name.localeCompare(b.name))
 		.map(({ id, name }) => ({ id, name }))
 }

@@ -1,9 +1,25 @@
 import { describe, expect, test } from 'vitest'
-import { escapeHtml, markHits, searchTerms, snippetToHtml, toFtsExpression, toTsQuery } from './terms.ts'
+import {
+	escapeHtml,
+	markHits,
+	searchTerms,
+	snippetToHtml,
+	toFtsExpression,
+	toTsQuery,
+} from './terms.ts'
 
 describe('search terms', () => {
 	test('keep only words: no syntax of either engine survives', () => {
-		expect(searchTerms('"MDF" AND( claim* -deadline NEAR/3 title:x')).toEqual(['mdf', 'and', 'claim', 'deadline', 'near', '3', 'title', 'x'])
+		expect(searchTerms('"MDF" AND( claim* -deadline NEAR/3 title:x')).toEqual([
+			'mdf',
+			'and',
+			'claim',
+			'deadline',
+			'near',
+			'3',
+			'title',
+			'x',
+		])
 		expect(searchTerms(`'; DROP TABLE "Post"; --`)).toEqual(['drop', 'table', 'post'])
 		expect(searchTerms('"  *  ( ) ^ :')).toEqual([])
 		expect(searchTerms('Café naïve 日本語')).toEqual(['café', 'naïve', '日本語'])

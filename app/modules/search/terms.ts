@@ -12,12 +12,18 @@ const MAX_QUERY_LENGTH = 200
  * of either engine survives, and `"`, `*` or `NEAR(` cannot make a query fail.
  */
 export function searchTerms(query: string): string[] {
-	const words = query.slice(0, MAX_QUERY_LENGTH).normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}\p{M}]+/gu) ?? []
+	const words =
+		query
+			.slice(0, MAX_QUERY_LENGTH)
+			.normalize('NFKC')
+			.toLowerCase()
+			.match(/[\p{L}\p{N}\p{M}]+/gu) ?? []
 	return words.slice(0, MAX_TERMS)
 }
 
 // A one-letter prefix would match most of the index.
-const isPrefix = (terms: string[], index: number) => index === terms.length - 1 && terms[index]!.length >= 2
+const isPrefix = (terms: string[], index: number) =>
+	index === terms.length - 1 && terms[index]!.length >= 2
 
 /**
  * An FTS5 MATCH expression: each word a quoted string (so AND, OR, NOT and NEAR are just words),
@@ -38,7 +44,13 @@ export function toTsQuery(terms: string[]): string {
 
 export type Sentinels = { open: string; close: string }
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
+const HTML_ESCAPES: Record<string, string> = {
+	'&': '&amp;',
+	'<': '&lt;',
+	'>': '&gt;',
+	'"': '&quot;',
+	"'": '&#39;',
+}
 
 export function escapeHtml(text: string): string {
 	return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]!)
