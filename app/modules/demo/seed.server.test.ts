@@ -50,3 +50,16 @@ test('later seeders run after the people and the group exist, also when they alr
 	}
 	expect(seen).toEqual([DEMO_GROUP.name, DEMO_GROUP.name])
 })
+
+test('the forums get living demo threads once: replies, an answered question, lessons marked helpful, a pinned meeting thread', async () => {
+	await seedDemo()
+	const threads = await db.thread.count()
+	expect(threads).toBeGreaterThanOrEqual(5)
+	expect(await db.thread.count({ where: { kind: 'lesson', helpfulCount: { gt: 0 } } })).toBeGreaterThanOrEqual(2)
+	expect(await db.thread.count({ where: { kind: 'question', acceptedPostId: { not: null } } })).toBe(1)
+	expect(await db.thread.count({ where: { pinned: true } })).toBe(1)
+	expect(await db.thread.count({ where: { forumId: 'community' } })).toBeGreaterThanOrEqual(1)
+	expect(await db.searchDocument.count()).toBe(await db.post.count())
+	await seedDemo()
+	expect(await db.thread.count()).toBe(threads)
+})

@@ -9,6 +9,7 @@ import { uniqueHandle } from '#app/modules/users/handles.server.ts'
 import { hashPassword } from '#app/modules/auth/password.server.ts'
 import { createGroup } from '#app/modules/groups/groups.server.ts'
 import { db } from '#app/utils/db.server.ts'
+import { forumDemoSeeder } from './forum-seed.server.ts'
 
 /** The one password of every demo account (shown at start: the demo database is public by design). */
 export const DEMO_PASSWORD = 'peerpower-demo'
@@ -91,7 +92,7 @@ export type DemoSeeder = {
 }
 
 /** Seeders of later features, run in order after the people and the group exist. */
-export const demoSeeders: DemoSeeder[] = []
+export const demoSeeders: DemoSeeder[] = [forumDemoSeeder]
 
 export type DemoLogin = { role: string; name: string; email: string; company: string }
 
