@@ -16,6 +16,9 @@ process.env.E2E_PORT ??= freePort()
 // throwaway SQLite database, and a build of the current code that no other build can replace mid-run.
 process.env.E2E_RUN_DIR ??= path.resolve('tests/.tmp', `e2e-${randomBytes(4).toString('hex')}`)
 process.env.E2E_DATABASE_URL ??= `file:${path.join(process.env.E2E_RUN_DIR, 'peerpower.db')}`
+// Traces and screenshots of failures, per run too: Playwright empties its output folder at start,
+// which would delete the artifacts of another run going on in the same checkout.
+process.env.E2E_OUTPUT_DIR ??= path.resolve('test-results', path.basename(process.env.E2E_RUN_DIR))
 
 const port = process.env.E2E_PORT
 const baseURL = `http://127.0.0.1:${port}`
@@ -38,7 +41,7 @@ const chromium = {
 
 export default defineConfig({
 	testDir: 'tests/e2e',
-	outputDir: 'test-results',
+	outputDir: process.env.E2E_OUTPUT_DIR,
 	fullyParallel: true,
 	forbidOnly: Boolean(process.env.CI),
 	retries: process.env.CI ? 1 : 0,

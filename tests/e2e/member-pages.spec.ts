@@ -15,7 +15,7 @@ test('a member without a group is told how to join; their settings pages are acc
 	await axe()
 
 	await page.goto('/settings/sessions')
-	await expect(page.getByText('playwright').first()).toBeVisible()
+	await expect(page.getByText('This device')).toBeVisible()
 	await axe()
 
 	await page.goto(`/u/${member.id}`)
@@ -23,8 +23,14 @@ test('a member without a group is told how to join; their settings pages are acc
 	await axe()
 })
 
-test('a group page is not found for someone outside the group', async ({ page, context, login }) => {
-	await login(context)
-	const response = await page.goto('/g/great-lakes-it-owners')
-	expect(response?.status()).toBe(404)
+test.describe('outside the group', () => {
+	// Chromium logs the 404 document as a console error; the 404 is what we test.
+	test.use({ allowedConsoleErrors: [/status of 404 \(Not Found\) \(.*\/g\/great-lakes-it-owners\)$/] })
+
+	test('a group page is not found for someone outside the group', async ({ page, context, login, axe }) => {
+		await login(context)
+		const response = await page.goto('/g/great-lakes-it-owners')
+		expect(response?.status()).toBe(404)
+		await axe()
+	})
 })
