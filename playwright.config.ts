@@ -63,7 +63,7 @@ export default defineConfig({
 	],
 	webServer: {
 		// The production server, as `npm start` runs it, on a fresh build of the current code.
-		command: 'npx tsx scripts/start.ts --build',
+		command: 'node --import tsx scripts/start.ts --build',
 		url: `${baseURL}/healthz`,
 		reuseExistingServer: false,
 		timeout: 180_000,

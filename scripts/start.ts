@@ -4,7 +4,9 @@
 // (default build/) says where the build lives.
 //
 // The server runs in this process (no child to forward signals to): SIGINT/SIGTERM close it
-// gracefully and the process exits 0. Migrations are applied by the server itself.
+// gracefully and the process exits 0. Migrations are applied by the server itself. The npm scripts
+// `exec` node: without it npm's `sh -c` stays in between, and a SIGTERM sent to npm (a process
+// manager stopping the app) kills the shell but never reaches the server.
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import path from 'node:path'

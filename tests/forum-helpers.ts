@@ -268,6 +268,8 @@ export function recordingContext(realtime: AppLoadContext['realtime']) {
 				emits.push({ rooms: roomNames, event, payload })
 				realtime.toRooms(roomNames, event, payload)
 			},
+			disconnectUser: (userId, filter) => realtime.disconnectUser(userId, filter),
+			evictFromRoom: (room, keep) => realtime.evictFromRoom(room, keep),
 		},
 	}
 	return { context, emits }

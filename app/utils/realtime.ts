@@ -15,6 +15,13 @@ export interface RealtimePublisher {
 	toRoom(room: string, event: string, payload: unknown): void
 	/** Same, to several rooms at once (a socket in more than one of them gets it once). */
 	toRooms(roomNames: string[], event: string, payload: unknown): void
+	/**
+	 * Ends live connections of a user (all, one session's, or all but one session's). Used when
+	 * access ends: a reconnecting client rejoins only the rooms it may still join.
+	 */
+	disconnectUser(userId: string, filter?: { sessionId?: string; exceptSessionId?: string }): Promise<void>
+	/** Removes from a room every socket whose user is not in `keepUserIds` (a thread hidden from members). */
+	evictFromRoom(room: string, keepUserIds: string[]): Promise<void>
 }
 
 export type OnlineMember = { userId: string; name: string }

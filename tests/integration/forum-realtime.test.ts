@@ -351,3 +351,61 @@ describe('changes to posts', () => {
 		expect((await db.thread.findUniqueOrThrow({ where: { id: threadId } })).locked).toBe(true)
 	})
 })
+
+describe('when access ends, live events stop', () => {
+	test('hiding a thread’s opening post takes members out of its room; moderators stay', async () => {
+		const w = await forumWorld()
+		const threadId = await startThread(w.alice, w.group, {})
+		const bob = await readerIn(w.bob, threadId)
+		const mona = await readerIn(w.moderator, threadId)
+		await threadForm(w.moderator, threadId, { intent: 'hide', postId: (await postNumbered(threadId, 1)).id }, live())
+		const inRoom = (await server.realtime.io.in(rooms.thread(threadId)).fetchSockets()).map((s) => s.id)
+		expect(inRoom).toEqual([mona.id])
+		const seenByBob = record(bob, FORUM_EVENTS.postCreated)
+		const monaGets = nextEvent<PostCreatedEvent>(mona, FORUM_EVENTS.postCreated)
+		await reply(w.moderator, threadId, 'A note for moderators only', live())
+		await monaGets
+		await roundTrip(bob)
+		expect(seenByBob).toEqual([])
+	})
+
+	test('a member removed from the group is disconnected and cannot rejoin its rooms', async () => {
+		const w = await forumWorld()
+		const threadId = await startThread(w.alice, w.group, {})
+		const bob = await readerIn(w.bob, threadId)
+		const disconnected = new Promise<void>((resolve) => bob.once('disconnect', () => resolve()))
+		const membership = await db.membership.findFirstOrThrow({ where: { userId: w.bob.id, groupId: w.group.id } })
+		const { action: groupAction } = await import('#app/routes/groups/home.tsx')
+		const { makeRequest, settle } = await import('#tests/helpers.ts')
+		const result = await settle(
+			groupAction({
+				request: makeRequest(`/g/${w.group.slug}`, { cookie: w.moderator.cookie, form: { intent: 'remove', membershipId: membership.id } }),
+				params: { slug: w.group.slug },
+				context: live(),
+			} as never),
+		)
+		expect(statusOf(result)).toBe(302)
+		await disconnected
+		const again = await openAs(w.bob)
+		expect(await joinThread(again, threadId)).toEqual({ ok: false, error: 'not_found' })
+	})
+
+	test('revoking a session disconnects the sockets opened with it, not the others', async () => {
+		const w = await forumWorld()
+		const { sessionCookieFor, makeRequest, settle } = await import('#tests/helpers.ts')
+		const otherCookie = await sessionCookieFor(w.bob.id)
+		const current = await openAs(w.bob)
+		const other = connectSocket(server.url, { cookie: otherCookie })
+		sockets.push(other)
+		await connected(other)
+		const otherGone = new Promise<void>((resolve) => other.once('disconnect', () => resolve()))
+		const { action: sessionsAction } = await import('#app/routes/settings/sessions.tsx')
+		const result = await settle(
+			sessionsAction({ request: makeRequest('/settings/sessions', { cookie: w.bob.cookie, form: { intent: 'revoke-others' } }), params: {}, context: live() } as never),
+		)
+		expect(statusOf(result)).toBe(302)
+		await otherGone
+		await roundTrip(current)
+		expect(current.connected).toBe(true)
+	})
+})

@@ -1,6 +1,7 @@
 import { redirect } from 'react-router'
 import { uniqueHandle } from '#app/modules/users/handles.server.ts'
 import { db } from '#app/utils/db.server.ts'
+import type { RealtimePublisher } from '#app/utils/realtime.ts'
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password.server.ts'
 import {
 	clearSessionCookieHeader,
@@ -107,9 +108,13 @@ export async function startSessionAndRedirect(
 	return redirect(redirectTo, { headers: { 'Set-Cookie': sessionCookieHeader(token) } })
 }
 
-export async function logout(request: Request): Promise<Response> {
+/** Ends the session, and its live connections with it. */
+export async function logout(request: Request, realtime: RealtimePublisher): Promise<Response> {
 	const auth = await getAuth(request)
-	if (auth) await invalidateSession(auth.session.id)
+	if (auth) {
+		await invalidateSession(auth.session.id)
+		await realtime.disconnectUser(auth.user.id, { sessionId: auth.session.id })
+	}
 	return redirect('/', { headers: { 'Set-Cookie': clearSessionCookieHeader() } })
 }
 

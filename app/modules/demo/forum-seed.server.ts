@@ -9,7 +9,12 @@ import type { RealtimePublisher } from '#app/utils/realtime.ts'
 import type { DemoContext, DemoSeeder } from './seed.server.ts'
 
 // Nobody is connected while seeding: the live events have no one to reach.
-const nobodyListening: RealtimePublisher = { toRoom() {}, toRooms() {} }
+const nobodyListening: RealtimePublisher = {
+	toRoom() {},
+	toRooms() {},
+	disconnectUser: async () => {},
+	evictFromRoom: async () => {},
+}
 
 type Person = { id: string }
 type DemoThread = {

@@ -58,6 +58,17 @@ export async function forumReaderIds(forumId: string): Promise<string[] | 'all-m
 	return members.map((m) => m.userId)
 }
 
+/** Who moderates a forum: the group's moderators, or the site admins for the community forum. */
+export async function forumModeratorIds(forumId: string): Promise<string[]> {
+	if (forumId === COMMUNITY_FORUM_ID) {
+		return (await db.user.findMany({ where: { isSiteAdmin: true }, select: { id: true } })).map((u) => u.id)
+	}
+	const forum = await db.forum.findUnique({ where: { id: forumId }, select: { groupId: true } })
+	if (!forum?.groupId) return []
+	const moderators = await db.membership.findMany({ where: { groupId: forum.groupId, role: 'moderator' }, select: { userId: true } })
+	return moderators.map((m) => m.userId)
+}
+
 /**
  * A thread and the viewer's access to it, or null when the viewer may not read it (a hidden
  * thread is readable by moderators only). Callers answer null with 404.

@@ -3,7 +3,7 @@ import { notifyAboutPost, notifyAccepted } from '#app/modules/notifications/noti
 import { indexPost, reindexThreadTitle, unindexPost } from '#app/modules/search/index.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { rooms, type RealtimePublisher } from '#app/utils/realtime.ts'
-import { forumAccess, forumReaderIds, threadAccess, type ForumAccess } from './access.server.ts'
+import { forumAccess, forumModeratorIds, forumReaderIds, threadAccess, type ForumAccess } from './access.server.ts'
 import { FORUM_EVENTS, type PostCreatedEvent, type ThreadUpdatedEvent } from './events.ts'
 import { extractMentions, renderMarkdown, type MentionTarget } from './markdown.server.ts'
 import { forumCan } from './permissions.ts'
@@ -265,6 +265,8 @@ export async function setPostHidden(viewer: Viewer, postId: string, hidden: bool
 		else if (!post.deletedAt) await indexPost(tx, { postId, threadId: thread.id, forumId: thread.forumId, title: thread.title, body: post.body })
 	})
 	await publishPostUpdate(realtime, thread, postId)
+	// A thread hidden from members: their open pages leave its room, moderators stay.
+	if (hidden && post.number === 1) await realtime.evictFromRoom(rooms.thread(thread.id), await forumModeratorIds(thread.forumId))
 }
 
 async function publishThreadState(realtime: RealtimePublisher, threadId: string) {

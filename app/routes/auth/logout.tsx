@@ -2,8 +2,8 @@ import { redirect } from 'react-router'
 import type { Route } from './+types/logout.ts'
 import { logout } from '#app/modules/auth/auth.server.ts'
 
-export async function action({ request }: Route.ActionArgs) {
-	return logout(request)
+export async function action({ request, context }: Route.ActionArgs) {
+	return logout(request, context.realtime)
 }
 
 export async function loader() {

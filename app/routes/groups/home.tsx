@@ -30,7 +30,7 @@ const MemberActionSchema = z.discriminatedUnion('intent', [
 	z.object({ intent: z.literal('remove'), membershipId: z.string().min(1) }),
 ])
 
-export async function action({ request, params }: Route.ActionArgs) {
+export async function action({ request, params, context }: Route.ActionArgs) {
 	const { group, membership } = await requireGroupModerator(request, params.slug)
 	const parsed = MemberActionSchema.safeParse(Object.fromEntries(await request.formData()))
 	if (!parsed.success) return data({ error: 'That request was not understood.' }, { status: 400 })
@@ -44,6 +44,8 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const here = `/g/${group.slug}`
 	if (parsed.data.intent === 'remove') {
 		await removeMember(group.id, target.id)
+		// Their open pages stop receiving the group's live events: they reconnect to what they may still join.
+		await context.realtime.disconnectUser(target.user.id)
 		const self = target.id === membership.id
 		return redirectWithToast(self ? '/' : here, { title: self ? `You left ${group.name}` : `${target.user.name} was removed` })
 	}

@@ -20,7 +20,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 	return null
 }
 
-export async function action({ request }: Route.ActionArgs) {
+export async function action({ request, context }: Route.ActionArgs) {
 	const { user, session } = await requireAuth(request)
 	const submission = parseWithZod(await request.formData(), { schema: ChangePasswordSchema })
 	if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: hidden }) }, { status: 400 })
@@ -31,6 +31,8 @@ export async function action({ request }: Route.ActionArgs) {
 			{ status: 400 },
 		)
 	}
+	// The other devices' live connections end with their sessions.
+	await context.realtime.disconnectUser(user.id, { exceptSessionId: session.id })
 	return redirectWithToast('/settings/password', {
 		title: 'Password changed',
 		description:

@@ -33,12 +33,13 @@ const ActionSchema = z.discriminatedUnion('intent', [
 	z.object({ intent: z.literal('revoke-others') }),
 ])
 
-export async function action({ request }: Route.ActionArgs) {
+export async function action({ request, context }: Route.ActionArgs) {
 	const { user, session } = await requireAuth(request)
 	const parsed = ActionSchema.safeParse(Object.fromEntries(await request.formData()))
 	if (!parsed.success) return data({ error: 'That request was not understood.' }, { status: 400 })
 	if (parsed.data.intent === 'revoke-others') {
 		const count = await invalidateOtherSessions(user.id, session.id)
+		await context.realtime.disconnectUser(user.id, { exceptSessionId: session.id })
 		return redirectWithToast('/settings/sessions', {
 			title: count ? `Logged out of ${count} other session${count === 1 ? '' : 's'}` : 'No other sessions to end',
 		})
@@ -47,6 +48,7 @@ export async function action({ request }: Route.ActionArgs) {
 		return data({ error: 'This is the session you are using. Use “Log out” in the menu instead.' }, { status: 400 })
 	}
 	const revoked = await revokeSession(user.id, parsed.data.sessionId)
+	if (revoked) await context.realtime.disconnectUser(user.id, { sessionId: parsed.data.sessionId })
 	return redirectWithToast('/settings/sessions', revoked ? { title: 'Session ended' } : { type: 'info', title: 'That session had already ended' })
 }
 
