@@ -12,6 +12,7 @@ import { loader as profileLoader } from '#app/routes/users/profile.tsx'
 import { db } from '#app/utils/db.server.ts'
 import {
 	createGroupWith,
+	createTestContext,
 	createUser,
 	dataOf,
 	makeRequest,
@@ -191,6 +192,7 @@ function manage(cookie: string, slug: string, form: Record<string, string>) {
 		groupAction({
 			request: makeRequest(`/g/${slug}`, { cookie, form }),
 			params: { slug },
+			context: createTestContext(),
 		} as never),
 	)
 }

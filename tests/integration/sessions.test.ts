@@ -164,7 +164,7 @@ describe('logging out', () => {
 		const user = await createUser()
 		const { cookie } = await logIn(user.email)
 		const result = await settle(
-			logoutAction({ request: makeRequest('/logout', { cookie, form: {} }) } as never),
+			logoutAction({ request: makeRequest('/logout', { cookie, form: {} }), context: createTestContext() } as never),
 		)
 		expect(statusOf(result)).toBe(302)
 		expect((result as Response).headers.get('set-cookie')).toMatch(/^pp_session=; Max-Age=0/)
@@ -175,7 +175,7 @@ describe('logging out', () => {
 
 function sessionsAct(cookie: string, form: Record<string, string>) {
 	return settle(
-		sessionsAction({ request: makeRequest('/settings/sessions', { cookie, form }) } as never),
+		sessionsAction({ request: makeRequest('/settings/sessions', { cookie, form }), context: createTestContext() } as never),
 	)
 }
 
@@ -240,7 +240,7 @@ describe('the sessions page', () => {
 
 function changePassword(cookie: string, form: Record<string, string>) {
 	return settle(
-		passwordAction({ request: makeRequest('/settings/password', { cookie, form }) } as never),
+		passwordAction({ request: makeRequest('/settings/password', { cookie, form }), context: createTestContext() } as never),
 	)
 }
 
