@@ -11,6 +11,23 @@ function idFrom(payload: unknown, key: 'forumId' | 'threadId'): string | null {
 	return typeof value === 'string' && value.length > 0 && value.length < 100 ? value : null
 }
 
+// Joins and leaves come in bursts (a meeting opens the same thread at once): the readers list is
+// announced once per burst, not once per join, which would grow with the square of the room.
+const READERS_COALESCE_MS = 200
+const pendingReaders = new Map<string, ReturnType<typeof setTimeout>>()
+
+function scheduleReaders(io: Server, threadId: string): void {
+	if (pendingReaders.has(threadId)) return
+	pendingReaders.set(
+		threadId,
+		setTimeout(() => {
+			pendingReaders.delete(threadId)
+			// During shutdown the adapter may already be closed; a lost readers update is harmless then.
+			broadcastReaders(io, threadId).catch(() => undefined)
+		}, READERS_COALESCE_MS),
+	)
+}
+
 /** Who is reading a thread now: one entry per user, however many tabs. */
 async function broadcastReaders(io: Server, threadId: string): Promise<void> {
 	const sockets = await io.in(rooms.thread(threadId)).fetchSockets()
@@ -50,14 +67,14 @@ export function registerForums(io: Server, socket: Socket): void {
 		await socket.join(rooms.thread(threadId))
 		threads.add(threadId)
 		ack?.({ ok: true })
-		await broadcastReaders(io, threadId)
+		scheduleReaders(io, threadId)
 	})
 
 	socket.on('thread:leave', async (payload: unknown) => {
 		const threadId = idFrom(payload, 'threadId')
 		if (!threadId || !threads.delete(threadId)) return
 		await socket.leave(rooms.thread(threadId))
-		await broadcastReaders(io, threadId)
+		scheduleReaders(io, threadId)
 	})
 
 	// Typing is only relayed within a room the socket has joined (and so was allowed to join).
@@ -69,8 +86,7 @@ export function registerForums(io: Server, socket: Socket): void {
 	})
 
 	socket.on('disconnect', () => {
-		// During shutdown the adapter may already be closed; a lost readers update is harmless then.
-		for (const threadId of threads) broadcastReaders(io, threadId).catch(() => undefined)
+		for (const threadId of threads) scheduleReaders(io, threadId)
 		threads.clear()
 	})
 }
