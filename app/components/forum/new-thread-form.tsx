@@ -2,10 +2,11 @@ import { getFormProps, getInputProps, getTextareaProps, useForm, type Submission
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { useState } from 'react'
 import { Form, Link, useNavigation } from 'react-router'
+import { LessonFields } from './lesson-fields.tsx'
 import { useDraftAutosave } from './use-draft-autosave.ts'
 import { Button } from '#app/components/ui/button.tsx'
 import { ErrorList, Field, FormErrors, TextareaField } from '#app/components/ui/field.tsx'
-import { BLOCKER_LABELS, BLOCKERS, LIMITS, THREAD_KIND_LABELS, THREAD_KINDS, type ThreadKind } from '#app/modules/forums/constants.ts'
+import { LIMITS, THREAD_KIND_LABELS, THREAD_KINDS, type ThreadKind } from '#app/modules/forums/constants.ts'
 import { NewThreadSchema } from '#app/modules/forums/schemas.ts'
 import { cn } from '#app/utils/misc.ts'
 
@@ -125,27 +126,7 @@ export function NewThreadForm({ forumId, kind, categoryId, categories, draft, la
 			</div>
 			{currentKind === 'lesson' ? (
 				<div className="space-y-4 rounded-lg border border-amber-200 bg-amber-50/50 p-4">
-					<div>
-						<label htmlFor={fields.blocker.id} className="block text-sm font-medium text-slate-800">
-							Growth blocker
-						</label>
-						<select id={fields.blocker.id} name={fields.blocker.name} defaultValue={initial.blocker} className={selectClasses}>
-							<option value="">Choose one…</option>
-							{BLOCKERS.map((blocker) => (
-								<option key={blocker} value={blocker}>
-									{BLOCKER_LABELS[blocker]}
-								</option>
-							))}
-						</select>
-						<ErrorList errors={fields.blocker.errors} />
-					</div>
-					<TextareaField label="What happened" errors={fields.lessonHappened.errors} textareaProps={{ ...getTextareaProps(fields.lessonHappened), rows: 4 }} />
-					<TextareaField label="What we learned" errors={fields.lessonLearned.errors} textareaProps={{ ...getTextareaProps(fields.lessonLearned), rows: 4 }} />
-					<TextareaField
-						label="What we would do differently"
-						errors={fields.lessonDifferently.errors}
-						textareaProps={{ ...getTextareaProps(fields.lessonDifferently), rows: 4 }}
-					/>
+					<LessonFields fields={fields} defaultBlocker={initial.blocker} />
 				</div>
 			) : (
 				<TextareaField

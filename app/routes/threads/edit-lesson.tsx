@@ -1,11 +1,11 @@
-import { getFormProps, getInputProps, getTextareaProps, useForm } from '@conform-to/react'
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, redirect, useNavigation } from 'react-router'
 import type { Route } from './+types/edit-lesson.ts'
+import { LessonFields } from '#app/components/forum/lesson-fields.tsx'
 import { Card, PageHeader } from '#app/components/page.tsx'
 import { Button } from '#app/components/ui/button.tsx'
-import { ErrorList, Field, FormErrors, TextareaField } from '#app/components/ui/field.tsx'
-import { BLOCKER_LABELS, BLOCKERS } from '#app/modules/forums/constants.ts'
+import { Field, FormErrors } from '#app/components/ui/field.tsx'
 import { forumCan } from '#app/modules/forums/permissions.ts'
 import { editLesson, ForumError } from '#app/modules/forums/posts.server.ts'
 import { requireReadableThread } from '#app/modules/forums/resolve.server.ts'
@@ -68,31 +68,7 @@ export default function EditLesson({ loaderData, actionData }: Route.ComponentPr
 				<Form method="post" className="space-y-4" {...getFormProps(form)}>
 					<FormErrors errors={form.errors} />
 					<Field label="Title" errors={fields.title.errors} inputProps={getInputProps(fields.title, { type: 'text' })} />
-					<div>
-						<label htmlFor={fields.blocker.id} className="block text-sm font-medium text-slate-800">
-							Growth blocker
-						</label>
-						<select
-							id={fields.blocker.id}
-							name={fields.blocker.name}
-							defaultValue={lesson.blocker ?? ''}
-							className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-						>
-							{BLOCKERS.map((blocker) => (
-								<option key={blocker} value={blocker}>
-									{BLOCKER_LABELS[blocker]}
-								</option>
-							))}
-						</select>
-						<ErrorList errors={fields.blocker.errors} />
-					</div>
-					<TextareaField label="What happened" errors={fields.lessonHappened.errors} textareaProps={{ ...getTextareaProps(fields.lessonHappened), rows: 4 }} />
-					<TextareaField label="What we learned" errors={fields.lessonLearned.errors} textareaProps={{ ...getTextareaProps(fields.lessonLearned), rows: 4 }} />
-					<TextareaField
-						label="What we would do differently"
-						errors={fields.lessonDifferently.errors}
-						textareaProps={{ ...getTextareaProps(fields.lessonDifferently), rows: 4 }}
-					/>
+					<LessonFields fields={fields} defaultBlocker={lesson.blocker ?? ''} />
 					<div className="flex items-center gap-3">
 						<Button disabled={navigation.state === 'submitting'}>Save lesson</Button>
 						<Link to={`/t/${loaderData.threadId}`} className="text-sm">
