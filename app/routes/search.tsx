@@ -53,6 +53,34 @@ function firstPageHref(search: string): string {
 	return `/search?${params}`
 }
 
+/** A filter that is a choice among options, "any" first. */
+function FilterSelect({
+	label,
+	name,
+	value,
+	anyLabel,
+	options,
+}: {
+	label: string
+	name: string
+	value: string | null | undefined
+	anyLabel: string
+	options: Array<{ value: string; label: string }>
+}) {
+	return (
+		<Filter label={label} htmlFor={`search-${name}`}>
+			<select id={`search-${name}`} name={name} defaultValue={value ?? ''} className={fieldClasses}>
+				<option value="">{anyLabel}</option>
+				{options.map((option) => (
+					<option key={option.value} value={option.value}>
+						{option.label}
+					</option>
+				))}
+			</select>
+		</Filter>
+	)
+}
+
 function Filter({
 	label,
 	htmlFor,
@@ -108,51 +136,27 @@ export default function SearchPage({ loaderData }: Route.ComponentProps) {
 				</div>
 				<fieldset className="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
 					<legend className="sr-only">Filters</legend>
-					<Filter label="Forum" htmlFor="search-forum">
-						<select
-							id="search-forum"
-							name="forum"
-							defaultValue={query.forum ?? ''}
-							className={fieldClasses}
-						>
-							<option value="">All forums</option>
-							{forums.map((forum) => (
-								<option key={forum.id} value={forum.id}>
-									{forum.name}
-								</option>
-							))}
-						</select>
-					</Filter>
-					<Filter label="Kind" htmlFor="search-kind">
-						<select
-							id="search-kind"
-							name="kind"
-							defaultValue={query.kind ?? ''}
-							className={fieldClasses}
-						>
-							<option value="">Any kind</option>
-							{THREAD_KINDS.map((kind) => (
-								<option key={kind} value={kind}>
-									{THREAD_KIND_LABELS[kind]}
-								</option>
-							))}
-						</select>
-					</Filter>
-					<Filter label="Growth blocker" htmlFor="search-blocker">
-						<select
-							id="search-blocker"
-							name="blocker"
-							defaultValue={query.blocker ?? ''}
-							className={fieldClasses}
-						>
-							<option value="">Any blocker</option>
-							{BLOCKERS.map((blocker) => (
-								<option key={blocker} value={blocker}>
-									{BLOCKER_LABELS[blocker]}
-								</option>
-							))}
-						</select>
-					</Filter>
+					<FilterSelect
+						label="Forum"
+						name="forum"
+						value={query.forum}
+						anyLabel="All forums"
+						options={forums.map((forum) => ({ value: forum.id, label: forum.name }))}
+					/>
+					<FilterSelect
+						label="Kind"
+						name="kind"
+						value={query.kind}
+						anyLabel="Any kind"
+						options={THREAD_KINDS.map((kind) => ({ value: kind, label: THREAD_KIND_LABELS[kind] }))}
+					/>
+					<FilterSelect
+						label="Growth blocker"
+						name="blocker"
+						value={query.blocker}
+						anyLabel="Any blocker"
+						options={BLOCKERS.map((blocker) => ({ value: blocker, label: BLOCKER_LABELS[blocker] }))}
+					/>
 					<Filter label="Tag" htmlFor="search-tag">
 						<input
 							id="search-tag"
