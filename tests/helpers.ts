@@ -18,14 +18,15 @@ let passwordHash: Promise<string> | undefined
 
 export async function createUser(overrides: { name?: string; email?: string; company?: string; isSiteAdmin?: boolean } = {}) {
 	counter += 1
+	const number = counter
 	passwordHash ??= hashPassword(TEST_PASSWORD)
-	const name = overrides.name ?? `Member ${counter}`
+	const name = overrides.name ?? `Member ${number}`
 	return db.user.create({
 		data: {
 			name,
 			handle: await uniqueHandle(name),
-			email: overrides.email ?? `member${counter}-${Date.now()}@example.com`,
-			company: overrides.company ?? `Company ${counter}`,
+			email: overrides.email ?? `member${number}-${Date.now()}@example.com`,
+			company: overrides.company ?? `Company ${number}`,
 			isSiteAdmin: overrides.isSiteAdmin ?? false,
 			passwordHash: await passwordHash,
 		},

@@ -1,8 +1,8 @@
-import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3'
 import { PrismaPg } from '@prisma/adapter-pg'
 import { PrismaClient as PostgresClient } from '../../prisma/generated/postgres/client.ts'
 import { PrismaClient as SqliteClient } from '../../prisma/generated/sqlite/client.ts'
 import { engineOf, type Engine } from './db-url.ts'
+import { createSqliteAdapter } from './sqlite-adapter.server.ts'
 
 /**
  * The one database module. Both engines share the same models, so the rest of the app talks to
@@ -14,8 +14,8 @@ export type DbEngine = Engine
 
 function createClient(url: string): Db {
 	if (engineOf(url) === 'sqlite') {
-		// timeout = busy timeout: wait for a writer instead of failing with SQLITE_BUSY.
-		return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url, timeout: 5000 }) })
+		// timeout = busy timeout: wait for a writer (another process) instead of failing with SQLITE_BUSY.
+		return new SqliteClient({ adapter: createSqliteAdapter({ url, timeout: 5000 }) })
 	}
 	// Same models, same API: the PostgreSQL client is used through the SQLite client's type.
 	return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db
