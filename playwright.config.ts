@@ -77,6 +77,9 @@ export default defineConfig({
 			LOG_LEVEL: 'warn',
 			// Every browser of the run signs up from 127.0.0.1: the per-IP limit is not under test here.
 			AUTH_RATE_LIMIT_PER_IP: '1000',
+			// Specs post as new members in quick succession: the posting gap has its own tests.
+			POST_MIN_GAP_SECONDS: '0',
+			NEW_ACCOUNT_POST_MIN_GAP_SECONDS: '0',
 		},
 	},
 })

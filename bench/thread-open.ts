@@ -39,7 +39,7 @@ const { migrateDatabase } = await import('#server/db/migrate.ts')
 const { db, prepareDb, disconnectDb } = await import('#app/utils/db.server.ts')
 const { createGroup } = await import('#app/modules/groups/groups.server.ts')
 const { forumAccess } = await import('#app/modules/forums/access.server.ts')
-const { renderMarkdown } = await import('#app/modules/forums/markdown.server.ts')
+const { renderMarkdown } = await import('#app/modules/markdown/renderer.server.ts')
 const { getThreadPage } = await import('#app/modules/forums/threads.server.ts')
 const { postViewSelect, toPostView } = await import('#app/modules/forums/views.ts')
 const { FORUM_EVENTS } = await import('#app/modules/forums/events.ts')
@@ -114,19 +114,18 @@ async function setUp() {
 	})
 	const started = performance.now()
 	for (let from = 1; from <= POSTS; from += 250) {
+		const numbers = Array.from({ length: Math.min(250, POSTS - from + 1) }, (_, i) => from + i)
+		const rendered = await Promise.all(numbers.map((number) => renderMarkdown(postBody(number))))
 		await db.post.createMany({
-			data: Array.from({ length: Math.min(250, POSTS - from + 1) }, (_, i) => {
-				const number = from + i
-				const body = postBody(number)
-				return {
-					threadId: thread.id,
-					number,
-					authorId: people[number % people.length]!.id,
-					body,
-					bodyHtml: renderMarkdown(body),
-					helpfulCount: number % 7,
-				}
-			}),
+			data: numbers.map((number, i) => ({
+				threadId: thread.id,
+				number,
+				authorId: people[number % people.length]!.id,
+				body: postBody(number),
+				bodyHtml: rendered[i]!.html,
+				bodyText: rendered[i]!.text,
+				helpfulCount: number % 7,
+			})),
 		})
 	}
 	// The reader has read half of it, found some posts helpful and bookmarked a few.
@@ -342,6 +341,8 @@ for (const socket of clients) socket.disconnect()
 await realtime.close()
 await new Promise<void>((resolve) => httpServer.close(() => resolve()))
 await disconnectDb()
+const { closeMarkdownPool } = await import('#app/modules/markdown/renderer.server.ts')
+await closeMarkdownPool()
 await database.dispose()
 
 // Report.

@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url'
 import { EnvError, parseEnv, type Env } from '#app/utils/env.server.ts'
 import { disconnectDb, prepareDb } from '#app/utils/db.server.ts'
 import { logger } from '#app/utils/logger.server.ts'
+import { backfillPlainText } from '#app/modules/forums/plain-text-backfill.server.ts'
+import { closeMarkdownPool } from '#app/modules/markdown/renderer.server.ts'
 import { migrateDatabase } from './db/migrate.ts'
 import { createExpressApp } from './app.ts'
 import { attachRealtime, type Realtime } from './realtime/index.ts'
@@ -20,6 +22,11 @@ export async function startServer(env: Env, options: { buildPath?: string } = {}
 	const { applied } = await migrateDatabase(env.DATABASE_URL)
 	if (applied.length > 0) logger.info({ applied }, 'applied migrations')
 	await prepareDb()
+	// Rows written before plain text was stored get it in the background; pages work meanwhile.
+	void backfillPlainText().then(
+		(filled) => filled > 0 && logger.info({ filled }, 'stored plain text of earlier posts'),
+		(error: unknown) => logger.error({ err: error }, 'filling in plain text failed'),
+	)
 
 	const httpServer = createServer()
 	let closing: Promise<void> | undefined
@@ -73,7 +80,7 @@ export async function startServer(env: Env, options: { buildPath?: string } = {}
 			await drained
 			clearTimeout(force)
 			await vite?.close()
-			await disconnectDb()
+			await Promise.all([disconnectDb(), closeMarkdownPool()])
 		})())
 
 	return { httpServer, realtime, url, close }

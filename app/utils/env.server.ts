@@ -23,6 +23,11 @@ const envSchema = z.object({
 	AUTH_RATE_LIMIT_PER_IP: z.coerce.number().int().positive().default(20),
 	AUTH_RATE_LIMIT_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
 	AUTH_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(15 * 60),
+	// The least time between two posts of one member; longer on an account's first day.
+	POST_MIN_GAP_SECONDS: z.coerce.number().int().min(0).default(5),
+	NEW_ACCOUNT_POST_MIN_GAP_SECONDS: z.coerce.number().int().min(0).default(20),
+	// @mentions one member may send in an hour (each one notifies somebody).
+	MENTIONS_PER_HOUR: z.coerce.number().int().positive().default(30),
 })
 
 export type Env = z.infer<typeof envSchema>

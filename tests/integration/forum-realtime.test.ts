@@ -369,6 +369,48 @@ describe('when access ends, live events stop', () => {
 		expect(seenByBob).toEqual([])
 	})
 
+	test('a moderator’s reply in a hidden thread reaches no member’s forum list; moderators hear of it', async () => {
+		const w = await forumWorld()
+		const threadId = await startThread(w.alice, w.group, {})
+		await threadForm(w.moderator, threadId, { intent: 'hide', postId: (await postNumbered(threadId, 1)).id }, live())
+		const bob = await openAs(w.bob)
+		expect(await joinForum(bob, w.forum.id)).toEqual({ ok: true })
+		const mona = await openAs(w.moderator)
+		expect(await joinForum(mona, w.forum.id)).toEqual({ ok: true })
+		const bobHears = record<{ threadId: string }>(bob, FORUM_EVENTS.forumActivity)
+		const monaHears = nextEvent<{ threadId: string }>(mona, FORUM_EVENTS.forumActivity)
+		await reply(w.moderator, threadId, 'Notes for the moderators', live())
+		expect((await monaHears).threadId).toBe(threadId)
+		await roundTrip(bob)
+		expect(bobHears).toEqual([])
+	})
+
+	test('an edit or deletion of a hidden post tells members nothing; moderators get the update', async () => {
+		const w = await forumWorld()
+		const threadId = await startThread(w.alice, w.group, {})
+		await reply(w.bob, threadId, 'Out of line')
+		const post = await postNumbered(threadId, 2)
+		await threadForm(w.moderator, threadId, { intent: 'hide', postId: post.id }, live())
+		const alice = await readerIn(w.alice, threadId)
+		const mona = await readerIn(w.moderator, threadId)
+		const removedSeen = record(alice, FORUM_EVENTS.postRemoved)
+		const updatedSeen = record(alice, FORUM_EVENTS.postUpdated)
+		const monaGets = nextEvent<PostUpdatedEvent>(mona, FORUM_EVENTS.postUpdated)
+		const edited = await callRoute(
+			editPostAction,
+			`/t/${threadId}/edit/${post.id}`,
+			{ threadId, postId: post.id },
+			{ as: w.moderator, form: { body: 'Redacted by a moderator' }, context: live() },
+		)
+		expect(statusOf(edited)).toBe(302)
+		expect((await monaGets).post).toMatchObject({ id: post.id, hidden: true })
+		await threadForm(w.moderator, threadId, { intent: 'delete', postId: post.id }, live())
+		await roundTrip(mona)
+		await roundTrip(alice)
+		expect(removedSeen).toEqual([])
+		expect(updatedSeen).toEqual([])
+	})
+
 	test('a member removed from the group is disconnected and cannot rejoin its rooms', async () => {
 		const w = await forumWorld()
 		const threadId = await startThread(w.alice, w.group, {})

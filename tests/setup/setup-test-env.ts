@@ -3,6 +3,9 @@ import { createTestDatabase } from './test-database.ts'
 
 process.env.NODE_ENV = 'test'
 process.env.LOG_LEVEL ??= 'silent'
+// Tests post in quick succession as the same member; the posting gap has its own tests.
+process.env.POST_MIN_GAP_SECONDS ??= '0'
+process.env.NEW_ACCOUNT_POST_MIN_GAP_SECONDS ??= '0'
 
 // Every test file gets its own database, so files can run in parallel and in any order.
 let dispose: (() => Promise<void>) | undefined
@@ -14,6 +17,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	const { disconnectDb } = await import('#app/utils/db.server.ts')
-	await disconnectDb()
+	const { closeMarkdownPool } = await import('#app/modules/markdown/renderer.server.ts')
+	await Promise.all([disconnectDb(), closeMarkdownPool()])
 	await dispose?.()
 })

@@ -1,6 +1,6 @@
+import { excerpt } from '#app/modules/markdown/markdown.ts'
 import { db } from '#app/utils/db.server.ts'
 import { readableForumIds } from './access.server.ts'
-import { toPlainText } from './markdown.server.ts'
 
 /**
  * A member's recent posts as another member may see them on a profile: only forums the viewer
@@ -20,7 +20,7 @@ export async function recentPostsBy(authorId: string, viewerId: string, take = 1
 		select: {
 			id: true,
 			number: true,
-			body: true,
+			bodyText: true,
 			createdAt: true,
 			thread: { select: { id: true, title: true, kind: true } },
 		},
@@ -29,11 +29,7 @@ export async function recentPostsBy(authorId: string, viewerId: string, take = 1
 		id: post.id,
 		number: post.number,
 		createdAt: post.createdAt,
-		excerpt: truncate(toPlainText(post.body), 180),
+		excerpt: excerpt(post.bodyText, 180),
 		thread: post.thread,
 	}))
-}
-
-function truncate(text: string, length: number): string {
-	return text.length <= length ? text : `${text.slice(0, length - 1).trimEnd()}…`
 }

@@ -1,19 +1,9 @@
+import { excerpt } from '#app/modules/markdown/markdown.ts'
 import { db } from '#app/utils/db.server.ts'
 import { readableForumIds } from './access.server.ts'
-import { toPlainText } from './markdown.server.ts'
 
 export const BOOKMARKS_PER_PAGE = 20
 const EXCERPT_LENGTH = 280
-
-/** Plain text cut at a word boundary, with an ellipsis when anything was cut. */
-export function excerpt(plain: string, max = EXCERPT_LENGTH): string {
-	// toPlainText joins the pieces of a paragraph with spaces: "the guide ." reads better as "the guide.".
-	const text = plain.replace(/\s+([.,;:!?)])/g, '$1')
-	if (text.length <= max) return text
-	const cut = text.slice(0, max)
-	const lastSpace = cut.lastIndexOf(' ')
-	return `${(lastSpace > max * 0.6 ? cut.slice(0, lastSpace) : cut).replace(/[\s.,;:!?-]+$/, '')}…`
-}
 
 /**
  * The user's bookmarks that they can still read, newest first. A bookmark in a forum they have
@@ -38,7 +28,7 @@ export async function listBookmarks(userId: string, page: number) {
 					select: {
 						id: true,
 						number: true,
-						body: true,
+						bodyText: true,
 						createdAt: true,
 						author: { select: { id: true, name: true } },
 						thread: { select: { id: true, title: true, forum: { select: { group: { select: { name: true } } } } } },
@@ -59,7 +49,7 @@ export async function listBookmarks(userId: string, page: number) {
 			thread: { id: post.thread.id, title: post.thread.title },
 			place: post.thread.forum.group?.name ?? 'Community',
 			isOpeningPost: post.number === 1,
-			excerpt: excerpt(toPlainText(post.body)),
+			excerpt: excerpt(post.bodyText, EXCERPT_LENGTH),
 		})),
 	}
 }

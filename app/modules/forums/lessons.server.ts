@@ -1,11 +1,11 @@
 import type { Prisma } from '../../../prisma/generated/sqlite/client.ts'
 import type { SessionUser } from '#app/modules/auth/auth.server.ts'
 import { listGroupsOf } from '#app/modules/groups/groups.server.ts'
+import { excerpt } from '#app/modules/markdown/markdown.ts'
 import { db } from '#app/utils/db.server.ts'
 import { readableForumIds } from './access.server.ts'
 import { BLOCKERS, type Blocker } from './constants.ts'
 import type { LessonSort } from './lessons.ts'
-import { toPlainText } from './markdown.server.ts'
 
 // The lessons library: lesson threads from every forum the member may read, in one place.
 
@@ -16,16 +16,6 @@ type Viewer = Pick<SessionUser, 'id' | 'isSiteAdmin'>
 export type LessonFilters = { blocker?: Blocker; tag?: string; sort: LessonSort; page: number }
 
 const EXCERPT_LENGTH = 220
-
-/** The first lines of a markdown text as plain text, cut at a word. */
-export function excerpt(markdown: string, length = EXCERPT_LENGTH): string {
-	// toPlainText separates every text node with a space: "**invoices**, and" would read "invoices , and".
-	const text = toPlainText(markdown).replace(/\s+([,.;:!?)])/g, '$1')
-	if (text.length <= length) return text
-	const cut = text.slice(0, length)
-	const atWord = cut.slice(0, Math.max(cut.lastIndexOf(' '), length * 0.6))
-	return `${atWord.replace(/[\s.,;:!?-]+$/, '')}…`
-}
 
 const ORDER: Record<LessonSort, Prisma.ThreadOrderByWithRelationInput[]> = {
 	newest: [{ createdAt: 'desc' }, { id: 'desc' }],
@@ -64,7 +54,7 @@ export async function listLessons(viewer: Viewer, filters: LessonFilters) {
 				helpfulCount: true,
 				replyCount: true,
 				createdAt: true,
-				lessonLearned: true,
+				lessonLearnedText: true,
 				author: { select: { id: true, name: true } },
 				forum: { select: { group: { select: { slug: true, name: true } } } },
 				tags: { select: { tag: { select: { name: true } } } },
@@ -105,7 +95,7 @@ export async function listLessons(viewer: Viewer, filters: LessonFilters) {
 			helpfulCount: row.helpfulCount,
 			replyCount: row.replyCount,
 			createdAt: row.createdAt.toISOString(),
-			learned: excerpt(row.lessonLearned ?? ''),
+			learned: excerpt(row.lessonLearnedText ?? '', EXCERPT_LENGTH),
 			author: row.author,
 			forum: row.forum.group
 				? { name: row.forum.group.name, href: `/g/${row.forum.group.slug}/forum` }

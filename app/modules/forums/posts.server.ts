@@ -1,12 +1,14 @@
 import type { SessionUser } from '#app/modules/auth/auth.server.ts'
 import { notifyAboutPost, notifyAccepted } from '#app/modules/notifications/notifications.server.ts'
 import { indexPost, reindexThreadTitle, unindexPost } from '#app/modules/search/index.server.ts'
+import type { MentionTarget } from '#app/modules/markdown/markdown.ts'
+import { candidateHandles, markdownToText, MarkdownRefusedError, renderMarkdown } from '#app/modules/markdown/renderer.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { rooms, type RealtimePublisher } from '#app/utils/realtime.ts'
 import { forumAccess, forumModeratorIds, forumReaderIds, threadAccess, type ForumAccess } from './access.server.ts'
 import { FORUM_EVENTS, type PostCreatedEvent, type ThreadUpdatedEvent } from './events.ts'
-import { extractMentions, renderMarkdown, type MentionTarget } from './markdown.server.ts'
 import { forumCan } from './permissions.ts'
+import { checkPostingGap, checkMentionBudget, MENTIONS_PER_POST } from './posting-limits.server.ts'
 import { watchUnlessChosen } from './reading.server.ts'
 import { composeLessonBody, type NewThreadInput } from './schemas.ts'
 import { postViewSelect, toPostView } from './views.ts'
@@ -17,7 +19,7 @@ type Viewer = Pick<SessionUser, 'id' | 'isSiteAdmin'>
 export class ForumError extends Error {
 	constructor(
 		message: string,
-		readonly status: 400 | 403 | 404 | 409 = 400,
+		readonly status: 400 | 403 | 404 | 409 | 429 = 400,
 	) {
 		super(message)
 	}
@@ -25,7 +27,7 @@ export class ForumError extends Error {
 
 /** Members mentioned by @handle who may read the forum; anyone else is left as plain text. */
 async function resolveMentions(forumId: string, markdown: string): Promise<MentionTarget[]> {
-	const handles = extractMentions(markdown)
+	const handles = candidateHandles(markdown)
 	if (handles.length === 0) return []
 	const readers = await forumReaderIds(forumId)
 	return db.user.findMany({
@@ -37,15 +39,57 @@ async function resolveMentions(forumId: string, markdown: string): Promise<Menti
 	})
 }
 
+type PreparedBody = { html: string; text: string; mentions: MentionTarget[] }
+
+/**
+ * The one parse of a body, before its write: the HTML, the plain text and the members it
+ * mentions (within the limits). Done outside any transaction: rendering takes a worker's time,
+ * and an open SQLite transaction holds every other statement back.
+ */
+async function prepareBody(viewer: Viewer, forumId: string, body: string): Promise<PreparedBody> {
+	const candidates = await resolveMentions(forumId, body)
+	let rendered
+	try {
+		rendered = await renderMarkdown(body, candidates)
+	} catch (error) {
+		if (error instanceof MarkdownRefusedError) throw new ForumError(error.message)
+		throw error
+	}
+	const written = new Set(rendered.mentionedHandles)
+	const mentions = candidates.filter((target) => written.has(target.handle.toLowerCase()) && target.id !== viewer.id)
+	if (mentions.length > MENTIONS_PER_POST) {
+		throw new ForumError(`You can mention at most ${MENTIONS_PER_POST} members in one post (this one mentions ${mentions.length}).`)
+	}
+	return { html: rendered.html, text: rendered.text, mentions }
+}
+
+async function lessonLearnedText(markdown: string): Promise<string> {
+	try {
+		return await markdownToText(markdown)
+	} catch (error) {
+		if (error instanceof MarkdownRefusedError) throw new ForumError(error.message)
+		throw error
+	}
+}
+
 async function requireThread(viewer: Viewer, threadId: string) {
 	const found = await threadAccess(viewer, threadId)
 	if (!found) throw new ForumError('That thread does not exist or you cannot see it.', 404)
 	return found
 }
 
-function publishThread(realtime: RealtimePublisher, thread: { id: string; forumId: string }, event: string, payload: unknown) {
+type PublishedThread = { id: string; forumId: string; hiddenAt: Date | null }
+
+/**
+ * One event to the thread's room, and "something happened" to the forum's list. The thread's room
+ * holds only those who may read it (members leave it when it is hidden), but the forum's room
+ * holds every reader of the forum: activity in a hidden thread goes to its moderators alone.
+ */
+async function publishThread(realtime: RealtimePublisher, thread: PublishedThread, event: string, payload: unknown) {
 	realtime.toRoom(rooms.thread(thread.id), event, payload)
-	realtime.toRoom(rooms.forum(thread.forumId), FORUM_EVENTS.forumActivity, { forumId: thread.forumId, threadId: thread.id })
+	const activity = { forumId: thread.forumId, threadId: thread.id }
+	if (thread.hiddenAt) realtime.toRooms((await forumModeratorIds(thread.forumId)).map(rooms.user), FORUM_EVENTS.forumActivity, activity)
+	else realtime.toRoom(rooms.forum(thread.forumId), FORUM_EVENTS.forumActivity, activity)
 }
 
 async function upsertTags(tx: Parameters<Parameters<typeof db.$transaction>[0]>[0], threadId: string, tags: string[]) {
@@ -69,7 +113,10 @@ export async function createThread(viewer: Viewer, forumId: string, input: NewTh
 			}
 		: null
 	const body = lesson ? composeLessonBody(lesson) : input.body!.trim()
-	const mentions = await resolveMentions(forumId, body)
+	await checkPostingGap(viewer.id)
+	const { html, text, mentions } = await prepareBody(viewer, forumId, body)
+	await checkMentionBudget(viewer.id, mentions.length)
+	const learnedText = lesson ? await lessonLearnedText(lesson.lessonLearned) : null
 	const thread = await db.$transaction(async (tx) => {
 		const created = await tx.thread.create({
 			data: {
@@ -80,12 +127,13 @@ export async function createThread(viewer: Viewer, forumId: string, input: NewTh
 				title: input.title,
 				blocker: isLesson ? input.blocker : null,
 				...(lesson ?? {}),
-				posts: { create: { number: 1, authorId: viewer.id, body, bodyHtml: renderMarkdown(body, mentions) } },
+				lessonLearnedText: learnedText,
+				posts: { create: { number: 1, authorId: viewer.id, body, bodyHtml: html, bodyText: text } },
 			},
 			select: { id: true, forumId: true, title: true, posts: { select: { id: true } } },
 		})
 		await upsertTags(tx, created.id, input.tags)
-		await indexPost(tx, { postId: created.posts[0]!.id, threadId: created.id, forumId, title: created.title, body })
+		await indexPost(tx, { postId: created.posts[0]!.id, threadId: created.id, forumId, title: created.title, text })
 		await watchUnlessChosen(tx, viewer.id, created.id, 1)
 		return created
 	})
@@ -111,7 +159,9 @@ export async function createReply(
 	const quoted = input.quotedPostId
 		? await db.post.findFirst({ where: { id: input.quotedPostId, threadId, deletedAt: null, hiddenAt: null }, select: { id: true, authorId: true } })
 		: null
-	const mentions = await resolveMentions(thread.forumId, body)
+	await checkPostingGap(viewer.id)
+	const { html, text, mentions } = await prepareBody(viewer, thread.forumId, body)
+	await checkMentionBudget(viewer.id, mentions.length)
 	const post = await db.$transaction(async (tx) => {
 		// Incrementing the counter claims the next number atomically on both engines.
 		const counters = await tx.thread.update({
@@ -126,17 +176,18 @@ export async function createReply(
 				number: counters.lastPostNumber,
 				authorId: viewer.id,
 				body,
-				bodyHtml: renderMarkdown(body, mentions),
+				bodyHtml: html,
+				bodyText: text,
 				quotedPostId: quoted?.id ?? null,
 			},
 			select: postViewSelect,
 		})
-		await indexPost(tx, { postId: created.id, threadId, forumId: thread.forumId, title: counters.title, body })
+		await indexPost(tx, { postId: created.id, threadId, forumId: thread.forumId, title: counters.title, text })
 		await watchUnlessChosen(tx, viewer.id, threadId, created.number)
 		return created
 	})
 	const event: PostCreatedEvent = { threadId, post: toPostView(post), lastPostNumber: post.number }
-	publishThread(realtime, thread, FORUM_EVENTS.postCreated, event)
+	await publishThread(realtime, thread, FORUM_EVENTS.postCreated, event)
 	await notifyAboutPost(
 		{
 			threadId,
@@ -154,7 +205,7 @@ export async function createReply(
 async function requirePost(viewer: Viewer, postId: string) {
 	const post = await db.post.findUnique({
 		where: { id: postId },
-		select: { id: true, threadId: true, authorId: true, number: true, deletedAt: true, hiddenAt: true, body: true },
+		select: { id: true, threadId: true, authorId: true, number: true, deletedAt: true, hiddenAt: true, body: true, bodyText: true },
 	})
 	if (!post) throw new ForumError('That post does not exist.', 404)
 	const { thread, access } = await requireThread(viewer, post.threadId)
@@ -162,13 +213,21 @@ async function requirePost(viewer: Viewer, postId: string) {
 	return { post, thread, access }
 }
 
-async function publishPostUpdate(realtime: RealtimePublisher, thread: { id: string; forumId: string }, postId: string) {
+/**
+ * A changed post, to those who may see it. Hiding it tells the thread's readers to drop it; any
+ * later change to a hidden post (an edit, a deletion) reaches the forum's moderators only, so
+ * members learn nothing about it.
+ */
+async function publishPostUpdate(realtime: RealtimePublisher, thread: PublishedThread, postId: string, change: 'hidden' | 'other' = 'other') {
 	const row = await db.post.findUniqueOrThrow({ where: { id: postId }, select: { ...postViewSelect, hiddenAt: true } })
-	if (row.hiddenAt) {
-		publishThread(realtime, thread, FORUM_EVENTS.postRemoved, { threadId: thread.id, postId })
-		return
+	if (!row.hiddenAt) {
+		await publishThread(realtime, thread, FORUM_EVENTS.postUpdated, { threadId: thread.id, post: toPostView(row) })
+	} else if (change === 'hidden') {
+		await publishThread(realtime, thread, FORUM_EVENTS.postRemoved, { threadId: thread.id, postId })
+	} else {
+		const moderatorRooms = (await forumModeratorIds(thread.forumId)).map(rooms.user)
+		realtime.toRooms(moderatorRooms, FORUM_EVENTS.postUpdated, { threadId: thread.id, post: toPostView(row) })
 	}
-	publishThread(realtime, thread, FORUM_EVENTS.postUpdated, { threadId: thread.id, post: toPostView(row) })
 }
 
 /** Edits keep the earlier version for moderators. */
@@ -178,11 +237,11 @@ export async function editPost(viewer: Viewer, postId: string, newBody: string, 
 	if (thread.kind === 'lesson' && post.number === 1) throw new ForumError('Edit a lesson with the lesson form.')
 	const body = newBody.trim()
 	if (body === post.body) return { changed: false }
-	const mentions = await resolveMentions(thread.forumId, body)
+	const { html, text } = await prepareBody(viewer, thread.forumId, body)
 	await db.$transaction(async (tx) => {
 		await tx.postRevision.create({ data: { postId, body: post.body, editedById: viewer.id } })
-		await tx.post.update({ where: { id: postId }, data: { body, bodyHtml: renderMarkdown(body, mentions), editedAt: new Date() } })
-		if (!post.hiddenAt) await indexPost(tx, { postId, threadId: thread.id, forumId: thread.forumId, title: thread.title, body })
+		await tx.post.update({ where: { id: postId }, data: { body, bodyHtml: html, bodyText: text, editedAt: new Date() } })
+		if (!post.hiddenAt) await indexPost(tx, { postId, threadId: thread.id, forumId: thread.forumId, title: thread.title, text })
 	})
 	await publishPostUpdate(realtime, thread, postId)
 	return { changed: true }
@@ -197,16 +256,19 @@ export async function editLesson(
 	const { thread, access } = await requireThread(viewer, threadId)
 	const opening = await db.post.findUniqueOrThrow({
 		where: { threadId_number: { threadId, number: 1 } },
-		select: { id: true, authorId: true, number: true, deletedAt: true, hiddenAt: true, body: true },
+		select: { id: true, authorId: true, number: true, deletedAt: true, hiddenAt: true, body: true, bodyText: true },
 	})
 	if (thread.kind !== 'lesson') throw new ForumError('Only lessons have lesson parts.')
 	if (!forumCan.editPost(viewer, access, opening)) throw new ForumError('You can only edit your own lessons.', 403)
 	const body = composeLessonBody(input)
-	const mentions = await resolveMentions(thread.forumId, body)
+	const changed = body !== opening.body
+	const prepared = changed ? await prepareBody(viewer, thread.forumId, body) : null
+	const text = prepared?.text ?? opening.bodyText
+	const learnedText = await lessonLearnedText(input.lessonLearned)
 	await db.$transaction(async (tx) => {
-		if (body !== opening.body) {
+		if (prepared) {
 			await tx.postRevision.create({ data: { postId: opening.id, body: opening.body, editedById: viewer.id } })
-			await tx.post.update({ where: { id: opening.id }, data: { body, bodyHtml: renderMarkdown(body, mentions), editedAt: new Date() } })
+			await tx.post.update({ where: { id: opening.id }, data: { body, bodyHtml: prepared.html, bodyText: prepared.text, editedAt: new Date() } })
 		}
 		await tx.thread.update({
 			where: { id: threadId },
@@ -215,11 +277,12 @@ export async function editLesson(
 				blocker: input.blocker,
 				lessonHappened: input.lessonHappened,
 				lessonLearned: input.lessonLearned,
+				lessonLearnedText: learnedText,
 				lessonDifferently: input.lessonDifferently,
 			},
 		})
 		await reindexThreadTitle(tx, threadId, input.title)
-		if (!opening.hiddenAt) await indexPost(tx, { postId: opening.id, threadId, forumId: thread.forumId, title: input.title, body })
+		if (!opening.hiddenAt) await indexPost(tx, { postId: opening.id, threadId, forumId: thread.forumId, title: input.title, text })
 	})
 	await publishPostUpdate(realtime, thread, opening.id)
 	await publishThreadState(realtime, threadId)
@@ -262,9 +325,9 @@ export async function setPostHidden(viewer: Viewer, postId: string, hidden: bool
 			await tx.thread.update({ where: { id: thread.id }, data: { replyCount: { increment: hidden ? -1 : 1 } } })
 		}
 		if (hidden) await unindexPost(tx, postId)
-		else if (!post.deletedAt) await indexPost(tx, { postId, threadId: thread.id, forumId: thread.forumId, title: thread.title, body: post.body })
+		else if (!post.deletedAt) await indexPost(tx, { postId, threadId: thread.id, forumId: thread.forumId, title: thread.title, text: post.bodyText })
 	})
-	await publishPostUpdate(realtime, thread, postId)
+	await publishPostUpdate(realtime, thread, postId, hidden ? 'hidden' : 'other')
 	// A thread hidden from members: their open pages leave its room, moderators stay.
 	if (hidden && post.number === 1) await realtime.evictFromRoom(rooms.thread(thread.id), await forumModeratorIds(thread.forumId))
 }
@@ -272,10 +335,10 @@ export async function setPostHidden(viewer: Viewer, postId: string, hidden: bool
 async function publishThreadState(realtime: RealtimePublisher, threadId: string) {
 	const thread = await db.thread.findUniqueOrThrow({
 		where: { id: threadId },
-		select: { id: true, forumId: true, locked: true, pinned: true, acceptedPostId: true, title: true },
+		select: { id: true, forumId: true, hiddenAt: true, locked: true, pinned: true, acceptedPostId: true, title: true },
 	})
 	const event: ThreadUpdatedEvent = { threadId, locked: thread.locked, pinned: thread.pinned, acceptedPostId: thread.acceptedPostId, title: thread.title }
-	publishThread(realtime, thread, FORUM_EVENTS.threadUpdated, event)
+	await publishThread(realtime, thread, FORUM_EVENTS.threadUpdated, event)
 }
 
 export async function setThreadFlag(viewer: Viewer, threadId: string, flag: 'locked' | 'pinned', value: boolean, realtime: RealtimePublisher) {

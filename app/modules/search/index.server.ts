@@ -1,4 +1,3 @@
-import { toPlainText } from '#app/modules/forums/markdown.server.ts'
 import type { db } from '#app/utils/db.server.ts'
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0]
@@ -8,9 +7,9 @@ type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0]
 
 export async function indexPost(
 	tx: Tx,
-	doc: { postId: string; threadId: string; forumId: string; title: string; body: string },
+	doc: { postId: string; threadId: string; forumId: string; title: string; text: string },
 ): Promise<void> {
-	const body = toPlainText(doc.body)
+	const body = doc.text
 	await tx.searchDocument.upsert({
 		where: { postId: doc.postId },
 		create: { postId: doc.postId, threadId: doc.threadId, forumId: doc.forumId, title: doc.title, body },

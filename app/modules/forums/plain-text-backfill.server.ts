@@ -1,0 +1,46 @@
+import { markdownToText, MarkdownRefusedError } from '#app/modules/markdown/renderer.server.ts'
+import { db } from '#app/utils/db.server.ts'
+
+const BATCH = 200
+
+async function textOf(markdown: string): Promise<string> {
+	try {
+		return await markdownToText(markdown)
+	} catch (error) {
+		// A body the renderer refuses today was accepted before the limits: its raw words will do.
+		if (error instanceof MarkdownRefusedError) return markdown.slice(0, 5_000)
+		throw error
+	}
+}
+
+/**
+ * Posts and lessons written before plain text was stored beside the HTML get it once, in the
+ * background after start (walking by id, so a post whose text is empty is not read twice).
+ * Returns how many rows were filled.
+ */
+export async function backfillPlainText(): Promise<number> {
+	let filled = 0
+	let after = ''
+	for (;;) {
+		const posts = await db.post.findMany({
+			where: { id: { gt: after }, bodyText: '', NOT: { body: '' } },
+			orderBy: { id: 'asc' },
+			take: BATCH,
+			select: { id: true, body: true },
+		})
+		if (posts.length === 0) break
+		for (const post of posts) {
+			await db.post.update({ where: { id: post.id }, data: { bodyText: await textOf(post.body) } })
+		}
+		filled += posts.length
+		after = posts.at(-1)!.id
+	}
+	const lessons = await db.thread.findMany({
+		where: { lessonLearnedText: null, NOT: { lessonLearned: null } },
+		select: { id: true, lessonLearned: true },
+	})
+	for (const lesson of lessons) {
+		await db.thread.update({ where: { id: lesson.id }, data: { lessonLearnedText: await textOf(lesson.lessonLearned!) } })
+	}
+	return filled + lessons.length
+}
