@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module'
 import { availableParallelism } from 'node:os'
+import path from 'node:path'
 import { Piscina } from 'piscina'
 import { MENTION_PATTERN, type MentionTarget, type RenderedMarkdown, type RenderTask } from './markdown.ts'
 
@@ -18,9 +19,17 @@ export class MarkdownRefusedError extends Error {}
 const TOO_COMPLEX = 'This text’s formatting is too complex to display. Simplify the lists, quotes or emphasis and try again.'
 const BUSY = 'Posting is busy right now. Please try again in a moment.'
 
-// Resolved through package.json "imports", which holds in development, in Vitest and from the
-// production bundle alike (a path relative to this file would not survive bundling).
-const workerFile = createRequire(import.meta.url).resolve('#app/modules/markdown/markdown.worker.mjs')
+// Resolved through package.json "imports", which holds in development, in Vitest and from a
+// production bundle inside the project (a path relative to this file would not survive
+// bundling); a bundle built elsewhere finds it from the working directory, the project's root.
+function resolveWorkerFile(): string {
+	try {
+		return createRequire(import.meta.url).resolve('#app/modules/markdown/markdown.worker.mjs')
+	} catch {
+		return path.resolve('app/modules/markdown/markdown.worker.mjs')
+	}
+}
+const workerFile = resolveWorkerFile()
 
 const globalForPool = globalThis as unknown as { __peerpowerMarkdownPool?: Piscina }
 
