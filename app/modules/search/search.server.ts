@@ -68,15 +68,23 @@ type Engine = {
 const SNIPPET_TOKENS = 28
 
 const sqlite: Engine = {
+	// The full-text match runs first, once, as its own materialised step. Left to itself the
+	// planner may start from the readable threads and run one full-text lookup per post, which
+	// took seconds over 100,000 posts and froze the server meanwhile.
 	hits: (terms, where) => Prisma.sql`
-		WITH "hits" AS (
-			SELECT d."id" AS "docId", d."postId" AS "postId", d."threadId" AS "threadId", p."number" AS "number",
-				-bm25("search_fts", 3.0, 1.0) AS "score"
+		WITH "matched" AS MATERIALIZED (
+			SELECT "search_fts".rowid AS "docId", -bm25("search_fts", 3.0, 1.0) AS "score"
 			FROM "search_fts"
-			JOIN "SearchDocument" d ON d."id" = "search_fts".rowid
+			WHERE "search_fts" MATCH ${toFtsExpression(terms)}
+		),
+		"hits" AS (
+			SELECT d."id" AS "docId", d."postId" AS "postId", d."threadId" AS "threadId", p."number" AS "number",
+				m."score" AS "score"
+			FROM "matched" m
+			JOIN "SearchDocument" d ON d."id" = m."docId"
 			JOIN "Post" p ON p."id" = d."postId"
 			JOIN "Thread" t ON t."id" = d."threadId"
-			WHERE "search_fts" MATCH ${toFtsExpression(terms)} AND ${where}
+			WHERE ${where}
 		)`,
 	async snippets(terms, docIds, sentinels) {
 		// Column 1 is the body: the title is shown on its own above the snippet.
