@@ -27,4 +27,10 @@ describe('tags of a new thread', () => {
 		expect(error.tags).toEqual([message])
 		expect(Object.keys(error)).toEqual(['tags'])
 	})
+
+	test('every kind of problem is told at once', () => {
+		const error = submit(`${'b'.repeat(31)}, <b>bold</b>`).reply().error ?? {}
+		expect(error.tags).toEqual(['Tags can be at most 30 characters', 'Tags use letters, digits and dashes'])
+		expect(Object.keys(error)).toEqual(['tags'])
+	})
 })

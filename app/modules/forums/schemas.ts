@@ -27,7 +27,7 @@ export const tagsSchema = z
 	.superRefine((tags, ctx) => {
 		if (tags.length > LIMITS.tagsMax) ctx.addIssue({ code: 'custom', message: `Use at most ${LIMITS.tagsMax} tags` })
 		if (tags.some((tag) => tag.length > LIMITS.tagMax)) ctx.addIssue({ code: 'custom', message: `Tags can be at most ${LIMITS.tagMax} characters` })
-		else if (tags.some((tag) => !/^[a-z0-9][a-z0-9-]*$/.test(tag))) ctx.addIssue({ code: 'custom', message: 'Tags use letters, digits and dashes' })
+		if (tags.some((tag) => !/^[a-z0-9][a-z0-9-]*$/.test(tag))) ctx.addIssue({ code: 'custom', message: 'Tags use letters, digits and dashes' })
 	})
 
 const titleSchema = z
