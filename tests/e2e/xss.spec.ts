@@ -14,12 +14,15 @@ import { expect, failOnPageErrors, test, waitForHydration, type TestUser } from 
 
 // Payload images point nowhere (404 here, blocked requests elsewhere); a CSP may refuse them too.
 // None of that is a script running. A refused *script* is reported separately, and fails.
+// zod probes whether `new Function` is allowed (unless configured jitless); a strict CSP refuses
+// it and says so. A payload could only call eval after running already, which is caught itself.
 const HARMLESS_CONSOLE_ERRORS = [
 	/Failed to load resource/,
 	/Refused to (load the image|load media|frame|load the stylesheet|load plugin|connect)/,
+	/Refused to evaluate a string as JavaScript/,
 ]
 const SCRIPT_REFUSED =
-	/Refused to (execute|run|evaluate|compile|load the script)|inline (script|event handler)|JavaScript URL/i
+	/Refused to (execute|run|load the script)|inline (script|event handler)|JavaScript URL/i
 // A form refused for going too fast (posting limits) is waited out, not treated as a failure.
 const SLOW_DOWN = /wait|slow down|too (many|fast|soon)|again in/i
 
@@ -32,9 +35,10 @@ async function armContext(context: BrowserContext, origin: string) {
 		;(window as unknown as { __xss: (n: unknown) => void }).__xss = (n) =>
 			report(`XSS-MARKER ${String(n)}`)
 		document.addEventListener('securitypolicyviolation', (event) => {
+			const evalProbe = event.blockedURI === 'eval' || event.blockedURI === 'wasm-eval'
 			if (
-				event.effectiveDirective.startsWith('script-src') ||
-				/inline|eval/.test(event.blockedURI)
+				!evalProbe &&
+				(event.effectiveDirective.startsWith('script-src') || event.blockedURI === 'inline')
 			) {
 				report(
 					`XSS-CSP ${event.effectiveDirective} blocked ${event.blockedURI} sample ${event.sample}`,
