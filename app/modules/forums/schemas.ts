@@ -22,11 +22,13 @@ export const tagsSchema = z
 	.transform((value) =>
 		[...new Set((value ?? '').split(',').map((tag) => tag.trim().toLowerCase().replace(/\s+/g, '-')).filter(Boolean))],
 	)
-	.pipe(
-		z
-			.array(z.string().max(LIMITS.tagMax, `Tags can be at most ${LIMITS.tagMax} characters`).regex(/^[a-z0-9][a-z0-9-]*$/, 'Tags use letters, digits and dashes'))
-			.max(LIMITS.tagsMax, `Use at most ${LIMITS.tagsMax} tags`),
-	)
+	// Checked as a whole, not per element: the form shows the errors of its "tags" field, and a
+	// message filed under "tags[1]" would refuse the thread without a word.
+	.superRefine((tags, ctx) => {
+		if (tags.length > LIMITS.tagsMax) ctx.addIssue({ code: 'custom', message: `Use at most ${LIMITS.tagsMax} tags` })
+		if (tags.some((tag) => tag.length > LIMITS.tagMax)) ctx.addIssue({ code: 'custom', message: `Tags can be at most ${LIMITS.tagMax} characters` })
+		if (tags.some((tag) => !/^[a-z0-9][a-z0-9-]*$/.test(tag))) ctx.addIssue({ code: 'custom', message: 'Tags use letters, digits and dashes' })
+	})
 
 const titleSchema = z
 	.string({ error: 'Give the thread a title' })
