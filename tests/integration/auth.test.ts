@@ -20,6 +20,17 @@ function signup(form: Record<string, string>, context = createTestContext()) {
 	)
 }
 
+async function timed(work: () => Promise<unknown>): Promise<number> {
+	const started = performance.now()
+	await work()
+	return performance.now() - started
+}
+
+function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b)
+	return sorted[Math.floor(sorted.length / 2)]!
+}
+
 /** Everything a requester can see of a sign-up's answer, except the time it took. */
 function visible(result: unknown) {
 	const response = result as Response
@@ -74,6 +85,19 @@ describe('sign up', () => {
 		const after = await db.user.findUniqueOrThrow({ where: { email: 'dup@example.com' } })
 		expect(after).toEqual(member)
 		expect(await db.user.count({ where: { email: 'dup@example.com' } })).toBe(1)
+	})
+
+	test('a registered email takes as long as a new one (the password is hashed either way)', async () => {
+		const taken: number[] = []
+		const fresh: number[] = []
+		for (let n = 0; n < 5; n++) {
+			const member = await createUser()
+			const form = { name: 'Timed', company: 'T', password: 'long enough password' }
+			taken.push(await timed(() => signup({ ...form, email: member.email }, contextFromNewAddress())))
+			fresh.push(await timed(() => signup({ ...form, email: `timed-${n}@example.com` }, contextFromNewAddress())))
+		}
+		// Without the hash it is about 1/20th: a loose bound keeps a busy machine from failing it.
+		expect(median(taken)).toBeGreaterThan(median(fresh) * 0.25)
 	})
 
 	test('the owner of the email is told at their next log-in, once', async () => {
@@ -223,6 +247,18 @@ describe('log in', () => {
 		const result = await login({ email: 'nobody-here@example.com', password: 'whatever it is' })
 		expect(statusOf(result)).toBe(400)
 		expect(replyOf(result).error?.['']?.[0]).toMatch(/don’t match an account/)
+	})
+
+	test('an unknown email takes as long as a wrong password (the hash is checked either way)', async () => {
+		const user = await createUser()
+		const wrongPassword: number[] = []
+		const unknownEmail: number[] = []
+		for (let n = 0; n < 4; n++) {
+			wrongPassword.push(await timed(() => login({ email: user.email, password: `wrong ${n}` })))
+			unknownEmail.push(await timed(() => login({ email: `nobody-${n}@example.com`, password: 'wrong' })))
+		}
+		// Without the check it is about 1/20th: a loose bound keeps a busy machine from failing it.
+		expect(median(unknownEmail)).toBeGreaterThan(median(wrongPassword) * 0.25)
 	})
 
 	test('redirectTo to a page of ours is followed', async () => {

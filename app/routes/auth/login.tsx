@@ -46,7 +46,9 @@ export async function action({ request, context }: Route.ActionArgs) {
 		return refused(accountLimitMessage(onAccount.retryAfterSeconds), onAccount.retryAfterSeconds, submission)
 	}
 
-	if (!account || !(await passwordMatches(account, password))) {
+	// Checked (or its time spent) for a missing account too, so timing does not tell them apart.
+	const matches = await passwordMatches(account, password)
+	if (!account || !matches) {
 		return data(
 			{ result: submission.reply({ formErrors: ['That email and password don’t match an account.'], hideFields: ['password'] }) },
 			{ status: 400 },
