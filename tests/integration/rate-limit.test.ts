@@ -205,6 +205,29 @@ describe('failures per account', () => {
 	})
 })
 
+describe('known devices and password changes', () => {
+	test('a password change forgets the devices known before, but not the browser it was made in', async () => {
+		const next = addresses()
+		const owner = await createUser()
+		const laptop = deviceCookieOf(await login(owner.email, TEST_PASSWORD, next()))
+		const phone = deviceCookieOf(await login(owner.email, TEST_PASSWORD, next()))
+		const newPassword = 'a brand new password'
+		const changed = (await changePassword(
+			`${await sessionCookieFor(owner.id)}; ${laptop}`,
+			TEST_PASSWORD,
+			newPassword,
+		)) as Response
+		expect(changed.status).toBe(302)
+		const laptopNow = deviceCookieOf(changed)
+
+		for (let attempt = 1; attempt <= AUTH_LIMITS.loginFailuresPerAccountFromNewDevices.points; attempt++) {
+			await login(owner.email, 'guess', next())
+		}
+		expectRateLimited(await login(owner.email, newPassword, next(), phone))
+		expect(statusOf(await login(owner.email, newPassword, next(), laptopNow))).toBe(302)
+	})
+})
+
 describe('a limited client is refused before any expensive work', () => {
 	/** A form post whose body records whether anyone read it. */
 	function watchedPost(path: string, form: Record<string, string>, cookie?: string) {

@@ -5,7 +5,8 @@ import type { Route } from './+types/password.ts'
 import { Card, PageHeader } from '#app/components/page.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Field, FormErrors } from '#app/components/ui/field.tsx'
-import { requireAuth } from '#app/modules/auth/auth.server.ts'
+import { findLoginAccount, requireAuth } from '#app/modules/auth/auth.server.ts'
+import { rememberDeviceHeader } from '#app/modules/auth/known-devices.server.ts'
 import { attemptPasswordCheck, clearPasswordChecks, rateLimitMessage } from '#app/modules/auth/rate-limit.server.ts'
 import { ChangePasswordSchema } from '#app/modules/auth/schemas.ts'
 import { changePassword } from '#app/modules/users/users.server.ts'
@@ -42,13 +43,17 @@ export async function action({ request, context }: Route.ActionArgs) {
 	await clearPasswordChecks(user.id)
 	// The other devices' live connections end with their sessions.
 	await context.realtime.disconnectUser(user.id, { exceptSessionId: session.id })
+	// The new password forgets every known device (their tags were keyed by the old one); this
+	// browser, where the owner just proved they know both, stays known.
+	const account = await findLoginAccount(user.email)
+	const headers = account ? { 'Set-Cookie': rememberDeviceHeader(request.headers.get('cookie'), account) } : undefined
 	return redirectWithToast('/settings/password', {
 		title: 'Password changed',
 		description:
 			outcome.endedSessions > 0
 				? `You were logged out everywhere else (${outcome.endedSessions} other session${outcome.endedSessions === 1 ? '' : 's'}).`
 				: undefined,
-	})
+	}, { headers })
 }
 
 export default function PasswordSettings({ actionData }: Route.ComponentProps) {
