@@ -46,6 +46,7 @@ const { FORUM_EVENTS } = await import('#app/modules/forums/events.ts')
 const { createSession, sessionCookieHeader } = await import('#app/modules/auth/sessions.server.ts')
 const { rooms } = await import('#app/utils/realtime.ts')
 const { attachRealtime } = await import('#server/realtime/index.ts')
+const { MAX_SOCKETS_PER_USER } = await import('#server/realtime/socket-cap.ts')
 const { loader: threadLoader } = await import('#app/routes/threads/thread.tsx')
 const { ThreadView } = await import('#app/components/forum/thread-view.tsx')
 
@@ -151,10 +152,10 @@ async function setUp() {
 	const { token } = await createSession(reader.id, { userAgent: 'bench', ipAddress: '127.0.0.1' })
 	const cookie = sessionCookieHeader(token).split(';')[0]!
 	console.log(`set up ${POSTS} posts in ${((performance.now() - started) / 1000).toFixed(1)} s`)
-	return { reader, thread, cookie }
+	return { reader, thread, cookie, groupId: group.id }
 }
 
-const { reader, thread, cookie } = await setUp()
+const { reader, thread, cookie, groupId } = await setUp()
 const access = await forumAccess(reader, thread.forumId)
 const lastPage = Math.ceil(POSTS / 20)
 const pages = { first: 1, middle: Math.ceil(lastPage / 2), last: lastPage }
@@ -255,12 +256,30 @@ const clients: Socket[] = []
 let readersEvents = 0
 const round = { remaining: 0, first: 0, last: 0, done: (_t: number) => {} }
 
+// The room's readers are members with a few tabs each: one user may hold at most
+// MAX_SOCKETS_PER_USER sockets, and their events share one flood allowance.
+const listenerCookies: string[] = []
+for (let n = 0; n < Math.ceil(CLIENTS / MAX_SOCKETS_PER_USER); n++) {
+	const listener = await db.user.create({
+		data: {
+			name: `Listener ${n + 1}`,
+			handle: `listener.${n + 1}`,
+			email: `listener${n + 1}@bench.example`,
+			company: 'Bench',
+			passwordHash: 'unused',
+			memberships: { create: { groupId, role: 'member' } },
+		},
+	})
+	const { token } = await createSession(listener.id, { userAgent: 'bench', ipAddress: '127.0.0.1' })
+	listenerCookies.push(sessionCookieHeader(token).split(';')[0]!)
+}
+
 const connectStarted = performance.now()
 for (let i = 0; i < CLIENTS; i += 100) {
-	const batch = Array.from({ length: Math.min(100, CLIENTS - i) }, () => {
+	const batch = Array.from({ length: Math.min(100, CLIENTS - i) }, (_, j) => {
 		const socket = connect(url, {
 			transports: ['websocket'],
-			extraHeaders: { cookie },
+			extraHeaders: { cookie: listenerCookies[Math.floor((i + j) / MAX_SOCKETS_PER_USER)]! },
 			reconnection: false,
 			forceNew: true,
 		})

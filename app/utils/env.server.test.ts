@@ -9,20 +9,22 @@ describe('parseEnv', () => {
 			HOST: '0.0.0.0',
 			DATABASE_URL: 'file:./data/peerpower.db',
 			SECURE_COOKIES: 'auto',
-			AUTH_RATE_LIMIT_PER_IP: 20,
-			AUTH_RATE_LIMIT_PER_ACCOUNT: 5,
+			AUTH_RATE_LIMIT_EXEMPT_IPS: [],
 		})
 	})
 
 	test('numbers are read from their text', () => {
 		const env = parseEnv({
 			PORT: '0',
-			AUTH_RATE_LIMIT_PER_IP: '7',
-			AUTH_RATE_LIMIT_PER_ACCOUNT: '2',
 		})
 		expect(env.PORT).toBe(0)
-		expect(env.AUTH_RATE_LIMIT_PER_IP).toBe(7)
-		expect(env.AUTH_RATE_LIMIT_PER_ACCOUNT).toBe(2)
+	})
+
+	test('exempt addresses are read from a comma-separated list', () => {
+		expect(parseEnv({ AUTH_RATE_LIMIT_EXEMPT_IPS: ' 127.0.0.1, ::1,,' }).AUTH_RATE_LIMIT_EXEMPT_IPS).toEqual([
+			'127.0.0.1',
+			'::1',
+		])
 	})
 
 	test.each(['file:./data/x.db', 'postgres://u@localhost:5432/db', 'postgresql://u@localhost/db'])(
@@ -38,7 +40,6 @@ describe('parseEnv', () => {
 		['DATABASE_URL', { DATABASE_URL: 'mysql://x' }],
 		['NODE_ENV', { NODE_ENV: 'staging' }],
 		['APP_URL', { APP_URL: 'not a url' }],
-		['AUTH_RATE_LIMIT_PER_IP', { AUTH_RATE_LIMIT_PER_IP: '0' }],
 	])(
 		'a wrong %s is an EnvError of one line that names it and what it got',
 		(name, source: Record<string, string>) => {

@@ -19,10 +19,12 @@ const envSchema = z.object({
 	REDIS_URL: z.url().optional(),
 	// Secure cookies need HTTPS; "auto" means on in production, off otherwise.
 	SECURE_COOKIES: z.enum(['auto', 'true', 'false']).default('auto'),
-	// Log-in and sign-up attempts allowed per IP and per account within RATE_LIMIT_WINDOW_SECONDS.
-	AUTH_RATE_LIMIT_PER_IP: z.coerce.number().int().positive().default(20),
-	AUTH_RATE_LIMIT_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
-	AUTH_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(15 * 60),
+	// Client addresses exempt from the per-address log-in and sign-up limits (comma-separated);
+	// the figures themselves are named in app/modules/auth/rate-limit.server.ts.
+	AUTH_RATE_LIMIT_EXEMPT_IPS: z
+		.string()
+		.default('')
+		.transform((list) => list.split(',').map((ip) => ip.trim()).filter(Boolean)),
 	// The least time between two posts of one member; longer on an account's first day.
 	POST_MIN_GAP_SECONDS: z.coerce.number().int().min(0).default(5),
 	NEW_ACCOUNT_POST_MIN_GAP_SECONDS: z.coerce.number().int().min(0).default(20),

@@ -9,6 +9,7 @@ import { registerForums } from './forums.ts'
 import { authenticateSocket, type SocketData } from './handshake.ts'
 import { registerPresence } from './presence.ts'
 import { createPublisher } from './publisher.ts'
+import { capSocketsPerUser } from './socket-cap.ts'
 import { isAllowedOrigin } from '../security.ts'
 
 export type Realtime = { io: Server; publisher: RealtimePublisher; close: () => Promise<void> }
@@ -38,6 +39,7 @@ export async function attachRealtime(
 	}
 
 	io.use(authenticateSocket)
+	io.use(capSocketsPerUser())
 	io.on('connection', (socket) => {
 		const { user } = socket.data as SocketData
 		applyFloodLimit(socket)

@@ -313,8 +313,16 @@ describe('the server process', () => {
 				body: signup.body,
 			})
 			expect(response.status).toBe(302)
+			// Sign-up logs nobody in (it answers alike for a taken email): the new member logs in.
+			const credentials = form({ email: 'process@example.com', password: 'long enough password' })
+			const loggedIn = await send(`${url}/login`, {
+				method: 'POST',
+				headers: { origin: url, ...credentials.headers },
+				body: credentials.body,
+			})
+			expect(loggedIn.status).toBe(302)
 			// Production serves Secure cookies (SECURE_COOKIES=auto).
-			const setCookie = String(response.headers['set-cookie'])
+			const setCookie = String(loggedIn.headers['set-cookie'])
 			expect(setCookie).toMatch(/pp_session=[a-z2-7]{32};.*Secure/)
 			const cookie = setCookie.match(/pp_session=[a-z2-7]{32}/)![0]
 			const home = await send(`${url}/`, { headers: { cookie } })

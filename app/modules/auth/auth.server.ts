@@ -62,7 +62,11 @@ export async function requireSiteAdmin(request: Request): Promise<SessionUser> {
 	return user
 }
 
-export class EmailTakenError extends Error {}
+export class EmailTakenError extends Error {
+	constructor(readonly userId: string) {
+		super('An account with this email already exists')
+	}
+}
 
 /** Creates the account; the very first account becomes the site admin. */
 export async function signup(input: {
@@ -73,9 +77,8 @@ export async function signup(input: {
 }): Promise<{ id: string; isSiteAdmin: boolean }> {
 	const passwordHash = await hashPassword(input.password)
 	return db.$transaction(async (tx) => {
-		if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
-			throw new EmailTakenError()
-		}
+		const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })
+		if (existing) throw new EmailTakenError(existing.id)
 		const isFirst = (await tx.user.count()) === 0
 		const handle = await uniqueHandle(input.name, tx)
 		return tx.user.create({
@@ -85,13 +88,25 @@ export async function signup(input: {
 	})
 }
 
-export async function verifyLogin(email: string, password: string): Promise<{ id: string } | null> {
-	const user = await db.user.findUnique({ where: { email }, select: { id: true, passwordHash: true } })
-	if (!user) {
+export type LoginAccount = { id: string; passwordHash: string }
+
+/** The account a log-in names, if any: one indexed read, done only once the address may try. */
+export function findLoginAccount(email: string): Promise<LoginAccount | null> {
+	return db.user.findUnique({ where: { email }, select: { id: true, passwordHash: true } })
+}
+
+/** Checks the password; for a missing account it still spends the time of a check. */
+export async function passwordMatches(account: LoginAccount | null, password: string): Promise<boolean> {
+	if (!account) {
 		await burnPasswordCheck(password)
-		return null
+		return false
 	}
-	return (await verifyPassword(user.passwordHash, password)) ? { id: user.id } : null
+	return verifyPassword(account.passwordHash, password)
+}
+
+export async function verifyLogin(email: string, password: string): Promise<{ id: string } | null> {
+	const account = await findLoginAccount(email)
+	return account && (await passwordMatches(account, password)) ? { id: account.id } : null
 }
 
 /** Starts a new session (never reuses one) and redirects with its cookie. */

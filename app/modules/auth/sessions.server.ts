@@ -98,7 +98,7 @@ export function readSessionToken(cookieHeader: string | null | undefined): strin
 	return token && /^[a-z2-7]{32}$/.test(token) ? token : null
 }
 
-function secureCookies(): boolean {
+export function secureCookies(): boolean {
 	const { SECURE_COOKIES, NODE_ENV } = getEnv()
 	return SECURE_COOKIES === 'auto' ? NODE_ENV === 'production' : SECURE_COOKIES === 'true'
 }

@@ -1,14 +1,22 @@
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { getFormProps, getInputProps, useForm, type Submission, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, useNavigation, useSearchParams } from 'react-router'
 import type { Route } from './+types/login.ts'
 import { AuthPanel } from '#app/components/page.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Field, FormErrors } from '#app/components/ui/field.tsx'
-import { requireAnonymous, startSessionAndRedirect, verifyLogin } from '#app/modules/auth/auth.server.ts'
-import { consumeAuthAttempt, rateLimitMessage, resetAccountAttempts } from '#app/modules/auth/rate-limit.server.ts'
+import { takeAccountNotice } from '#app/modules/auth/account-notices.server.ts'
+import { findLoginAccount, passwordMatches, requireAnonymous, startSessionAndRedirect } from '#app/modules/auth/auth.server.ts'
+import { isKnownDevice, rememberDeviceHeader } from '#app/modules/auth/known-devices.server.ts'
+import {
+	accountLimitMessage,
+	attemptLoginFromIp,
+	attemptLoginOnAccount,
+	rateLimitMessage,
+} from '#app/modules/auth/rate-limit.server.ts'
 import { LoginSchema, safeRedirect } from '#app/modules/auth/schemas.ts'
 import { pageTitle } from '#app/utils/misc.ts'
+import { toastHeader } from '#app/utils/toast.server.ts'
 
 export const meta: Route.MetaFunction = () => [{ title: pageTitle('Log in') }]
 
@@ -17,30 +25,50 @@ export async function loader({ request }: Route.LoaderArgs) {
 	return null
 }
 
+// The order is the point: each step is cheaper than the one it guards. The address's limit comes
+// before the form is read, the account's before the password hash is checked.
 export async function action({ request, context }: Route.ActionArgs) {
 	await requireAnonymous(request)
-	const formData = await request.formData()
-	const submission = parseWithZod(formData, { schema: LoginSchema })
+	const fromIp = await attemptLoginFromIp(context.clientIp)
+	if (!fromIp.allowed) return refused(rateLimitMessage(fromIp.retryAfterSeconds), fromIp.retryAfterSeconds)
+
+	const submission = parseWithZod(await request.formData(), { schema: LoginSchema })
 	if (submission.status !== 'success') {
 		return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
 	}
 	const { email, password, redirectTo } = submission.value
-	const limit = await consumeAuthAttempt(context.clientIp, email)
-	if (!limit.allowed) {
-		return data(
-			{ result: submission.reply({ formErrors: [rateLimitMessage(limit.retryAfterSeconds)], hideFields: ['password'] }) },
-			{ status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } },
-		)
+	const cookieHeader = request.headers.get('cookie')
+	const account = await findLoginAccount(email)
+	// Unknown emails are counted like accounts, so the limit does not tell which emails have one.
+	const knownDevice = account !== null && isKnownDevice(cookieHeader, account)
+	const onAccount = knownDevice ? null : await attemptLoginOnAccount(email)
+	if (onAccount && !onAccount.allowed) {
+		return refused(accountLimitMessage(onAccount.retryAfterSeconds), onAccount.retryAfterSeconds, submission)
 	}
-	const user = await verifyLogin(email, password)
-	if (!user) {
+
+	// Checked (or its time spent) for a missing account too, so timing does not tell them apart.
+	const matches = await passwordMatches(account, password)
+	if (!account || !matches) {
 		return data(
 			{ result: submission.reply({ formErrors: ['That email and password don’t match an account.'], hideFields: ['password'] }) },
 			{ status: 400 },
 		)
 	}
-	await resetAccountAttempts(email)
-	return startSessionAndRedirect(request, user.id, context.clientIp, safeRedirect(redirectTo))
+	// Successful log-ins never count against a limit: a peer group may log in from one office.
+	await Promise.all([fromIp.refund(), onAccount?.refund()])
+	const response = await startSessionAndRedirect(request, account.id, context.clientIp, safeRedirect(redirectTo))
+	response.headers.append('Set-Cookie', rememberDeviceHeader(cookieHeader, account))
+	const notice = takeAccountNotice(account.id)
+	if (notice) response.headers.append('Set-Cookie', await toastHeader({ type: 'info', ...notice }))
+	return response
+}
+
+function refused(message: string, retryAfterSeconds: number, submission?: Submission<unknown>) {
+	const result = submission
+		? submission.reply({ formErrors: [message], hideFields: ['password'] })
+		: // Refused before the form was read: nothing to give back but the message.
+			({ status: 'error', error: { '': [message] } } satisfies SubmissionResult)
+	return data({ result }, { status: 429, headers: { 'Retry-After': String(retryAfterSeconds) } })
 }
 
 export default function LoginPage({ actionData }: Route.ComponentProps) {
@@ -57,8 +85,21 @@ export default function LoginPage({ actionData }: Route.ComponentProps) {
 	const signupHref = searchParams.get('redirectTo')
 		? `/signup?${new URLSearchParams({ redirectTo: searchParams.get('redirectTo') ?? '' })}`
 		: '/signup'
+	// Sign-up lands here whether or not the email was new (see signup.tsx), so this says nothing
+	// that would differ between the two.
+	const signedUp = searchParams.get('signedUp') === '1'
 	return (
-		<AuthPanel title="Log in to PeerPower">
+		<AuthPanel
+			title="Log in to PeerPower"
+			intro={
+				signedUp ? (
+					<p role="status" className="rounded-md bg-brand-50 px-3 py-2 text-sm text-brand-800">
+						<strong>Thanks for signing up.</strong> Log in with your email and the password you just chose to continue. If
+						this email already had a PeerPower account, nothing about it has changed: use its existing password.
+					</p>
+				) : null
+			}
+		>
 			<Form method="post" className="space-y-4" {...getFormProps(form)}>
 				<input {...getInputProps(fields.redirectTo, { type: 'hidden' })} />
 				<FormErrors errors={form.errors} />
@@ -72,6 +113,14 @@ export default function LoginPage({ actionData }: Route.ComponentProps) {
 					{navigation.state === 'submitting' ? 'Logging in…' : 'Log in'}
 				</Button>
 			</Form>
+			<details className="mt-4 text-sm text-slate-600">
+				<summary className="cursor-pointer text-brand-700">Forgot your password?</summary>
+				<p className="mt-2">
+					PeerPower cannot send password-reset emails yet: ask your site admin for help. If you were refused after
+					too many failed attempts, that only holds back devices that never logged in to your account: a browser you
+					have logged in from before still gets in, and new devices can try again after the wait shown.
+				</p>
+			</details>
 			<p className="mt-4 text-center text-sm text-slate-600">
 				New here? <Link to={signupHref}>Create an account</Link>
 			</p>

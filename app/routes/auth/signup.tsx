@@ -1,15 +1,15 @@
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { getFormProps, getInputProps, useForm, type Submission, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import { data, Form, Link, useNavigation, useSearchParams } from 'react-router'
+import { data, Form, Link, redirect, useNavigation, useSearchParams } from 'react-router'
 import type { Route } from './+types/signup.ts'
 import { AuthPanel } from '#app/components/page.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Field, FormErrors } from '#app/components/ui/field.tsx'
-import { EmailTakenError, requireAnonymous, signup, startSessionAndRedirect, userCount } from '#app/modules/auth/auth.server.ts'
-import { consumeAuthAttempt, rateLimitMessage } from '#app/modules/auth/rate-limit.server.ts'
+import { noteSignupAttempt } from '#app/modules/auth/account-notices.server.ts'
+import { EmailTakenError, requireAnonymous, signup, userCount } from '#app/modules/auth/auth.server.ts'
+import { attemptSignupForEmail, attemptSignupFromIp, rateLimitMessage } from '#app/modules/auth/rate-limit.server.ts'
 import { safeRedirect, SignupSchema } from '#app/modules/auth/schemas.ts'
 import { pageTitle } from '#app/utils/misc.ts'
-import { toastHeader } from '#app/utils/toast.server.ts'
 
 export const meta: Route.MetaFunction = () => [{ title: pageTitle('Sign up') }]
 
@@ -18,47 +18,45 @@ export async function loader({ request }: Route.LoaderArgs) {
 	return { firstAccount: (await userCount()) === 0 }
 }
 
+/**
+ * Sign-up answers the same whether or not the email already has an account: the same redirect to
+ * the log-in page, after the same work (the password is hashed in both cases). Logging a new
+ * member straight in would tell the two apart, so nobody is logged in here; the owner of an
+ * existing account is told at their next log-in instead. (A requester can still learn it by then
+ * logging in with the password they chose, but only by creating a real account under an email
+ * that was free; email verification would close that, and PeerPower sends no email yet.)
+ * Limits come first: the address's before the form is read, the email's before the hash.
+ */
 export async function action({ request, context }: Route.ActionArgs) {
 	await requireAnonymous(request)
-	const formData = await request.formData()
-	const submission = parseWithZod(formData, { schema: SignupSchema })
+	const fromIp = await attemptSignupFromIp(context.clientIp)
+	if (!fromIp.allowed) return refused(fromIp.retryAfterSeconds)
+
+	const submission = parseWithZod(await request.formData(), { schema: SignupSchema })
 	if (submission.status !== 'success') {
 		return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
 	}
-	const { email, redirectTo } = submission.value
-	const limit = await consumeAuthAttempt(context.clientIp, email)
-	if (!limit.allowed) {
-		return data(
-			{ result: submission.reply({ formErrors: [rateLimitMessage(limit.retryAfterSeconds)], hideFields: ['password'] }) },
-			{ status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } },
-		)
-	}
+	const forEmail = await attemptSignupForEmail(submission.value.email)
+	if (!forEmail.allowed) return refused(forEmail.retryAfterSeconds, submission)
+
 	try {
-		const user = await signup(submission.value)
-		const response = await startSessionAndRedirect(request, user.id, context.clientIp, safeRedirect(redirectTo))
-		response.headers.append(
-			'Set-Cookie',
-			await toastHeader(
-				user.isSiteAdmin
-					? { title: 'Welcome to PeerPower', description: 'You are the site admin: create the first peer group.' }
-					: { title: 'Welcome to PeerPower' },
-			),
-		)
-		return response
+		await signup(submission.value)
 	} catch (error) {
-		if (error instanceof EmailTakenError) {
-			return data(
-				{
-					result: submission.reply({
-						fieldErrors: { email: ['An account with this email already exists. Log in instead?'] },
-						hideFields: ['password'],
-					}),
-				},
-				{ status: 400 },
-			)
-		}
-		throw error
+		if (!(error instanceof EmailTakenError)) throw error
+		noteSignupAttempt(error.userId)
 	}
+	const next = safeRedirect(submission.value.redirectTo)
+	const params = new URLSearchParams({ signedUp: '1', ...(next === '/' ? {} : { redirectTo: next }) })
+	return redirect(`/login?${params}`)
+}
+
+function refused(retryAfterSeconds: number, submission?: Submission<unknown>) {
+	const message = rateLimitMessage(retryAfterSeconds)
+	const result = submission
+		? submission.reply({ formErrors: [message], hideFields: ['password'] })
+		: // Refused before the form was read: nothing to give back but the message.
+			({ status: 'error', error: { '': [message] } } satisfies SubmissionResult)
+	return data({ result }, { status: 429, headers: { 'Retry-After': String(retryAfterSeconds) } })
 }
 
 export default function SignupPage({ loaderData, actionData }: Route.ComponentProps) {

@@ -1,11 +1,13 @@
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, useNavigation } from 'react-router'
 import type { Route } from './+types/password.ts'
 import { Card, PageHeader } from '#app/components/page.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Field, FormErrors } from '#app/components/ui/field.tsx'
-import { requireAuth } from '#app/modules/auth/auth.server.ts'
+import { findLoginAccount, requireAuth } from '#app/modules/auth/auth.server.ts'
+import { rememberDeviceHeader } from '#app/modules/auth/known-devices.server.ts'
+import { attemptPasswordCheck, clearPasswordChecks, rateLimitMessage } from '#app/modules/auth/rate-limit.server.ts'
 import { ChangePasswordSchema } from '#app/modules/auth/schemas.ts'
 import { changePassword } from '#app/modules/users/users.server.ts'
 import { pageTitle } from '#app/utils/misc.ts'
@@ -22,6 +24,13 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
 	const { user, session } = await requireAuth(request)
+	// Checking the current password is a log-in guess made with a (possibly stolen) session: limited
+	// per member, before the form is read and the hash checked.
+	const check = await attemptPasswordCheck(user.id)
+	if (!check.allowed) {
+		const result: SubmissionResult = { status: 'error', error: { '': [rateLimitMessage(check.retryAfterSeconds)] } }
+		return data({ result }, { status: 429, headers: { 'Retry-After': String(check.retryAfterSeconds) } })
+	}
 	const submission = parseWithZod(await request.formData(), { schema: ChangePasswordSchema })
 	if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: hidden }) }, { status: 400 })
 	const outcome = await changePassword(user.id, session.id, submission.value)
@@ -31,15 +40,20 @@ export async function action({ request, context }: Route.ActionArgs) {
 			{ status: 400 },
 		)
 	}
+	await clearPasswordChecks(user.id)
 	// The other devices' live connections end with their sessions.
 	await context.realtime.disconnectUser(user.id, { exceptSessionId: session.id })
+	// The new password forgets every known device (their tags were keyed by the old one); this
+	// browser, where the owner just proved they know both, stays known.
+	const account = await findLoginAccount(user.email)
+	const headers = account ? { 'Set-Cookie': rememberDeviceHeader(request.headers.get('cookie'), account) } : undefined
 	return redirectWithToast('/settings/password', {
 		title: 'Password changed',
 		description:
 			outcome.endedSessions > 0
 				? `You were logged out everywhere else (${outcome.endedSessions} other session${outcome.endedSessions === 1 ? '' : 's'}).`
 				: undefined,
-	})
+	}, { headers })
 }
 
 export default function PasswordSettings({ actionData }: Route.ComponentProps) {
