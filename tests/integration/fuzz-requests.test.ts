@@ -37,8 +37,9 @@ function send(path: string, body: Buffer, headers: Record<string, string>): Prom
 			response.on('data', (chunk: string) => (text += chunk))
 			response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }))
 		})
-		// A server that stops reading a huge body and answers early closes the connection: that is an answer.
-		request.on('error', reject)
+		// A server that answers a huge body early closes the connection while it is still being
+		// written: the write fails, but the answer may still be on its way — wait for it a moment.
+		request.on('error', (error) => setTimeout(() => reject(error), 500))
 		request.setTimeout(HANG_MS, () => request.destroy(new Error(`no answer to POST ${path} in ${HANG_MS} ms`)))
 		request.end(body)
 	})
