@@ -52,7 +52,10 @@ export const NewThreadSchema = z
 	.superRefine((value, ctx) => {
 		if (value.kind !== 'lesson') {
 			// The length limit is the body field's own check; repeating it here showed its message twice.
-			if (!value.body?.trim()) ctx.addIssue({ code: 'custom', path: ['body'], message: EMPTY_POST })
+			// A body that is not text (the field sent twice) already has its own issue from the field's check.
+			if (value.body === undefined || (typeof value.body === 'string' && !value.body.trim())) {
+				ctx.addIssue({ code: 'custom', path: ['body'], message: EMPTY_POST })
+			}
 			return
 		}
 		if (!value.blocker) ctx.addIssue({ code: 'custom', path: ['blocker'], message: 'Choose the growth blocker this lesson is about' })

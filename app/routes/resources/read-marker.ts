@@ -8,7 +8,7 @@ const ReadSchema = z.object({ threadId: z.string().min(1), number: z.coerce.numb
 /** Moves the read marker when a reader sees a reply arrive live (no page load involved). */
 export async function action({ request }: Route.ActionArgs) {
 	const parsed = ReadSchema.safeParse(Object.fromEntries(await request.formData()))
-	if (!parsed.success) return Response.json({ ok: false }, { status: 400 })
+	if (!parsed.success) return Response.json({ ok: false, error: 'That request was not understood.' }, { status: 400 })
 	const { user, thread } = await requireReadableThread(request, parsed.data.threadId)
 	await markRead(user.id, thread.id, Math.min(parsed.data.number, thread.lastPostNumber))
 	return Response.json({ ok: true })

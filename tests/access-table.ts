@@ -1,0 +1,308 @@
+// Who may do what: the one table of expected answers, per route × method (× case) × role, and per
+// socket event × room × role. tests/integration/authorization-matrix.test.ts and
+// authorization-sockets.test.ts check every cell, and fail when a route of app/routes.ts or an event
+// the socket server listens to has no row here.
+//
+// The roles are the columns, in the order of ROLES (tests/world.ts):
+//   anonymous · outsider (signed in, no group) · otherMember (of group B) · member (of group A)
+//   · moderator (of group A) · otherModerator (of group B) · admin (site admin, in no group)
+// "This group" is group A; its forum, threads and invitation are the ones the cases use.
+//
+// Answers:
+//   ok       served (a loader), or done: the action answered 2xx/3xx and wrote to the database
+//   no-op    answered 2xx/3xx but wrote nothing (someone else's thing, or nothing to do)
+//   login    redirect to the log-in page          home   redirect to / (already signed in)
+//   400 401 403 404   refused with that status; a refused action must change nothing
+import { TEST_PASSWORD } from './helpers.ts'
+import { ROLES, addPost, addThread, anotherSession, type Actor, type Role, type World } from './world.ts'
+import { db } from '#app/utils/db.server.ts'
+import { createInvitation } from '#app/modules/groups/invitations.server.ts'
+import { COMMUNITY_FORUM_ID } from '#app/modules/forums/constants.ts'
+
+export const OUTCOMES = ['ok', 'no-op', 'login', 'home', '400', '401', '403', '404'] as const
+export type Outcome = (typeof OUTCOMES)[number]
+
+export type CaseContext = { world: World; actor: Actor | null; made: Record<string, string> }
+
+export type RouteCase = {
+	/** The route module, as app/routes.ts names it. */
+	route: string
+	method: 'GET' | 'POST'
+	what: string
+	/** Values for the pattern's :params (group A's slug and thread by default). */
+	params?: (c: CaseContext) => Record<string, string>
+	query?: string
+	form?: (c: CaseContext) => Record<string, string>
+	/** Things made fresh for each request (a post to delete, a thread to lock), by name. */
+	setup?: (c: Omit<CaseContext, 'made'>) => Promise<Record<string, string>>
+	/** A loader that writes (marks read): told apart as ok / no-op like an action. */
+	writes?: boolean
+	/** A page for signed-out visitors only: a redirect to / is the refusal. */
+	anonymousOnly?: boolean
+	expect: Record<Role, Outcome>
+}
+
+/** One row of answers, written as in the table's header: 'login 404 404 ok ok 404 404'. */
+function roles(answers: string): Record<Role, Outcome> {
+	const parts = answers.trim().split(/\s+/)
+	if (parts.length !== ROLES.length) throw new Error(`"${answers}" has ${parts.length} answers for ${ROLES.length} roles`)
+	for (const part of parts) if (!(OUTCOMES as readonly string[]).includes(part)) throw new Error(`unknown answer "${part}"`)
+	return Object.fromEntries(ROLES.map((role, i) => [role, parts[i] as Outcome])) as Record<Role, Outcome>
+}
+
+let unique = 0
+const fresh = (prefix: string) => `${prefix} ${++unique}-${Date.now().toString(36)}`
+const actorOr = (c: { world: World; actor: Actor | null }) => c.actor?.id ?? c.world.people.alice.id
+
+const thread = (id: (w: World) => string) => (c: CaseContext) => ({ threadId: id(c.world) })
+const groupThread = thread((w) => w.groupThread.id)
+const made = (name: string) => (c: CaseContext) => c.made[name]!
+
+/** A reply by Alice in group A's question, made for one request. */
+const alicesReply = async ({ world }: { world: World }) => ({ postId: (await addPost(world.groupThread.id, world.people.alice.id)).id })
+const ownReply = async (c: { world: World; actor: Actor | null }) => ({ postId: (await addPost(c.world.groupThread.id, actorOr(c))).id })
+
+type Row = Omit<RouteCase, 'expect'>
+const r = (row: Row, answers: string): RouteCase => ({ ...row, expect: roles(answers) })
+
+const reply = (body = 'Agreed, with numbers.') => ({ intent: 'reply', body })
+
+//                                                                                  anon  outs  othM  mem   mod   othMod admin
+// The table is aligned by hand, one column per role: prettier leaves it alone.
+// prettier-ignore
+export const ROUTE_CASES: RouteCase[] = [
+	r({ route: 'routes/home.tsx', method: 'GET', what: 'home' },                                  'ok    ok    ok    ok    ok    ok    ok'),
+	r({ route: 'routes/auth/signup.tsx', method: 'GET', what: 'sign-up page', anonymousOnly: true }, 'ok    home  home  home  home  home  home'),
+	r({ route: 'routes/auth/signup.tsx', method: 'POST', what: 'sign up', anonymousOnly: true,
+		form: () => ({ name: 'New Person', email: `${fresh('new').replace(/\W/g, '')}@example.com`, company: 'Newco', password: 'a long new password', redirectTo: '/settings/profile' }) },
+		'ok    home  home  home  home  home  home'),
+	r({ route: 'routes/auth/login.tsx', method: 'GET', what: 'log-in page', anonymousOnly: true },  'ok    home  home  home  home  home  home'),
+	r({ route: 'routes/auth/login.tsx', method: 'POST', what: 'log in as Bob', anonymousOnly: true,
+		form: ({ world }) => ({ email: world.people.bob.email, password: TEST_PASSWORD, redirectTo: '/community' }) },
+		'ok    home  home  home  home  home  home'),
+	r({ route: 'routes/auth/logout.tsx', method: 'GET', what: 'log-out link' },                   'ok    ok    ok    ok    ok    ok    ok'),
+	r({ route: 'routes/auth/logout.tsx', method: 'POST', what: 'log out' },                        'no-op ok    ok    ok    ok    ok    ok'),
+	r({ route: 'routes/settings/layout.tsx', method: 'GET', what: 'settings layout' },             'login ok    ok    ok    ok    ok    ok'),
+	r({ route: 'routes/settings/profile.tsx', method: 'GET', what: 'own profile' },                'login ok    ok    ok    ok    ok    ok'),
+	r({ route: 'routes/settings/profile.tsx', method: 'POST', what: 'save own profile',
+		form: () => ({ name: 'Renamed Person', company: 'Renamed Co', bio: 'Bio' }) },           'login ok    ok    ok    ok    ok    ok'),
+	r({ route: 'routes/settings/password.tsx', method: 'GET', what: 'password page' },             'login ok    ok    ok    ok    ok    ok'),
+	r({ route: 'routes/settings/password.tsx', method: 'POST', what: 'change own password',
+		form: () => ({ currentPassword: TEST_PASSWORD, newPassword: 'another long password', confirmPassword: 'another long password' }) },
+		'login ok    ok    ok    ok    ok    ok'),
+	r({ route: 'routes/settings/sessions.tsx', method: 'GET', what: 'own sessions' },              'login ok    ok    ok    ok    ok    ok'),
+	r({ route: 'routes/settings/sessions.tsx', method: 'POST', what: 'end own other session',
+		setup: async ({ actor }) => ({ sessionId: actor ? (await anotherSession(actor)).sessionId : 'none' }),
+		form: (c) => ({ intent: 'revoke', sessionId: made('sessionId')(c) }) },                  'login ok    ok    ok    ok    ok    ok'),
+	r({ route: 'routes/settings/sessions.tsx', method: 'POST', what: 'end Alice’s session',
+		form: ({ world }) => ({ intent: 'revoke', sessionId: world.aliceSession.sessionId }) },   'login no-op no-op no-op no-op no-op no-op'),
+	r({ route: 'routes/settings/sessions.tsx', method: 'POST', what: 'end all own other sessions',
+		setup: async ({ actor }): Promise<Record<string, string>> => (actor ? { other: (await anotherSession(actor)).sessionId } : {}),
+		form: () => ({ intent: 'revoke-others' }) },                                              'login ok    ok    ok    ok    ok    ok'),
+	r({ route: 'routes/users/profile.tsx', method: 'GET', what: 'Alice’s profile', params: ({ world }) => ({ userId: world.people.alice.id }) },
+		'login 404   404   ok    ok    404   404'),
+	r({ route: 'routes/admin/groups.tsx', method: 'GET', what: 'all groups' },                     'login 404   404   404   404   404   ok'),
+	r({ route: 'routes/admin/groups.tsx', method: 'POST', what: 'create a group', form: () => ({ name: fresh('Group'), description: '' }) },
+		'login 404   404   404   404   404   ok'),
+	r({ route: 'routes/invite.tsx', method: 'GET', what: 'invitation page', params: ({ world }) => ({ token: world.invitationToken }) },
+		'ok    ok    ok    ok    ok    ok    ok'),
+	r({ route: 'routes/invite.tsx', method: 'POST', what: 'accept an invitation to group A',
+		setup: async ({ world }) => ({ token: (await createInvitation({ groupId: world.group.id, createdById: world.people.mona.id, expiresInDays: 7, singleUse: true })).token }),
+		params: (c) => ({ token: made('token')(c) }) },                                           'login ok    ok    no-op no-op ok    ok'),
+
+	// Group A's pages: a group's existence is confidential, so everyone outside it gets 404.
+	r({ route: 'routes/groups/home.tsx', method: 'GET', what: 'group page' },                     'login 404   404   ok    ok    404   404'),
+	...(['set-role', 'remove'] as const).map((intent) =>
+		r({ route: 'routes/groups/home.tsx', method: 'POST', what: `${intent} of a member`,
+			setup: async ({ world }) => {
+				const person = await db.user.create({ data: { name: 'Target', handle: fresh('target').replace(/\W/g, ''), email: `${fresh('t').replace(/\W/g, '')}@example.com`, company: 'T', passwordHash: 'x' } })
+				return { membershipId: (await db.membership.create({ data: { userId: person.id, groupId: world.group.id } })).id }
+			},
+			form: (c) => ({ intent, membershipId: made('membershipId')(c), role: 'moderator' }) },   'login 404   404   403   ok    404   404'),
+	),
+	r({ route: 'routes/groups/invitations.tsx', method: 'GET', what: 'invitations' },              'login 404   404   403   ok    404   404'),
+	r({ route: 'routes/groups/invitations.tsx', method: 'POST', what: 'create an invitation', form: () => ({ expiresInDays: '7' }) },
+		'login 404   404   403   ok    404   404'),
+	r({ route: 'routes/groups/invitations.tsx', method: 'POST', what: 'revoke an invitation',
+		setup: async ({ world }) => ({ invitationId: (await createInvitation({ groupId: world.group.id, createdById: world.people.mona.id, expiresInDays: 7, singleUse: false })).id }),
+		form: (c) => ({ intent: 'revoke', invitationId: made('invitationId')(c) }) },            'login 404   404   403   ok    404   404'),
+	r({ route: 'routes/forums/group-forum.tsx', method: 'GET', what: 'group forum' },             'login 404   404   ok    ok    404   404'),
+	r({ route: 'routes/forums/group-new-thread.tsx', method: 'GET', what: 'new-thread form' },     'login 404   404   ok    ok    404   404'),
+	r({ route: 'routes/forums/group-new-thread.tsx', method: 'POST', what: 'start a thread',
+		form: (c) => ({ kind: 'discussion', title: 'Pricing our services', body: 'How do you price?', categoryId: made('categoryId')(c) }),
+		setup: async ({ world }) => ({ categoryId: (await db.category.findFirstOrThrow({ where: { forumId: world.group.forumId } })).id }) },
+		'login 404   404   ok    ok    404   404'),
+	r({ route: 'routes/forums/group-categories.tsx', method: 'GET', what: 'forum categories' },   'login 404   404   403   ok    404   404'),
+	r({ route: 'routes/forums/group-categories.tsx', method: 'POST', what: 'create a category', form: () => ({ intent: 'create', name: fresh('Cat').slice(0, 30) }) },
+		'login 404   404   403   ok    404   404'),
+	r({ route: 'routes/forums/group-categories.tsx', method: 'POST', what: 'delete a category',
+		setup: async ({ world }) => ({ categoryId: (await db.category.create({ data: { forumId: world.group.forumId, slug: fresh('c').replace(/\W/g, '-'), name: 'Doomed' } })).id }),
+		form: (c) => ({ intent: 'delete', categoryId: made('categoryId')(c) }) },                 'login 404   404   403   ok    404   404'),
+
+	// The community forum: members of any group read and post; site admins moderate.
+	r({ route: 'routes/forums/community.tsx', method: 'GET', what: 'community forum' },           'login 404   ok    ok    ok    ok    ok'),
+	r({ route: 'routes/forums/community-new-thread.tsx', method: 'GET', what: 'new-thread form' }, 'login 404   ok    ok    ok    ok    ok'),
+	r({ route: 'routes/forums/community-new-thread.tsx', method: 'POST', what: 'start a thread',
+		setup: async () => ({ categoryId: (await db.category.findFirstOrThrow({ where: { forumId: COMMUNITY_FORUM_ID } })).id }),
+		form: (c) => ({ kind: 'question', title: 'Who does your payroll?', body: 'Looking for advice.', categoryId: made('categoryId')(c) }) },
+		'login 404   ok    ok    ok    ok    ok'),
+	r({ route: 'routes/forums/community-categories.tsx', method: 'GET', what: 'categories' },     'login 404   403   403   403   403   ok'),
+	r({ route: 'routes/forums/community-categories.tsx', method: 'POST', what: 'create a category', form: () => ({ intent: 'create', name: fresh('Cat').slice(0, 30) }) },
+		'login 404   403   403   403   403   ok'),
+	r({ route: 'routes/lessons.tsx', method: 'GET', what: 'lessons library' },                    'login ok    ok    ok    ok    ok    ok'),
+	r({ route: 'routes/search.tsx', method: 'GET', what: 'search', query: '?q=bank' },            'login ok    ok    ok    ok    ok    ok'),
+
+	// Threads: group A's question, its hidden thread, and a community thread.
+	r({ route: 'routes/threads/thread.tsx', method: 'GET', what: 'group thread', params: groupThread, writes: true },
+		'login 404   404   ok    ok    404   404'),
+	r({ route: 'routes/threads/thread.tsx', method: 'GET', what: 'hidden thread', params: thread((w) => w.hiddenThread.id), writes: true },
+		'login 404   404   404   ok    404   404'),
+	r({ route: 'routes/threads/thread.tsx', method: 'GET', what: 'community thread', params: thread((w) => w.communityThread.id), writes: true },
+		'login 404   ok    ok    ok    ok    ok'),
+	r({ route: 'routes/threads/thread.tsx', method: 'GET', what: 'group B’s thread', params: thread((w) => w.otherThread.id), writes: true },
+		'login 404   ok    404   404   ok    404'),
+	r({ route: 'routes/threads/thread.tsx', method: 'POST', what: 'reply in group thread', params: groupThread, form: () => reply() },
+		'login 404   404   ok    ok    404   404'),
+	r({ route: 'routes/threads/thread.tsx', method: 'POST', what: 'reply in hidden thread', params: thread((w) => w.hiddenThread.id), form: () => reply() },
+		'login 404   404   404   ok    404   404'),
+	r({ route: 'routes/threads/thread.tsx', method: 'POST', what: 'reply in community thread', params: thread((w) => w.communityThread.id), form: () => reply() },
+		'login 404   ok    ok    ok    ok    ok'),
+	r({ route: 'routes/threads/thread.tsx', method: 'POST', what: 'watch group thread', params: groupThread, form: () => ({ intent: 'level', level: 'watching' }) },
+		'login 404   404   ok    ok    404   404'),
+	r({ route: 'routes/threads/thread.tsx', method: 'POST', what: 'unknown intent', params: groupThread, form: () => ({ intent: 'frobnicate' }) },
+		'login 404   404   400   400   404   404'),
+	...(['lock', 'unlock', 'pin', 'unpin'] as const).map((intent) =>
+		r({ route: 'routes/threads/thread.tsx', method: 'POST', what: `${intent} a group thread`,
+			setup: async ({ world }) => ({ threadId: (await addThread(world.group.forumId, world.people.alice.id, { locked: intent === 'unlock', pinned: intent === 'unpin' })).id }),
+			params: (c) => ({ threadId: made('threadId')(c) }), form: () => ({ intent }) },           'login 404   404   403   ok    404   404'),
+	),
+	r({ route: 'routes/threads/thread.tsx', method: 'POST', what: 'lock a community thread',
+		setup: async ({ world }) => ({ threadId: (await addThread(COMMUNITY_FORUM_ID, world.people.alice.id)).id }),
+		params: (c) => ({ threadId: made('threadId')(c) }), form: () => ({ intent: 'lock' }) },      'login 404   403   403   403   403   ok'),
+	r({ route: 'routes/threads/thread.tsx', method: 'POST', what: 'delete Alice’s reply', params: groupThread, setup: alicesReply,
+		form: (c) => ({ intent: 'delete', postId: made('postId')(c) }) },                          'login 404   404   403   ok    404   404'),
+	r({ route: 'routes/threads/thread.tsx', method: 'POST', what: 'delete own reply', params: groupThread, setup: ownReply,
+		form: (c) => ({ intent: 'delete', postId: made('postId')(c) }) },                          'login 404   404   ok    ok    404   404'),
+	r({ route: 'routes/threads/thread.tsx', method: 'POST', what: 'hide Alice’s reply', params: groupThread, setup: alicesReply,
+		form: (c) => ({ intent: 'hide', postId: made('postId')(c) }) },                            'login 404   404   403   ok    404   404'),
+	r({ route: 'routes/threads/thread.tsx', method: 'POST', what: 'unhide a hidden reply', params: groupThread,
+		setup: async (c) => {
+			const { postId } = await alicesReply(c)
+			await db.post.update({ where: { id: postId }, data: { hiddenAt: new Date() } })
+			return { postId }
+		},
+		form: (c) => ({ intent: 'unhide', postId: made('postId')(c) }) },                          'login 404   404   404   ok    404   404'),
+	r({ route: 'routes/threads/thread.tsx', method: 'POST', what: 'accept an answer to Alice’s question', params: groupThread,
+		setup: async ({ world }) => ({ postId: (await addPost(world.groupThread.id, world.people.bob.id)).id }),
+		form: (c) => ({ intent: 'accept', postId: made('postId')(c) }) },                          'login 404   404   403   ok    404   404'),
+	r({ route: 'routes/threads/thread.tsx', method: 'POST', what: 'accept an answer to own question',
+		setup: async (c) => {
+			const own = await addThread(c.world.group.forumId, actorOr(c), { kind: 'question' })
+			return { threadId: own.id, postId: (await addPost(own.id, c.world.people.bob.id)).id }
+		},
+		params: (c) => ({ threadId: made('threadId')(c) }), form: (c) => ({ intent: 'accept', postId: made('postId')(c) }) },
+		'login 404   404   ok    ok    404   404'),
+	r({ route: 'routes/threads/thread.tsx', method: 'POST', what: 'mark Alice’s reply helpful', params: groupThread, setup: alicesReply,
+		form: (c) => ({ intent: 'helpful', postId: made('postId')(c) }) },                         'login 404   404   ok    ok    404   404'),
+	r({ route: 'routes/threads/thread.tsx', method: 'POST', what: 'bookmark Alice’s reply', params: groupThread,
+		form: ({ world }) => ({ intent: 'bookmark', postId: world.groupThread.alicePostId }) },     'login 404   404   ok    ok    404   404'),
+	r({ route: 'routes/threads/thread.tsx', method: 'POST', what: 'bookmark group B’s post through group A’s thread', params: groupThread,
+		form: ({ world }) => ({ intent: 'bookmark', postId: world.otherThread.openingPostId }) },    'login 404   404   404   404   404   404'),
+
+	r({ route: 'routes/threads/edit-post.tsx', method: 'GET', what: 'edit Alice’s post',
+		params: ({ world }) => ({ threadId: world.groupThread.id, postId: world.groupThread.alicePostId }) }, 'login 404   404   404   ok    404   404'),
+	r({ route: 'routes/threads/edit-post.tsx', method: 'GET', what: 'edit own post', setup: ownReply,
+		params: (c) => ({ threadId: c.world.groupThread.id, postId: made('postId')(c) }) },       'login 404   404   ok    ok    404   404'),
+	r({ route: 'routes/threads/edit-post.tsx', method: 'POST', what: 'edit Alice’s post', setup: alicesReply,
+		params: (c) => ({ threadId: c.world.groupThread.id, postId: made('postId')(c) }), form: () => ({ body: 'Edited.' }) },
+		'login 404   404   404   ok    404   404'),
+	r({ route: 'routes/threads/edit-post.tsx', method: 'POST', what: 'edit own post', setup: ownReply,
+		params: (c) => ({ threadId: c.world.groupThread.id, postId: made('postId')(c) }), form: () => ({ body: 'Edited.' }) },
+		'login 404   404   ok    ok    404   404'),
+	r({ route: 'routes/threads/edit-post.tsx', method: 'POST', what: 'edit a post through another thread’s address',
+		params: (c) => ({ threadId: c.world.communityThread.id, postId: c.world.groupThread.alicePostId }), form: () => ({ body: 'Edited.' }) },
+		'login 404   404   404   404   404   404'),
+	r({ route: 'routes/threads/edit-lesson.tsx', method: 'GET', what: 'edit Alice’s lesson', params: thread((w) => w.lessonThread.id) },
+		'login 404   404   404   ok    404   404'),
+	r({ route: 'routes/threads/edit-lesson.tsx', method: 'POST', what: 'edit own lesson',
+		setup: async (c) => ({ threadId: (await addThread(c.world.group.forumId, actorOr(c), { kind: 'lesson' })).id }),
+		params: (c) => ({ threadId: made('threadId')(c) }),
+		form: () => ({ title: 'A lesson, edited', blocker: 'sales', lessonHappened: 'A', lessonLearned: 'B', lessonDifferently: 'C' }) },
+		'login 404   404   ok    ok    404   404'),
+	r({ route: 'routes/threads/edit-lesson.tsx', method: 'POST', what: 'edit Alice’s lesson', params: thread((w) => w.lessonThread.id),
+		form: () => ({ title: 'A lesson, edited', blocker: 'sales', lessonHappened: 'A', lessonLearned: 'B', lessonDifferently: 'C' }) },
+		'login 404   404   404   ok    404   404'),
+	r({ route: 'routes/threads/post-history.tsx', method: 'GET', what: 'edit history',
+		params: ({ world }) => ({ threadId: world.groupThread.id, postId: world.groupThread.bobReplyId }) }, 'login 404   404   404   ok    404   404'),
+
+	// Resources the pages' scripts call.
+	r({ route: 'routes/resources/drafts.ts', method: 'POST', what: 'draft a reply in group thread',
+		form: ({ world }) => ({ key: `reply:${world.groupThread.id}`, body: 'Half a thought' }) },  'login 404   404   ok    ok    404   404'),
+	r({ route: 'routes/resources/drafts.ts', method: 'POST', what: 'draft a reply in hidden thread',
+		form: ({ world }) => ({ key: `reply:${world.hiddenThread.id}`, body: 'Half a thought' }) }, 'login 404   404   404   ok    404   404'),
+	r({ route: 'routes/resources/drafts.ts', method: 'POST', what: 'draft a thread in group forum',
+		form: ({ world }) => ({ key: `thread:${world.group.forumId}`, title: 'Draft', body: 'Half a thought' }) }, 'login 404   404   ok    ok    404   404'),
+	r({ route: 'routes/resources/drafts.ts', method: 'POST', what: 'draft a reply in community thread',
+		form: ({ world }) => ({ key: `reply:${world.communityThread.id}`, body: 'Half a thought' }) }, 'login 404   ok    ok    ok    ok    ok'),
+	r({ route: 'routes/resources/read-marker.ts', method: 'POST', what: 'read marker in group thread',
+		form: ({ world }) => ({ threadId: world.groupThread.id, number: '2' }) },                 'login 404   404   ok    ok    404   404'),
+	r({ route: 'routes/resources/read-marker.ts', method: 'POST', what: 'read marker in hidden thread',
+		form: ({ world }) => ({ threadId: world.hiddenThread.id, number: '1' }) },                'login 404   404   404   ok    404   404'),
+	r({ route: 'routes/notifications.tsx', method: 'GET', what: 'own notifications' },            'login ok    ok    ok    ok    ok    ok'),
+	r({ route: 'routes/notifications.tsx', method: 'POST', what: 'mark all own read',
+		setup: async (c): Promise<Record<string, string>> => (c.actor ? { id: (await db.notification.create({ data: { userId: c.actor.id, type: 'reply', threadId: c.world.communityThread.id } })).id } : {}),
+		form: () => ({ intent: 'read-all' }) },                                                    'login ok    ok    ok    ok    ok    ok'),
+	r({ route: 'routes/resources/open-notification.ts', method: 'GET', what: 'open own notification in group thread', writes: true,
+		setup: async (c) => ({ notificationId: c.actor ? (await db.notification.create({ data: { userId: c.actor.id, type: 'reply', threadId: c.world.groupThread.id } })).id : 'none' }),
+		params: (c) => ({ notificationId: made('notificationId')(c) }) },                          'login no-op no-op ok    ok    no-op no-op'),
+	r({ route: 'routes/resources/open-notification.ts', method: 'GET', what: 'open Alice’s notification', writes: true,
+		params: ({ world }) => ({ notificationId: world.notificationId }) },                        'login no-op no-op no-op no-op no-op no-op'),
+	r({ route: 'routes/resources/notifications-count.ts', method: 'GET', what: 'unread count' },  '401   ok    ok    ok    ok    ok    ok'),
+	r({ route: 'routes/bookmarks.tsx', method: 'GET', what: 'own bookmarks' },                    'login ok    ok    ok    ok    ok    ok'),
+	r({ route: 'routes/bookmarks.tsx', method: 'POST', what: 'remove own bookmark',
+		setup: async (c) => {
+			if (c.actor) await db.bookmark.create({ data: { userId: c.actor.id, postId: c.world.groupThread.bobReplyId } })
+			return {}
+		},
+		form: ({ world }) => ({ intent: 'remove', postId: world.groupThread.bobReplyId }) },      'login ok    ok    ok    ok    ok    ok'),
+	r({ route: 'routes/not-found.tsx', method: 'GET', what: 'unknown page' },                     '404   404   404   404   404   404   404'),
+	r({ route: 'routes/not-found.tsx', method: 'POST', what: 'post to an unknown page' },         '404   404   404   404   404   404   404'),
+]
+
+// Socket events. Joining a room is checked like the pages; a signed-out socket never connects.
+// Answers: ok (joined), 404 (refused as not found), refused (no connection at all), and for
+// events that only act on rooms already joined: relayed / dropped (typing) or harmless (leave).
+export const SOCKET_OUTCOMES = ['ok', '404', 'refused', 'relayed', 'dropped', 'harmless'] as const
+export type SocketOutcome = (typeof SOCKET_OUTCOMES)[number]
+
+export type SocketCase = {
+	event: string
+	room: string
+	payload: (world: World) => Record<string, string>
+	expect: Record<Role, SocketOutcome>
+}
+
+function socketRoles(answers: string): Record<Role, SocketOutcome> {
+	const parts = answers.trim().split(/\s+/)
+	if (parts.length !== ROLES.length) throw new Error(`"${answers}" has ${parts.length} answers for ${ROLES.length} roles`)
+	for (const part of parts) if (!(SOCKET_OUTCOMES as readonly string[]).includes(part)) throw new Error(`unknown answer "${part}"`)
+	return Object.fromEntries(ROLES.map((role, i) => [role, parts[i] as SocketOutcome])) as Record<Role, SocketOutcome>
+}
+const s = (event: string, room: string, payload: SocketCase['payload'], answers: string): SocketCase => ({ event, room, payload, expect: socketRoles(answers) })
+
+//                                                                                              anon    outs    othM    mem     mod     othMod  admin
+// prettier-ignore
+export const SOCKET_CASES: SocketCase[] = [
+	s('presence:join', 'group A presence', (w) => ({ groupId: w.group.id }),                      'refused 404     404     ok      ok      404     404'),
+	s('presence:leave', 'group A presence', (w) => ({ groupId: w.group.id }),                     'refused harmless harmless harmless harmless harmless harmless'),
+	s('forum:join', 'group A forum', (w) => ({ forumId: w.group.forumId }),                       'refused 404     404     ok      ok      404     404'),
+	s('forum:join', 'community forum', (w) => ({ forumId: w.community.forumId }),                 'refused 404     ok      ok      ok      ok      ok'),
+	s('forum:leave', 'group A forum', (w) => ({ forumId: w.group.forumId }),                      'refused harmless harmless harmless harmless harmless harmless'),
+	s('thread:join', 'group thread', (w) => ({ threadId: w.groupThread.id }),                    'refused 404     404     ok      ok      404     404'),
+	s('thread:join', 'hidden thread', (w) => ({ threadId: w.hiddenThread.id }),                  'refused 404     404     404     ok      404     404'),
+	s('thread:join', 'community thread', (w) => ({ threadId: w.communityThread.id }),            'refused 404     ok      ok      ok      ok      ok'),
+	s('thread:leave', 'group thread', (w) => ({ threadId: w.groupThread.id }),                   'refused harmless harmless harmless harmless harmless harmless'),
+	// Typing after trying to join: relayed to the thread's readers only from a socket allowed in.
+	s('thread:typing', 'group thread', (w) => ({ threadId: w.groupThread.id }),                  'refused dropped dropped relayed relayed dropped dropped'),
+	s('thread:typing', 'hidden thread', (w) => ({ threadId: w.hiddenThread.id }),                'refused dropped dropped dropped relayed dropped dropped'),
+]
