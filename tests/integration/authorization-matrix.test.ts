@@ -32,7 +32,8 @@ function classify(result: unknown, wrote: boolean, row: RouteCase): Outcome | st
 	const status = statusOf(result)
 	if (status >= 300 && status < 400) {
 		const location = locationOf(result) ?? ''
-		if (location.startsWith('/login')) return 'login'
+		// Sign-up ends on the log-in page too, saying so (?signedUp=1): that is its success, not a refusal.
+		if (location.startsWith('/login') && !new URL(location, 'http://x').searchParams.has('signedUp')) return 'login'
 		if (row.anonymousOnly && location === '/') return 'home'
 	} else if (status >= 400) {
 		return String(status)
