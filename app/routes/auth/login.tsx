@@ -9,8 +9,13 @@ import { requireAnonymous, startSessionAndRedirect, verifyLogin } from '#app/mod
 import { consumeAuthAttempt, rateLimitMessage, resetAccountAttempts } from '#app/modules/auth/rate-limit.server.ts'
 import { LoginSchema, safeRedirect } from '#app/modules/auth/schemas.ts'
 import { pageTitle } from '#app/utils/misc.ts'
+import { replyWithin } from '#app/utils/form-reply.server.ts'
+import { passOnHeaders } from '#app/utils/route-headers.ts'
 
 export const meta: Route.MetaFunction = () => [{ title: pageTitle('Log in') }]
+
+// Retry-After on a 429 must reach the client.
+export const headers = passOnHeaders
 
 export async function loader({ request }: Route.LoaderArgs) {
 	await requireAnonymous(request)
@@ -22,20 +27,20 @@ export async function action({ request, context }: Route.ActionArgs) {
 	const formData = await request.formData()
 	const submission = parseWithZod(formData, { schema: LoginSchema })
 	if (submission.status !== 'success') {
-		return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
+		return data({ result: replyWithin(submission, LoginSchema, { hideFields: ['password'] }) }, { status: 400 })
 	}
 	const { email, password, redirectTo } = submission.value
 	const limit = await consumeAuthAttempt(context.clientIp, email)
 	if (!limit.allowed) {
 		return data(
-			{ result: submission.reply({ formErrors: [rateLimitMessage(limit.retryAfterSeconds)], hideFields: ['password'] }) },
+			{ result: replyWithin(submission, LoginSchema, { formErrors: [rateLimitMessage(limit.retryAfterSeconds)], hideFields: ['password'] }) },
 			{ status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } },
 		)
 	}
 	const user = await verifyLogin(email, password)
 	if (!user) {
 		return data(
-			{ result: submission.reply({ formErrors: ['That email and password don’t match an account.'], hideFields: ['password'] }) },
+			{ result: replyWithin(submission, LoginSchema, { formErrors: ['That email and password don’t match an account.'], hideFields: ['password'] }) },
 			{ status: 400 },
 		)
 	}

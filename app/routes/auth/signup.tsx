@@ -10,8 +10,13 @@ import { consumeAuthAttempt, rateLimitMessage } from '#app/modules/auth/rate-lim
 import { safeRedirect, SignupSchema } from '#app/modules/auth/schemas.ts'
 import { pageTitle } from '#app/utils/misc.ts'
 import { toastHeader } from '#app/utils/toast.server.ts'
+import { replyWithin } from '#app/utils/form-reply.server.ts'
+import { passOnHeaders } from '#app/utils/route-headers.ts'
 
 export const meta: Route.MetaFunction = () => [{ title: pageTitle('Sign up') }]
+
+// Retry-After on a 429 must reach the client.
+export const headers = passOnHeaders
 
 export async function loader({ request }: Route.LoaderArgs) {
 	await requireAnonymous(request)
@@ -23,13 +28,13 @@ export async function action({ request, context }: Route.ActionArgs) {
 	const formData = await request.formData()
 	const submission = parseWithZod(formData, { schema: SignupSchema })
 	if (submission.status !== 'success') {
-		return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
+		return data({ result: replyWithin(submission, SignupSchema, { hideFields: ['password'] }) }, { status: 400 })
 	}
 	const { email, redirectTo } = submission.value
 	const limit = await consumeAuthAttempt(context.clientIp, email)
 	if (!limit.allowed) {
 		return data(
-			{ result: submission.reply({ formErrors: [rateLimitMessage(limit.retryAfterSeconds)], hideFields: ['password'] }) },
+			{ result: replyWithin(submission, SignupSchema, { formErrors: [rateLimitMessage(limit.retryAfterSeconds)], hideFields: ['password'] }) },
 			{ status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } },
 		)
 	}
@@ -49,7 +54,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 		if (error instanceof EmailTakenError) {
 			return data(
 				{
-					result: submission.reply({
+					result: replyWithin(submission, SignupSchema, {
 						fieldErrors: { email: ['An account with this email already exists. Log in instead?'] },
 						hideFields: ['password'],
 					}),
