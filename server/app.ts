@@ -129,7 +129,8 @@ export async function createExpressApp(options: AppOptions): Promise<express.Exp
 			getLoadContext: (req, res) => ({
 				clientIp: req.ip ?? req.socket.remoteAddress ?? '',
 				realtime: options.realtime,
-				cspNonce: cspNonceOf(res),
+				// Only the production build's policy names a nonce (see securityHeaders).
+				cspNonce: options.vite ? undefined : cspNonceOf(res),
 			}),
 		}),
 	)

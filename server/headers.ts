@@ -21,8 +21,8 @@ const nonceSource = (_req: unknown, res: ServerResponse) => `'nonce-${cspNonceOf
 /**
  * helmet's headers with our policy. Production is strict: scripts only from our origin or with the
  * response's nonce, no inline styles, images only from our origin (an image in a post pointing
- * elsewhere would tell its host who reads the post, and when), no framing. Development adds what
- * Vite needs: its HMR websocket and the inline styles it injects.
+ * elsewhere would tell its host who reads the post, and when), no framing. Development is lax
+ * where Vite needs it: its HMR websocket, the inline styles it injects, inline scripts.
  */
 export function securityHeaders({ production }: { production: boolean }): RequestHandler {
 	return helmet({
@@ -34,7 +34,9 @@ export function securityHeaders({ production }: { production: boolean }): Reques
 				'form-action': ["'self'"],
 				'frame-ancestors': ["'none'"],
 				'object-src': ["'none'"],
-				'script-src': ["'self'", nonceSource],
+				// Development renders without a nonce: React Router's development-only inline critical CSS
+				// would carry it and then fail to hydrate (browsers hide a nonce from the page).
+				'script-src': production ? ["'self'", nonceSource] : ["'self'", "'unsafe-inline'"],
 				'script-src-attr': ["'none'"],
 				// A nonce in style-src would switch 'unsafe-inline' off, so development has none.
 				'style-src': production ? ["'self'", nonceSource] : ["'self'", "'unsafe-inline'"],
