@@ -20,11 +20,12 @@ function sizeOf(value: unknown): number {
 }
 
 /**
- * `submission.reply(options)`, without echoing what is over its limit. conform sends the whole
+ * `submission.reply(options)`, without echoing what is far over its limit. conform sends the whole
  * submitted form back so that the page can show it again; a field of 900 kB would come back as
- * 900 kB (and twice over in a page's HTML and hydration data). A value over its field's maximum
- * (from the schema, else the longest field we have) and any unknown field over a short limit is
- * left out: the member sees the field's error, not their text again, which was too long anyway.
+ * 900 kB (and twice over, in a page's HTML and its hydration data). A value a little over its
+ * field's maximum (from the schema, else the longest field we have) is given back so the member can
+ * shorten it; one over twice the maximum (or the maximum and 1,000 characters) is left out, as is
+ * any unknown field over a short limit. The member then sees the field's error, not the text.
  */
 export function replyWithin(submission: Submission<unknown>, schema: z.ZodType, options?: ReplyOptions): SubmissionResult<string[]> {
 	const result = submission.reply(options)
@@ -32,7 +33,9 @@ export function replyWithin(submission: Submission<unknown>, schema: z.ZodType, 
 	const limitOf = (name: string) => {
 		const constraint = constraints[name]
 		if (!constraint) return UNKNOWN_FIELD_MAX
-		return constraint.maxLength ?? LONGEST_FIELD
+		const maximum = constraint.maxLength ?? LONGEST_FIELD
+		// A post a little over its limit comes back to be trimmed, not retyped; far over, it does not.
+		return Math.max(2 * maximum, maximum + 1000)
 	}
 	if (result.initialValue) {
 		let unknown = 0
