@@ -8,6 +8,7 @@ import type { RenderToPipeableStreamOptions } from 'react-dom/server'
 import { renderToPipeableStream } from 'react-dom/server'
 
 import { logger } from './utils/logger.server.ts'
+import { NonceProvider } from './utils/nonce.tsx'
 
 export const streamTimeout = 5_000
 
@@ -16,8 +17,11 @@ export default function handleRequest(
 	responseStatusCode: number,
 	responseHeaders: Headers,
 	routerContext: EntryContext,
-	_loadContext: AppLoadContext,
+	loadContext: AppLoadContext,
 ) {
+	// The page's inline scripts (React's, React Router's hydration data, root.tsx's) carry the
+	// response's nonce, which the Content-Security-Policy header names.
+	const nonce = loadContext.cspNonce
 	// https://httpwg.org/specs/rfc9110.html#HEAD
 	if (request.method.toUpperCase() === 'HEAD') {
 		return new Response(null, {
@@ -43,8 +47,11 @@ export default function handleRequest(
 		)
 
 		const { pipe, abort } = renderToPipeableStream(
-			<ServerRouter context={routerContext} url={request.url} />,
+			<NonceProvider value={nonce}>
+				<ServerRouter context={routerContext} url={request.url} nonce={nonce} />
+			</NonceProvider>,
 			{
+				nonce,
 				[readyOption]() {
 					shellRendered = true
 					const body = new PassThrough({

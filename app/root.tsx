@@ -7,6 +7,7 @@ import { Toaster } from './components/toaster.tsx'
 import { getUser } from './modules/auth/auth.server.ts'
 import { listGroupsOf } from './modules/groups/groups.server.ts'
 import { unreadNotificationCount } from './modules/notifications/notifications.server.ts'
+import { useNonce } from './utils/nonce.tsx'
 import { getToast } from './utils/toast.server.ts'
 import './app.css'
 
@@ -22,6 +23,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
+	const nonce = useNonce()
 	return (
 		<html lang="en">
 			<head>
@@ -29,12 +31,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
 				<meta name="viewport" content="width=device-width, initial-scale=1" />
 				<link rel="icon" href="/favicon.svg" type="image/svg+xml" />
 				<Meta />
-				<Links />
+				<Links nonce={nonce} />
 			</head>
 			<body className="min-h-screen">
 				{children}
-				<ScrollRestoration />
-				<Scripts />
+				<ScrollRestoration nonce={nonce} />
+				<Scripts nonce={nonce} />
 			</body>
 		</html>
 	)

@@ -8,7 +8,17 @@ import type { ViteDevServer } from 'vite'
 import { pingDb } from '#app/utils/db.server.ts'
 import { logger } from '#app/utils/logger.server.ts'
 import type { RealtimePublisher } from '#app/utils/realtime.ts'
-import { isAllowedOrigin, isSafeMethod } from './security.ts'
+import { SESSION_COOKIE } from '#app/modules/auth/sessions.server.ts'
+import { sendEdgeError } from './edge-responses.ts'
+import { cspNonceOf, noStoreForSessions, securityHeaders } from './headers.ts'
+import {
+	countChunkedBody,
+	declaresTooLargeBody,
+	isAllowedOrigin,
+	isFormContentType,
+	isSafeMethod,
+	MAX_BODY_BYTES,
+} from './security.ts'
 
 declare module 'react-router' {
 	interface AppLoadContext {
@@ -16,6 +26,8 @@ declare module 'react-router' {
 		clientIp: string
 		/** Publishes live events after a write has committed. */
 		realtime: RealtimePublisher
+		/** This response's Content-Security-Policy nonce, for the page's inline scripts (unset in unit tests). */
+		cspNonce?: string
 	}
 }
 
@@ -27,10 +39,17 @@ type AppOptions = {
 	clientPath?: string
 }
 
-/** The Express app: health check, request log, origin check, static files, the React Router app. */
+/**
+ * The Express app: health check, request log, security headers, origin and body checks, static
+ * files, the React Router app.
+ */
 export async function createExpressApp(options: AppOptions): Promise<express.Express> {
 	const app = express()
 	app.disable('x-powered-by')
+
+	// socket.io shares the HTTP server and answers its own requests (the polling transport): the app
+	// must not answer them a second time (a polling POST is text/plain, which the body check refuses).
+	app.use('/socket.io', () => undefined)
 
 	app.get('/healthz', async (_req, res) => {
 		const ok = await pingDb()
@@ -49,9 +68,39 @@ export async function createExpressApp(options: AppOptions): Promise<express.Exp
 		}),
 	)
 
+	// The production build gets the strict policy; Vite's development server needs allowances.
+	app.use(securityHeaders({ production: !options.vite }))
+
 	app.use((req, res, next) => {
 		if (isSafeMethod(req.method) || isAllowedOrigin(req, options.appUrl)) return next()
 		res.status(403).type('text/plain').send('Forbidden: this request did not come from PeerPower’s own pages.')
+	})
+
+	// Writes are forms, and small: anything else is refused here, before the app reads a byte of it.
+	app.use((req, res, next) => {
+		if (isSafeMethod(req.method)) return next()
+		if (!isFormContentType(req.headers['content-type'])) {
+			return sendEdgeError(req, res, 415, {
+				title: 'Not a form',
+				detail: 'PeerPower accepts only form submissions here (application/x-www-form-urlencoded or multipart/form-data).',
+			})
+		}
+		const tooLarge = () => {
+			if (res.headersSent) return
+			// Closing the connection spares reading the rest of a body we will not use.
+			res.setHeader('Connection', 'close')
+			sendEdgeError(req, res, 413, {
+				title: 'Too much to send',
+				detail: `What you sent is larger than PeerPower accepts (${MAX_BODY_BYTES / 1024 / 1024} MB). Shorten it and try again.`,
+			})
+		}
+		if (declaresTooLargeBody(req, MAX_BODY_BYTES)) return tooLarge()
+		countChunkedBody(req, MAX_BODY_BYTES, () => {
+			tooLarge()
+			// The app may be reading the body: it fails instead of seeing a truncated form.
+			res.once('finish', () => req.destroy(new Error('request body over the limit')))
+		})
+		next()
 	})
 
 	app.use(compression())
@@ -71,13 +120,17 @@ export async function createExpressApp(options: AppOptions): Promise<express.Exp
 		build = () => Promise.resolve(serverBuild)
 	}
 
+	app.use(noStoreForSessions(SESSION_COOKIE))
+
 	app.all(
 		'/{*splat}',
 		createRequestHandler({
 			build,
-			getLoadContext: (req) => ({
+			getLoadContext: (req, res) => ({
 				clientIp: req.ip ?? req.socket.remoteAddress ?? '',
 				realtime: options.realtime,
+				// Only the production build's policy names a nonce (see securityHeaders).
+				cspNonce: options.vite ? undefined : cspNonceOf(res),
 			}),
 		}),
 	)

@@ -23,3 +23,43 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 export function isSafeMethod(method: string | undefined): boolean {
 	return SAFE_METHODS.has((method ?? 'GET').toUpperCase())
 }
+
+/**
+ * The largest request body read, in bytes. The biggest legitimate form is a post of 20,000
+ * characters: even as 4-byte characters, each percent-encoded (12 bytes), that stays under 250 kB
+ * with its title and tags. 1 MiB leaves room and bounds what one request can make us hold.
+ */
+export const MAX_BODY_BYTES = 1024 * 1024
+
+const FORM_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data'])
+
+/** Every action reads a form: any other body (JSON, text, none) would only fail inside it. */
+export function isFormContentType(contentType: string | undefined): boolean {
+	const mediaType = contentType?.split(';')[0]?.trim().toLowerCase()
+	return Boolean(mediaType && FORM_TYPES.has(mediaType))
+}
+
+/** Whether a declared Content-Length is over the limit (Node never reads past the declared length). */
+export function declaresTooLargeBody(request: IncomingMessage, maxBytes: number): boolean {
+	const declared = request.headers['content-length']
+	return declared !== undefined && Number(declared) > maxBytes
+}
+
+/**
+ * A body sent without a length (chunked) is counted as it arrives. Over the limit, `onTooLarge`
+ * answers, and the body then fails with an error for whoever reads it: a truncated form must never
+ * reach an action as if it were whole.
+ */
+export function countChunkedBody(request: IncomingMessage, maxBytes: number, onTooLarge: () => void): void {
+	if (request.headers['content-length'] !== undefined) return
+	// Paused first: listening for data would otherwise start the flow before the app reads it.
+	request.pause()
+	let received = 0
+	const count = (chunk: Buffer) => {
+		received += chunk.length
+		if (received <= maxBytes) return
+		request.off('data', count)
+		onTooLarge()
+	}
+	request.on('data', count)
+}

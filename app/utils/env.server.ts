@@ -19,6 +19,15 @@ const envSchema = z.object({
 	REDIS_URL: z.url().optional(),
 	// Secure cookies need HTTPS; "auto" means on in production, off otherwise.
 	SECURE_COOKIES: z.enum(['auto', 'true', 'false']).default('auto'),
+	// Signs the flash-message cookie; several, comma-separated, to rotate (the first signs, all are
+	// accepted). Unset in production, a random secret per process is used (and a warning logged):
+	// flash messages then do not survive a restart or cross between instances.
+	SESSION_SECRET: z
+		.string()
+		.optional()
+		.refine((value) => value === undefined || value.split(',').every((secret) => secret.trim().length >= 32), {
+			message: 'each secret must be at least 32 characters (for example: openssl rand -hex 32)',
+		}),
 	// Client addresses exempt from the per-address log-in and sign-up limits (comma-separated);
 	// the figures themselves are named in app/modules/auth/rate-limit.server.ts.
 	AUTH_RATE_LIMIT_EXEMPT_IPS: z
@@ -36,13 +45,17 @@ export type Env = z.infer<typeof envSchema>
 
 export class EnvError extends Error {}
 
+const SECRET_VARIABLES = new Set(['SESSION_SECRET'])
+
 /** Parses the environment; the error names the first wrong variable in one line. */
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
 	const result = envSchema.safeParse(source)
 	if (result.success) return result.data
 	const issue = result.error.issues[0]!
 	const name = issue.path.join('.')
-	throw new EnvError(`Invalid environment variable ${name}: ${issue.message} (got ${JSON.stringify(source[name] ?? null)})`)
+	// A secret is never printed, not even a wrong one.
+	const got = SECRET_VARIABLES.has(name) ? 'a hidden value' : JSON.stringify(source[name] ?? null)
+	throw new EnvError(`Invalid environment variable ${name}: ${issue.message} (got ${got})`)
 }
 
 const globalForEnv = globalThis as unknown as { __peerpowerEnv?: Env }
@@ -50,4 +63,9 @@ const globalForEnv = globalThis as unknown as { __peerpowerEnv?: Env }
 export function getEnv(): Env {
 	globalForEnv.__peerpowerEnv ??= parseEnv()
 	return globalForEnv.__peerpowerEnv
+}
+
+/** Whether cookies are marked Secure: SECURE_COOKIES, or by default in production only. */
+export function secureCookies(env: Env = getEnv()): boolean {
+	return env.SECURE_COOKIES === 'auto' ? env.NODE_ENV === 'production' : env.SECURE_COOKIES === 'true'
 }

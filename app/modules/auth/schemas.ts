@@ -58,10 +58,30 @@ export const ChangePasswordSchema = z
 		message: 'The two new passwords differ',
 	})
 
-/** Only same-site paths: an open redirect would let a link send members anywhere after log-in. */
+// Any origin would do: only a result on this same origin is kept, and only its path is returned.
+const OWN_ORIGIN = 'https://peerpower.invalid'
+
+/**
+ * Only same-site paths: an open redirect would let a link send members anywhere after log-in.
+ * The value is parsed as a browser would parse it against our origin (which drops tabs and
+ * newlines, reads backslashes as slashes and resolves dot segments), and only a path on our own
+ * origin is kept. Control characters are refused outright: a browser ignores them, and a
+ * Location header cannot carry them.
+ */
 export function safeRedirect(to: unknown, fallback = '/'): string {
-	if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) {
+	// eslint-disable-next-line no-control-regex
+	if (typeof to !== 'string' || to.length > 2000 || !to.startsWith('/') || /[\u0000-\u001f\u007f]/.test(to)) {
 		return fallback
 	}
-	return to
+	let url: URL
+	try {
+		url = new URL(to, OWN_ORIGIN)
+	} catch {
+		return fallback
+	}
+	if (url.origin !== OWN_ORIGIN) return fallback
+	const path = `${url.pathname}${url.search}${url.hash}`
+	// "/.//evil.example" resolves to the path "//evil.example", which a browser reads as a host.
+	if (path.startsWith('//')) return fallback
+	return path
 }

@@ -4,6 +4,7 @@ import { redirectWithToast } from '#app/utils/toast.server.ts'
 import type { ForumAccess } from './access.server.ts'
 import { createCategory, deleteCategory, listCategories, updateCategory } from './forums.server.ts'
 import { CategorySchema } from './schemas.ts'
+import { replyWithin } from '#app/utils/form-reply.server.ts'
 
 export async function loadCategories(access: ForumAccess) {
 	if (!access.canModerate) throw new Response('Only moderators manage categories', { status: 403 })
@@ -23,7 +24,7 @@ export async function submitCategories(request: Request, access: ForumAccess, he
 	}
 	const submission = parseWithZod(formData, { schema: CategorySchema })
 	if (submission.status !== 'success') {
-		return data({ intent, categoryId: String(formData.get('categoryId') ?? ''), error: null, result: submission.reply() }, { status: 400 })
+		return data({ intent, categoryId: String(formData.get('categoryId') ?? ''), error: null, result: replyWithin(submission, CategorySchema) }, { status: 400 })
 	}
 	if (intent === 'update') {
 		const updated = await updateCategory(access.forumId, String(formData.get('categoryId') ?? ''), submission.value)

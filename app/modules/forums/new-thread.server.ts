@@ -8,6 +8,7 @@ import { clearDraft, draftKeys, getDraft } from './drafts.server.ts'
 import { listCategories } from './forums.server.ts'
 import { createThread, ForumError } from './posts.server.ts'
 import { NewThreadSchema } from './schemas.ts'
+import { replyWithin } from '#app/utils/form-reply.server.ts'
 
 /** What the new-thread page needs, for a group forum and the community forum alike. */
 export async function loadNewThread(user: SessionUser, forumId: string, access: ForumAccess, url: URL) {
@@ -28,14 +29,14 @@ export async function loadNewThread(user: SessionUser, forumId: string, access: 
 /** Posts the new thread, or gives the form back with its errors and everything typed. */
 export async function submitNewThread(request: Request, user: SessionUser, forumId: string, realtime: RealtimePublisher) {
 	const submission = parseWithZod(await request.formData(), { schema: NewThreadSchema })
-	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	if (submission.status !== 'success') return data({ result: replyWithin(submission, NewThreadSchema) }, { status: 400 })
 	try {
 		const { threadId } = await createThread(user, forumId, submission.value, realtime)
 		await clearDraft(user.id, draftKeys.thread(forumId))
 		return redirect(`/t/${threadId}`)
 	} catch (error) {
 		if (error instanceof ForumError) {
-			return data({ result: submission.reply({ formErrors: [error.message] }) }, { status: error.status })
+			return data({ result: replyWithin(submission, NewThreadSchema, { formErrors: [error.message] }) }, { status: error.status })
 		}
 		throw error
 	}

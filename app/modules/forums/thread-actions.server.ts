@@ -19,6 +19,7 @@ import {
 import { setNotificationLevel } from './reading.server.ts'
 import { ReplySchema } from './schemas.ts'
 import { pageOfPost } from './threads.server.ts'
+import { replyWithin } from '#app/utils/form-reply.server.ts'
 
 const PostIntent = z.object({
 	intent: z.enum(['delete', 'hide', 'unhide', 'accept', 'helpful', 'bookmark']),
@@ -40,13 +41,13 @@ export async function handleThreadAction(request: Request, user: SessionUser, th
 	try {
 		if (intent === 'reply') {
 			const submission = parseWithZod(formData, { schema: ReplySchema })
-			if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
+			if (submission.status !== 'success') return data({ intent, result: replyWithin(submission, ReplySchema) }, { status: 400 })
 			try {
 				const { number } = await createReply(user, threadId, submission.value, realtime)
 				await clearDraft(user.id, draftKeys.reply(threadId))
 				return redirect(`${here}?page=${pageOfPost(number)}#post-${number}`)
 			} catch (error) {
-				if (error instanceof ForumError) return data({ intent, result: submission.reply({ formErrors: [error.message] }) }, { status: error.status })
+				if (error instanceof ForumError) return data({ intent, result: replyWithin(submission, ReplySchema, { formErrors: [error.message] }) }, { status: error.status })
 				throw error
 			}
 		}

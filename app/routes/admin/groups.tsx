@@ -10,6 +10,7 @@ import { createGroup, groupNameTaken, listAllGroups } from '#app/modules/groups/
 import { CreateGroupSchema } from '#app/modules/groups/schemas.ts'
 import { pageTitle } from '#app/utils/misc.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
+import { replyWithin } from '#app/utils/form-reply.server.ts'
 
 export const meta: Route.MetaFunction = () => [{ title: pageTitle('Peer groups', 'Admin') }]
 
@@ -37,7 +38,7 @@ export async function action({ request }: Route.ActionArgs) {
 		}),
 		async: true,
 	})
-	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	if (submission.status !== 'success') return data({ result: replyWithin(submission, CreateGroupSchema) }, { status: 400 })
 	const group = await createGroup({ ...submission.value, creatorId: admin.id })
 	return redirectWithToast(`/g/${group.slug}`, {
 		title: `${group.name} is ready`,

@@ -17,8 +17,13 @@ import {
 import { LoginSchema, safeRedirect } from '#app/modules/auth/schemas.ts'
 import { pageTitle } from '#app/utils/misc.ts'
 import { toastHeader } from '#app/utils/toast.server.ts'
+import { replyWithin } from '#app/utils/form-reply.server.ts'
+import { passOnHeaders } from '#app/utils/route-headers.ts'
 
 export const meta: Route.MetaFunction = () => [{ title: pageTitle('Log in') }]
+
+// Retry-After on a 429 must reach the client.
+export const headers = passOnHeaders
 
 export async function loader({ request }: Route.LoaderArgs) {
 	await requireAnonymous(request)
@@ -34,7 +39,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 	const submission = parseWithZod(await request.formData(), { schema: LoginSchema })
 	if (submission.status !== 'success') {
-		return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
+		return data({ result: replyWithin(submission, LoginSchema, { hideFields: ['password'] }) }, { status: 400 })
 	}
 	const { email, password, redirectTo } = submission.value
 	const cookieHeader = request.headers.get('cookie')
@@ -50,7 +55,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 	const matches = await passwordMatches(account, password)
 	if (!account || !matches) {
 		return data(
-			{ result: submission.reply({ formErrors: ['That email and password don’t match an account.'], hideFields: ['password'] }) },
+			{ result: replyWithin(submission, LoginSchema, { formErrors: ['That email and password don’t match an account.'], hideFields: ['password'] }) },
 			{ status: 400 },
 		)
 	}
@@ -65,7 +70,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 function refused(message: string, retryAfterSeconds: number, submission?: Submission<unknown>) {
 	const result = submission
-		? submission.reply({ formErrors: [message], hideFields: ['password'] })
+		? replyWithin(submission, LoginSchema, { formErrors: [message], hideFields: ['password'] })
 		: // Refused before the form was read: nothing to give back but the message.
 			({ status: 'error', error: { '': [message] } } satisfies SubmissionResult)
 	return data({ result }, { status: 429, headers: { 'Retry-After': String(retryAfterSeconds) } })

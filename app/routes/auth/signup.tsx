@@ -10,8 +10,13 @@ import { EmailTakenError, requireAnonymous, signup, userCount } from '#app/modul
 import { attemptSignupForEmail, attemptSignupFromIp, rateLimitMessage } from '#app/modules/auth/rate-limit.server.ts'
 import { safeRedirect, SignupSchema } from '#app/modules/auth/schemas.ts'
 import { pageTitle } from '#app/utils/misc.ts'
+import { replyWithin } from '#app/utils/form-reply.server.ts'
+import { passOnHeaders } from '#app/utils/route-headers.ts'
 
 export const meta: Route.MetaFunction = () => [{ title: pageTitle('Sign up') }]
+
+// Retry-After on a 429 must reach the client.
+export const headers = passOnHeaders
 
 export async function loader({ request }: Route.LoaderArgs) {
 	await requireAnonymous(request)
@@ -34,7 +39,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 	const submission = parseWithZod(await request.formData(), { schema: SignupSchema })
 	if (submission.status !== 'success') {
-		return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
+		return data({ result: replyWithin(submission, SignupSchema, { hideFields: ['password'] }) }, { status: 400 })
 	}
 	const forEmail = await attemptSignupForEmail(submission.value.email)
 	if (!forEmail.allowed) return refused(forEmail.retryAfterSeconds, submission)
@@ -53,7 +58,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 function refused(retryAfterSeconds: number, submission?: Submission<unknown>) {
 	const message = rateLimitMessage(retryAfterSeconds)
 	const result = submission
-		? submission.reply({ formErrors: [message], hideFields: ['password'] })
+		? replyWithin(submission, SignupSchema, { formErrors: [message], hideFields: ['password'] })
 		: // Refused before the form was read: nothing to give back but the message.
 			({ status: 'error', error: { '': [message] } } satisfies SubmissionResult)
 	return data({ result }, { status: 429, headers: { 'Retry-After': String(retryAfterSeconds) } })

@@ -12,6 +12,7 @@ import { requireGroupModerator } from '#app/modules/groups/permissions.server.ts
 import { CreateInvitationSchema, INVITATION_EXPIRY_DAYS } from '#app/modules/groups/schemas.ts'
 import { pageTitle } from '#app/utils/misc.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
+import { replyWithin } from '#app/utils/form-reply.server.ts'
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: pageTitle('Invitations', data?.group.name ?? 'Group') }]
 
@@ -30,10 +31,10 @@ export async function action({ request, params }: Route.ActionArgs) {
 		return redirectWithToast(`/g/${group.slug}/invitations`, revoked ? { title: 'Link revoked: it no longer works' } : { type: 'info', title: 'That link was already revoked' })
 	}
 	const submission = parseWithZod(formData, { schema: CreateInvitationSchema })
-	if (submission.status !== 'success') return data({ result: submission.reply(), link: null }, { status: 400 })
+	if (submission.status !== 'success') return data({ result: replyWithin(submission, CreateInvitationSchema), link: null }, { status: 400 })
 	const { token } = await createInvitation({ groupId: group.id, createdById: user.id, ...submission.value })
 	const link = `${new URL(request.url).origin}/invite/${token}`
-	return { result: submission.reply({ resetForm: true }), link }
+	return { result: replyWithin(submission, CreateInvitationSchema, { resetForm: true }), link }
 }
 
 const statusLabel = {

@@ -12,8 +12,13 @@ import { ChangePasswordSchema } from '#app/modules/auth/schemas.ts'
 import { changePassword } from '#app/modules/users/users.server.ts'
 import { pageTitle } from '#app/utils/misc.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
+import { replyWithin } from '#app/utils/form-reply.server.ts'
+import { passOnHeaders } from '#app/utils/route-headers.ts'
 
 export const meta: Route.MetaFunction = () => [{ title: pageTitle('Change password', 'Settings') }]
+
+// Retry-After on a 429 must reach the client.
+export const headers = passOnHeaders
 
 const hidden = ['currentPassword', 'newPassword', 'confirmPassword']
 
@@ -32,11 +37,11 @@ export async function action({ request, context }: Route.ActionArgs) {
 		return data({ result }, { status: 429, headers: { 'Retry-After': String(check.retryAfterSeconds) } })
 	}
 	const submission = parseWithZod(await request.formData(), { schema: ChangePasswordSchema })
-	if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: hidden }) }, { status: 400 })
+	if (submission.status !== 'success') return data({ result: replyWithin(submission, ChangePasswordSchema, { hideFields: hidden }) }, { status: 400 })
 	const outcome = await changePassword(user.id, session.id, submission.value)
 	if (!outcome.ok) {
 		return data(
-			{ result: submission.reply({ fieldErrors: { currentPassword: ['That is not your current password'] }, hideFields: hidden }) },
+			{ result: replyWithin(submission, ChangePasswordSchema, { fieldErrors: { currentPassword: ['That is not your current password'] }, hideFields: hidden }) },
 			{ status: 400 },
 		)
 	}

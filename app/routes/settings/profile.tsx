@@ -11,6 +11,7 @@ import { ProfileSchema } from '#app/modules/auth/schemas.ts'
 import { getProfile, updateProfile } from '#app/modules/users/users.server.ts'
 import { pageTitle } from '#app/utils/misc.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
+import { replyWithin } from '#app/utils/form-reply.server.ts'
 
 export const meta: Route.MetaFunction = () => [{ title: pageTitle('Your profile', 'Settings') }]
 
@@ -24,7 +25,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 export async function action({ request }: Route.ActionArgs) {
 	const user = await requireUser(request)
 	const submission = parseWithZod(await request.formData(), { schema: ProfileSchema })
-	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	if (submission.status !== 'success') return data({ result: replyWithin(submission, ProfileSchema) }, { status: 400 })
 	await updateProfile(user.id, submission.value)
 	return redirectWithToast('/settings/profile', { title: 'Profile saved' })
 }

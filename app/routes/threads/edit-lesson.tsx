@@ -12,6 +12,7 @@ import { requireReadableThread } from '#app/modules/forums/resolve.server.ts'
 import { EditLessonSchema } from '#app/modules/forums/schemas.ts'
 import { db } from '#app/utils/db.server.ts'
 import { pageTitle } from '#app/utils/misc.ts'
+import { replyWithin } from '#app/utils/form-reply.server.ts'
 
 export const meta: Route.MetaFunction = () => [{ title: pageTitle('Edit lesson') }]
 
@@ -34,11 +35,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params, context }: Route.ActionArgs) {
 	const { user, thread } = await loadLesson(request, params.threadId)
 	const submission = parseWithZod(await request.formData(), { schema: EditLessonSchema })
-	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	if (submission.status !== 'success') return data({ result: replyWithin(submission, EditLessonSchema) }, { status: 400 })
 	try {
 		await editLesson(user, thread.id, submission.value, context.realtime)
 	} catch (error) {
-		if (error instanceof ForumError) return data({ result: submission.reply({ formErrors: [error.message] }) }, { status: error.status })
+		if (error instanceof ForumError) return data({ result: replyWithin(submission, EditLessonSchema, { formErrors: [error.message] }) }, { status: error.status })
 		throw error
 	}
 	return redirect(`/t/${thread.id}`)

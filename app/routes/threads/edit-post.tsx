@@ -12,6 +12,7 @@ import { EditPostSchema } from '#app/modules/forums/schemas.ts'
 import { pageOfPost } from '#app/modules/forums/threads.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { pageTitle } from '#app/utils/misc.ts'
+import { replyWithin } from '#app/utils/form-reply.server.ts'
 
 export const meta: Route.MetaFunction = () => [{ title: pageTitle('Edit post') }]
 
@@ -34,11 +35,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params, context }: Route.ActionArgs) {
 	const { user, thread, post } = await loadEditable(request, params.threadId, params.postId)
 	const submission = parseWithZod(await request.formData(), { schema: EditPostSchema })
-	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	if (submission.status !== 'success') return data({ result: replyWithin(submission, EditPostSchema) }, { status: 400 })
 	try {
 		await editPost(user, post.id, submission.value.body, context.realtime)
 	} catch (error) {
-		if (error instanceof ForumError) return data({ result: submission.reply({ formErrors: [error.message] }) }, { status: error.status })
+		if (error instanceof ForumError) return data({ result: replyWithin(submission, EditPostSchema, { formErrors: [error.message] }) }, { status: error.status })
 		throw error
 	}
 	return redirect(`/t/${thread.id}?page=${pageOfPost(post.number)}#post-${post.number}`)
