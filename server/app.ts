@@ -82,7 +82,7 @@ export async function createExpressApp(options: AppOptions): Promise<express.Exp
 		if (!isFormContentType(req.headers['content-type'])) {
 			return sendEdgeError(req, res, 415, {
 				title: 'Not a form',
-				detail: 'PeerPower accepts only form submissions here (application/x-www-form-urlencoded or multipart/form-data).',
+				detail: 'PeerPower accepts only form submissions here (application/x-www-form-urlencoded).',
 			})
 		}
 		const tooLarge = () => {

@@ -31,9 +31,12 @@ export function isSafeMethod(method: string | undefined): boolean {
  */
 export const MAX_BODY_BYTES = 1024 * 1024
 
-const FORM_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data'])
+// Every form and fetch of the app sends urlencoded bodies. multipart/form-data is refused too:
+// nothing uploads files yet, and a broken multipart body makes request.formData() throw inside
+// an action (a 500). When uploads come, they get a route of their own that parses multipart.
+const FORM_TYPES = new Set(['application/x-www-form-urlencoded'])
 
-/** Every action reads a form: any other body (JSON, text, none) would only fail inside it. */
+/** Every action reads a form: any other body (JSON, text, multipart, none) would only fail inside it. */
 export function isFormContentType(contentType: string | undefined): boolean {
 	const mediaType = contentType?.split(';')[0]?.trim().toLowerCase()
 	return Boolean(mediaType && FORM_TYPES.has(mediaType))

@@ -181,7 +181,7 @@ describe('writes that are not forms', () => {
 		}
 	})
 
-	test('a multipart form is a form', async () => {
+	test('a multipart body is refused with 415 before any action reads it (no form of ours sends one)', async () => {
 		const boundary = 'peerpowerboundary'
 		const body = `--${boundary}\r\nContent-Disposition: form-data; name="email"\r\n\r\nnobody@example.com\r\n--${boundary}\r\nContent-Disposition: form-data; name="password"\r\n\r\nwrong\r\n--${boundary}--\r\n`
 		const response = await send(`${server.url}/login`, {
@@ -189,8 +189,8 @@ describe('writes that are not forms', () => {
 			headers: { origin: server.url, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(Buffer.byteLength(body)) },
 			body,
 		})
-		expect(response.status).toBe(400)
-		expect(response.body).toMatch(/don’t match an account/)
+		expect(response.status).toBe(415)
+		expect(response.body).toMatch(/accepts only form submissions/)
 	})
 })
 
