@@ -288,16 +288,25 @@ describe('the flash-message cookie', () => {
 	})
 
 	test('a flash message of ours is shown once, from a signed cookie', async () => {
-		const body = new URLSearchParams({ name: 'Toast Reader', email: `toast-${Date.now()}@example.com`, company: 'T', password: 'long enough password' }).toString()
-		const signup = await send(`${server.url}/signup`, { method: 'POST', headers: formHeaders(body, { origin: server.url }), body })
+		const email = `toast-${Date.now()}@example.com`
+		const password = 'long enough password'
+		const signupBody = new URLSearchParams({ name: 'Toast Reader', email, company: 'T', password }).toString()
+		const signup = await send(`${server.url}/signup`, { method: 'POST', headers: formHeaders(signupBody, { origin: server.url }), body: signupBody })
 		expect(signup.status).toBe(302)
-		const cookies = [signup.headers['set-cookie']].flat().map((cookie) => String(cookie).split(';')[0]!)
-		const toast = cookies.find((cookie) => cookie.startsWith('pp_toast='))!
+		const loginBody = new URLSearchParams({ email, password }).toString()
+		const login = await send(`${server.url}/login`, { method: 'POST', headers: formHeaders(loginBody, { origin: server.url }), body: loginBody })
+		expect(login.status).toBe(302)
+		const session = [login.headers['set-cookie']].flat().map((cookie) => String(cookie).split(';')[0]!).find((cookie) => cookie.startsWith('pp_session='))!
+		// Opening a notification that is gone leads to the list with a flash message.
+		const gone = await send(`${server.url}/notifications/no-such-notification`, { headers: { cookie: session } })
+		expect(gone.status).toBe(302)
+		const toast = [gone.headers['set-cookie']].flat().map((cookie) => String(cookie).split(';')[0]!).find((cookie) => cookie.startsWith('pp_toast='))!
 		// Signed: the value ends with a signature after a dot.
 		expect(decodeURIComponent(toast.slice('pp_toast='.length))).toMatch(/\.[A-Za-z0-9+/]+=*$/)
-		const home = await send(`${server.url}/`, { headers: { cookie: cookies.join('; ') } })
-		expect(home.body).toMatch(/Welcome to PeerPower/)
+		const list = await send(`${server.url}/notifications`, { headers: { cookie: `${session}; ${toast}` } })
+		expect(list.body).toMatch(/That notification is no longer available/)
 	})
+
 })
 
 describe('429 answers', () => {
