@@ -1,11 +1,13 @@
 // A form sent twice (its answer was lost, the member pressed again, the browser resent it) posts
 // once: the second sending leads where the first did.
-import { describe, expect, test } from 'vitest'
+import { afterAll, describe, expect, test } from 'vitest'
 import { loader as groupNewThreadLoader } from '#app/routes/forums/group-new-thread.tsx'
 import { action as groupNewThreadAction } from '#app/routes/forums/group-new-thread.tsx'
 import { db } from '#app/utils/db.server.ts'
 import { ABANDONED_AFTER_MS, KEY_LIFETIME_MS, once } from '#app/utils/idempotency.server.ts'
 import { dataOf, statusOf } from '#tests/helpers.ts'
+import { SERVER_START_TIMEOUT, startTestServer } from '#tests/running-server.ts'
+import type { RunningServer } from '#server/index.ts'
 import { callRoute, forumWorld, openThread, startThread, threadForm } from '#tests/forum-helpers.ts'
 
 const ago = (ms: number) => new Date(Date.now() - ms)
@@ -157,4 +159,37 @@ test('keys are forgotten after a day', async () => {
 	expect(outcome).toEqual({ location: '/t/z' })
 	const keys = await db.idempotencyKey.findMany({ where: { userId: alice.id }, select: { key: true } })
 	expect(keys.map((k) => k.key).sort()).toEqual(['any-key-0000000000000', 'new-key-0000000000000'])
+})
+
+describe('through the running server, as a browser without JavaScript would', () => {
+	let server: RunningServer | undefined
+	afterAll(async () => {
+		await server?.close()
+	})
+
+	test(
+		'the page carries the key in the form; the browser resending the post gets the first answer',
+		async () => {
+			const { alice, group } = await forumWorld()
+			const threadId = await startThread(alice, { slug: group.slug }, {})
+			server = await startTestServer()
+			const page = await fetch(`${server.url}/t/${threadId}`, { headers: { cookie: alice.cookie } })
+			const html = await page.text()
+			const key = /<input type="hidden" name="idempotencyKey" value="([^"]+)"/.exec(html)?.[1]
+			expect(key).toMatch(/^[0-9a-f-]{36}$/)
+			const send = () =>
+				fetch(`${server!.url}/t/${threadId}`, {
+					method: 'POST',
+					headers: { cookie: alice.cookie, origin: server!.url, 'content-type': 'application/x-www-form-urlencoded' },
+					body: new URLSearchParams({ intent: 'reply', quotedPostId: '', idempotencyKey: key!, body: 'Sent, answer lost, sent again' }),
+					redirect: 'manual',
+				})
+			const first = await send()
+			const again = await send()
+			expect([first.status, again.status]).toEqual([302, 302])
+			expect(again.headers.get('location')).toBe(first.headers.get('location'))
+			expect(await db.post.count({ where: { threadId, body: 'Sent, answer lost, sent again' } })).toBe(1)
+		},
+		SERVER_START_TIMEOUT,
+	)
 })
