@@ -79,6 +79,7 @@ test(`acknowledged writes survive ${KILLS} kills mid-burst (≥ ${MIN_WRITES} wr
 	const ackedDrafts = new Map<string, number>()
 	let acknowledged = 0
 	let refused = 0
+	/** Writes cut off by a kill: sent, never answered. */
 	let lost = 0
 	let sequence = 0
 	let alive = false
@@ -136,8 +137,11 @@ test(`acknowledged writes survive ${KILLS} kills mid-burst (≥ ${MIN_WRITES} wr
 			// Kill somewhere in the round's burst: after a varying number of acknowledged writes.
 			const target = acknowledged + Math.round(perRound * (0.6 + 0.8 * Math.random()))
 			while (acknowledged < target) await new Promise((resolve) => setTimeout(resolve, 5))
-			await server.kill()
+			// Then at a random moment, not right after an answer: writes are saved one after another,
+			// so a kill just after an answer would always find the next one before its commit.
+			await new Promise((resolve) => setTimeout(resolve, Math.random() * 400))
 			alive = false
+			await server.kill()
 			kills += 1
 		}
 	} finally {
