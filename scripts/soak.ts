@@ -51,13 +51,18 @@ const workDir = await mkdtemp(path.join(os.tmpdir(), 'peerpower-soak-'))
 const databaseUrl = `file:${path.join(workDir, 'soak.db')}`
 process.env.DATABASE_URL = databaseUrl
 
+/** The build this run made, if any, removed at the end. */
+let ownBuild: string | undefined
+
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 async function build(): Promise<string> {
 	const given = args.indexOf('--build-dir')
 	if (given >= 0) return path.resolve(args[given + 1]!)
-	const buildDir = path.join(workDir, 'build')
+	// Inside the project, so that the build's server code finds node_modules; removed at the end.
+	const buildDir = path.join(projectRoot, 'tests/.tmp', path.basename(workDir), 'build')
+	ownBuild = path.dirname(buildDir)
 	console.log('soak: building the app (react-router build)…')
 	await promisify(execFile)(path.join(projectRoot, 'node_modules/.bin/react-router'), ['build'], {
 		cwd: projectRoot,
@@ -275,5 +280,6 @@ try {
 	for (const reader of readers) reader.socket.disconnect()
 	await server?.stop()
 	await rm(workDir, { recursive: true, force: true })
+	if (ownBuild) await rm(ownBuild, { recursive: true, force: true })
 }
 process.exit(exitCode)
