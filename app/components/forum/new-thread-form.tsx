@@ -16,6 +16,8 @@ type Props = {
 	categoryId: string
 	categories: Array<{ id: string; name: string }>
 	draft: { title: string; body: string; data: Record<string, string>; updatedAt: string } | null
+	/** Sent with the form: a resend with the same key leads to the thread already created. */
+	idempotencyKey: string
 	lastResult?: SubmissionResult<string[]> | null
 	cancelHref: string
 }
@@ -28,7 +30,7 @@ const KIND_HINTS: Record<ThreadKind, string> = {
 
 const selectClasses = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm'
 
-export function NewThreadForm({ forumId, kind, categoryId, categories, draft, lastResult, cancelHref }: Props) {
+export function NewThreadForm({ forumId, kind, categoryId, categories, draft, idempotencyKey, lastResult, cancelHref }: Props) {
 	const navigation = useNavigation()
 	const initial = {
 		kind: draft?.data.kind ?? kind,
@@ -55,7 +57,8 @@ export function NewThreadForm({ forumId, kind, categoryId, categories, draft, la
 
 	function saveDraft(formElement: HTMLFormElement) {
 		const values = Object.fromEntries(new FormData(formElement)) as Record<string, string>
-		const { title = '', body = '', ...rest } = values
+		// The submission key belongs to this page, not to the draft.
+		const { title = '', body = '', idempotencyKey: _submissionKey, ...rest } = values
 		autosave.onChange({ title, body, data: rest })
 	}
 
@@ -75,6 +78,7 @@ export function NewThreadForm({ forumId, kind, categoryId, categories, draft, la
 					Restored your draft. It is saved as you type.
 				</p>
 			) : null}
+			<input type="hidden" name="idempotencyKey" value={idempotencyKey} />
 			<FormErrors errors={form.errors} />
 			<fieldset>
 				<legend className="text-sm font-medium text-slate-800">What kind of thread?</legend>

@@ -20,6 +20,8 @@ export function quoteMarkdown(author: string, body: string): string {
 type Props = {
 	threadId: string
 	draftBody: string | null
+	/** Sent with the reply: a resend with the same key leads to the reply already posted. */
+	idempotencyKey: string
 	initialQuote: { postId: string; author: string; body: string } | null
 	quoteRequest: QuoteRequest | null
 	lastResult?: SubmissionResult<string[]> | null
@@ -27,7 +29,7 @@ type Props = {
 }
 
 /** The reply box: validates as you go, saves a draft while typing, takes quotes. */
-export function ReplyForm({ threadId, draftBody, initialQuote, quoteRequest, lastResult, onTyping }: Props) {
+export function ReplyForm({ threadId, draftBody, idempotencyKey, initialQuote, quoteRequest, lastResult, onTyping }: Props) {
 	const navigation = useNavigation()
 	const submitting = navigation.state === 'submitting' && navigation.formData?.get('intent') === 'reply'
 	const initialBody = (initialQuote ? quoteMarkdown(initialQuote.author, initialQuote.body) : '') + (draftBody ?? '')
@@ -43,6 +45,9 @@ export function ReplyForm({ threadId, draftBody, initialQuote, quoteRequest, las
 	const textarea = useRef<HTMLTextAreaElement>(null)
 	const [quotedPostId, setQuotedPostId] = useState(initialQuote?.postId ?? '')
 	const autosave = useDraftAutosave(`reply:${threadId}`)
+	// Kept until a reply goes through: live updates revalidate the page (and bring new keys) while
+	// a member may be resending a reply whose answer was lost.
+	const [submissionKey, setSubmissionKey] = useState(idempotencyKey)
 
 	useEffect(() => {
 		if (!quoteRequest || !textarea.current) return
@@ -68,8 +73,9 @@ export function ReplyForm({ threadId, draftBody, initialQuote, quoteRequest, las
 		if (lastResult == null && textarea.current) {
 			textarea.current.value = ''
 			setQuotedPostId('')
+			setSubmissionKey(idempotencyKey)
 		}
-	}, [navigation.state, navigation.formData, lastResult])
+	}, [navigation.state, navigation.formData, lastResult, idempotencyKey])
 
 	const { key: _key, ...textareaProps } = getTextareaProps(fields.body)
 	return (
@@ -84,6 +90,7 @@ export function ReplyForm({ threadId, draftBody, initialQuote, quoteRequest, las
 		>
 			<input type="hidden" name="intent" value="reply" />
 			<input type="hidden" name="quotedPostId" value={quotedPostId} />
+			<input type="hidden" name="idempotencyKey" value={submissionKey} />
 			<FormErrors errors={form.errors} />
 			<label htmlFor={fields.body.id} className="block text-sm font-medium text-slate-800">
 				Your reply

@@ -15,6 +15,7 @@ type ThreadPageData = Awaited<ReturnType<typeof getThreadPage>> & {
 	viewer: { id: string; name: string }
 	access: { canRead: boolean; canPost: boolean; canModerate: boolean }
 	draft: { body: string } | null
+	replyKey: string
 	quote: { postId: string; author: string; body: string } | null
 }
 
@@ -181,6 +182,7 @@ export function ThreadView({ data, actionData }: { data: ThreadPageData; actionD
 					<ReplyForm
 						threadId={data.thread.id}
 						draftBody={data.draft?.body ?? null}
+						idempotencyKey={data.replyKey}
 						initialQuote={data.quote}
 						quoteRequest={quoteRequest}
 						lastResult={actionData?.intent === 'reply' ? (actionData.result as SubmissionResult<string[]>) : undefined}

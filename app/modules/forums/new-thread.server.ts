@@ -1,6 +1,8 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect } from 'react-router'
 import type { SessionUser } from '#app/modules/auth/auth.server.ts'
+import { db } from '#app/utils/db.server.ts'
+import { IDEMPOTENCY_FIELD, newIdempotencyKey, once, STILL_SENDING } from '#app/utils/idempotency.server.ts'
 import type { RealtimePublisher } from '#app/utils/realtime.ts'
 import type { ForumAccess } from './access.server.ts'
 import { THREAD_KINDS, type ThreadKind } from './constants.ts'
@@ -23,21 +25,41 @@ export async function loadNewThread(user: SessionUser, forumId: string, access: 
 		categoryId: requestedCategory?.id ?? categories[0]?.id ?? '',
 		categories: categories.map((c) => ({ id: c.id, name: c.name })),
 		draft: await getDraft(user.id, draftKeys.thread(forumId)),
+		idempotencyKey: newIdempotencyKey(),
 	}
 }
 
 /** Posts the new thread, or gives the form back with its errors and everything typed. */
 export async function submitNewThread(request: Request, user: SessionUser, forumId: string, realtime: RealtimePublisher) {
-	const submission = parseWithZod(await request.formData(), { schema: NewThreadSchema })
+	const formData = await request.formData()
+	const submission = parseWithZod(formData, { schema: NewThreadSchema })
 	if (submission.status !== 'success') return data({ result: replyWithin(submission, NewThreadSchema) }, { status: 400 })
-	try {
-		const { threadId } = await createThread(user, forumId, submission.value, realtime)
-		await clearDraft(user.id, draftKeys.thread(forumId))
-		return redirect(`/t/${threadId}`)
-	} catch (error) {
-		if (error instanceof ForumError) {
-			return data({ result: replyWithin(submission, NewThreadSchema, { formErrors: [error.message] }) }, { status: error.status })
-		}
-		throw error
-	}
+	const refuse = (message: string, status: number) => data({ result: replyWithin(submission, NewThreadSchema, { formErrors: [message] }) }, { status })
+	// A resent form (its answer was lost) leads to the thread already created, not to a second one.
+	const outcome = await once(
+		user.id,
+		formData.get(IDEMPOTENCY_FIELD),
+		async () => {
+			try {
+				const { threadId } = await createThread(user, forumId, submission.value, realtime)
+				await clearDraft(user.id, draftKeys.thread(forumId))
+				return { location: `/t/${threadId}` }
+			} catch (error) {
+				if (error instanceof ForumError) return { refusal: refuse(error.message, error.status) }
+				throw error
+			}
+		},
+		{
+			busy: () => refuse(STILL_SENDING, 409),
+			recover: async (claimedAt) => {
+				const saved = await db.thread.findFirst({
+					where: { forumId, authorId: user.id, title: submission.value.title, createdAt: { gte: claimedAt } },
+					orderBy: { createdAt: 'asc' },
+					select: { id: true },
+				})
+				return saved ? `/t/${saved.id}` : null
+			},
+		},
+	)
+	return 'location' in outcome ? redirect(outcome.location) : outcome.refusal
 }

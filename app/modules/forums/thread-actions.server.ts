@@ -2,7 +2,9 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect } from 'react-router'
 import { z } from 'zod'
 import type { SessionUser } from '#app/modules/auth/auth.server.ts'
+import { db } from '#app/utils/db.server.ts'
 import type { RealtimePublisher } from '#app/utils/realtime.ts'
+import { IDEMPOTENCY_FIELD, once, STILL_SENDING } from '#app/utils/idempotency.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { NOTIFICATION_LEVELS } from './constants.ts'
 import { clearDraft, draftKeys } from './drafts.server.ts'
@@ -20,6 +22,19 @@ import { setNotificationLevel } from './reading.server.ts'
 import { ReplySchema } from './schemas.ts'
 import { pageOfPost } from './threads.server.ts'
 import { replyWithin } from '#app/utils/form-reply.server.ts'
+
+function replyLocation(threadId: string, number: number): string {
+	return `/t/${threadId}?page=${pageOfPost(number)}#post-${number}`
+}
+
+/** A reply with this body that the user posted in the thread since `since` (the first attempt's). */
+function findReplySince(userId: string, threadId: string, body: string, since: Date) {
+	return db.post.findFirst({
+		where: { threadId, authorId: userId, body: body.trim(), createdAt: { gte: since } },
+		orderBy: { number: 'asc' },
+		select: { number: true },
+	})
+}
 
 const PostIntent = z.object({
 	intent: z.enum(['delete', 'hide', 'unhide', 'accept', 'helpful', 'bookmark']),
@@ -42,14 +57,30 @@ export async function handleThreadAction(request: Request, user: SessionUser, th
 		if (intent === 'reply') {
 			const submission = parseWithZod(formData, { schema: ReplySchema })
 			if (submission.status !== 'success') return data({ intent, result: replyWithin(submission, ReplySchema) }, { status: 400 })
-			try {
-				const { number } = await createReply(user, threadId, submission.value, realtime)
-				await clearDraft(user.id, draftKeys.reply(threadId))
-				return redirect(`${here}?page=${pageOfPost(number)}#post-${number}`)
-			} catch (error) {
-				if (error instanceof ForumError) return data({ intent, result: replyWithin(submission, ReplySchema, { formErrors: [error.message] }) }, { status: error.status })
-				throw error
-			}
+			const refuse = (message: string, status: number) => data({ intent, result: replyWithin(submission, ReplySchema, { formErrors: [message] }) }, { status })
+			// A resent reply (its answer was lost) leads to the reply already posted, not to a second one.
+			const outcome = await once(
+				user.id,
+				formData.get(IDEMPOTENCY_FIELD),
+				async () => {
+					try {
+						const { number } = await createReply(user, threadId, submission.value, realtime)
+						await clearDraft(user.id, draftKeys.reply(threadId))
+						return { location: replyLocation(threadId, number) }
+					} catch (error) {
+						if (error instanceof ForumError) return { refusal: refuse(error.message, error.status) }
+						throw error
+					}
+				},
+				{
+					busy: () => refuse(STILL_SENDING, 409),
+					recover: async (claimedAt) => {
+						const saved = await findReplySince(user.id, threadId, submission.value.body, claimedAt)
+						return saved ? replyLocation(threadId, saved.number) : null
+					},
+				},
+			)
+			return 'location' in outcome ? redirect(outcome.location) : outcome.refusal
 		}
 		if (intent === 'level') {
 			const parsed = LevelIntent.safeParse(Object.fromEntries(formData))

@@ -8,6 +8,7 @@ import { requireReadableThread } from '#app/modules/forums/resolve.server.ts'
 import { handleThreadAction } from '#app/modules/forums/thread-actions.server.ts'
 import { firstUnreadLocation, getThreadPage, pageOfPost } from '#app/modules/forums/threads.server.ts'
 import { markThreadNotificationsRead } from '#app/modules/notifications/notifications.server.ts'
+import { newIdempotencyKey } from '#app/utils/idempotency.server.ts'
 import { pageParam } from '#app/utils/pagination.ts'
 import { pageTitle } from '#app/utils/misc.ts'
 
@@ -38,6 +39,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		access: { canRead: access.canRead, canPost: access.canPost, canModerate: access.canModerate },
 		...view,
 		draft: await getDraft(user.id, draftKeys.reply(thread.id)),
+		// Sent with the reply, so that a resent reply is not posted twice.
+		replyKey: newIdempotencyKey(),
 		quote: quoted ? { postId: quoted.id, author: quoted.author.name, body: quoted.body! } : null,
 	}
 }

@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto'
+import { db } from './db.server.ts'
+
+/**
+ * Submitting a form once, even when it is sent twice.
+ *
+ * A page that renders a form puts a fresh key in it (`IDEMPOTENCY_FIELD`). When the answer to a
+ * post is lost (a dropped connection, a server restart, a double click, the browser's "resend"),
+ * the member sends the same form again with the same key, and gets the first answer, a redirect to
+ * what was created, instead of a duplicate.
+ *
+ * The key is claimed before the work and given the result's location after it. A claim still
+ * without a location is either being handled (a concurrent resend waits for it) or was left by a
+ * process that died in between: then `recover` looks for what the first attempt may have saved.
+ */
+export const IDEMPOTENCY_FIELD = 'idempotencyKey'
+
+/** A fresh key for a form about to be rendered. */
+export function newIdempotencyKey(): string {
+	return randomUUID()
+}
+
+/** Keys are only worth remembering for a day: nobody resends a form after that. */
+export const KEY_LIFETIME_MS = 24 * 60 * 60 * 1000
+/** A claim this old without a result was left by a process that stopped before finishing. */
+export const ABANDONED_AFTER_MS = 30_000
+/** How long a resend waits for the first attempt, still running, to finish. */
+const WAIT_FOR_FIRST_MS = 5_000
+const POLL_MS = 100
+
+/** The answer to a resend whose first sending is still being handled. */
+export const STILL_SENDING = 'This is still being sent. Wait a moment, then reload the page to see it.'
+
+const KEY_FORMAT = /^[A-Za-z0-9_-]{16,64}$/
+
+export type Once<R> = { location: string } | { refusal: R }
+
+type Options<R> = {
+	/** The answer while the first attempt is still running (it has not finished in a few seconds). */
+	busy: () => R
+	/**
+	 * What an abandoned first attempt saved, if anything: the location of a result created by this
+	 * user since `claimedAt`, or null when nothing was saved and the work may run again.
+	 */
+	recover?: (claimedAt: Date) => Promise<string | null>
+	now?: () => Date
+}
+
+function isUniqueViolation(error: unknown): boolean {
+	return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002'
+}
+
+let lastSweep = 0
+/** Forgets expired keys, at most once a minute per process (cheap: createdAt is indexed). */
+async function sweep(now: Date): Promise<void> {
+	if (now.getTime() - lastSweep < 60_000) return
+	lastSweep = now.getTime()
+	await db.idempotencyKey.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - KEY_LIFETIME_MS) } } })
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/**
+ * Runs `work` once per (user, key). `work` answers with the location of what it created, or a
+ * refusal; a refusal (or an error thrown) frees the key, so the member can correct the form and
+ * send it again. A missing or malformed key (a page rendered before keys existed, a script) runs
+ * the work unprotected rather than refusing it.
+ */
+export async function once<R>(
+	userId: string,
+	rawKey: FormDataEntryValue | null | undefined,
+	work: () => Promise<Once<R>>,
+	options: Options<R>,
+): Promise<Once<R>> {
+	const key = typeof rawKey === 'string' && KEY_FORMAT.test(rawKey) ? rawKey : null
+	if (!key) return work()
+	const now = options.now ?? (() => new Date())
+	await sweep(now())
+
+	const deadline = now().getTime() + WAIT_FOR_FIRST_MS
+	let claimedAt: Date | null = null
+	while (!claimedAt) {
+		const attempt = now()
+		try {
+			await db.idempotencyKey.create({ data: { userId, key, createdAt: attempt }, select: { id: true } })
+			claimedAt = attempt
+			break
+		} catch (error) {
+			if (!isUniqueViolation(error)) throw error
+		}
+		const existing = await db.idempotencyKey.findUnique({
+			where: { userId_key: { userId, key } },
+			select: { location: true, createdAt: true },
+		})
+		if (!existing) continue // freed meanwhile by a refused first attempt: claim it again
+		if (existing.location) return { location: existing.location }
+		if (attempt.getTime() - existing.createdAt.getTime() >= ABANDONED_AFTER_MS) {
+			// Take over the abandoned claim; only one of several resends wins (same createdAt matched).
+			const taken = await db.idempotencyKey.updateMany({
+				where: { userId, key, location: null, createdAt: existing.createdAt },
+				data: { createdAt: attempt },
+			})
+			if (taken.count === 0) continue
+			const saved = await options.recover?.(existing.createdAt)
+			if (saved) {
+				await db.idempotencyKey.update({ where: { userId_key: { userId, key } }, data: { location: saved } })
+				return { location: saved }
+			}
+			claimedAt = attempt
+			break
+		}
+		if (attempt.getTime() >= deadline) return { refusal: options.busy() }
+		await sleep(POLL_MS)
+	}
+
+	let outcome: Once<R>
+	try {
+		outcome = await work()
+	} catch (error) {
+		await release(userId, key)
+		throw error
+	}
+	if ('location' in outcome) {
+		await db.idempotencyKey.update({ where: { userId_key: { userId, key } }, data: { location: outcome.location } })
+	} else {
+		await release(userId, key)
+	}
+	return outcome
+}
+
+async function release(userId: string, key: string): Promise<void> {
+	await db.idempotencyKey.deleteMany({ where: { userId, key, location: null } })
+}
