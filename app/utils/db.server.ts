@@ -45,12 +45,17 @@ export function dbEngine(): DbEngine {
 	return state().engine
 }
 
-/** Per-database settings, run once before serving: WAL and foreign keys on SQLite. */
+/**
+ * Per-database settings, run once before serving, on SQLite: WAL, so readers and the writer never
+ * wait for each other; synchronous FULL, so an acknowledged write survives a power cut too (the
+ * README's "SQLite settings" says why); foreign keys, which SQLite leaves off by default.
+ */
 export function prepareDb(): Promise<void> {
 	const current = state()
 	current.prepared ??= (async () => {
 		if (current.engine === 'sqlite') {
 			await current.client.$queryRawUnsafe('PRAGMA journal_mode = WAL')
+			await current.client.$executeRawUnsafe('PRAGMA synchronous = FULL')
 			await current.client.$executeRawUnsafe('PRAGMA foreign_keys = ON')
 		}
 		await current.client.$connect()

@@ -2,7 +2,7 @@
 // another caller's open transaction (on SQLite both share one connection).
 import { setTimeout as sleep } from 'node:timers/promises'
 import { describe, expect, test } from 'vitest'
-import { db } from '#app/utils/db.server.ts'
+import { db, dbEngine, prepareDb } from '#app/utils/db.server.ts'
 import { createUser } from '#tests/helpers.ts'
 
 /** A transaction that writes, then waits to be told to fail. */
@@ -95,4 +95,13 @@ describe('statements outside a transaction', () => {
 		}
 		expect(acknowledged.size).toBe(users.length)
 	})
+})
+
+test('SQLite commits reach the disk before they are acknowledged (synchronous FULL, WAL)', async () => {
+	if (dbEngine() !== 'sqlite') return
+	await prepareDb()
+	const [sync] = await db.$queryRawUnsafe<Array<{ synchronous: number | bigint }>>('PRAGMA synchronous')
+	const [journal] = await db.$queryRawUnsafe<Array<{ journal_mode: string }>>('PRAGMA journal_mode')
+	expect(Number(sync!.synchronous)).toBe(2)
+	expect(journal!.journal_mode).toBe('wal')
 })
