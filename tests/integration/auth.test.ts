@@ -117,6 +117,19 @@ describe('sign up', () => {
 		expect(await toastOf(second)).toBeNull()
 	})
 
+	test('the notice is stored, so a restart loses nothing, and repeated attempts are counted once', async () => {
+		const member = await createUser()
+		const attempt = { name: 'Someone', email: member.email, company: 'X', password: 'another long password' }
+		await signup(attempt, contextFromNewAddress())
+		await signup(attempt, contextFromNewAddress())
+		expect(await db.accountNotice.findMany({ where: { userId: member.id }, select: { kind: true, count: true } })).toEqual([
+			{ kind: 'signup_attempt', count: 2 },
+		])
+		const result = (await login({ email: member.email, password: TEST_PASSWORD })) as Response
+		expect(await toastOf(result)).toMatchObject({ description: expect.stringMatching(/^2 times, most recently on /) })
+		expect(await db.accountNotice.count({ where: { userId: member.id } })).toBe(0)
+	})
+
 	test('a new member is not told anything of the kind at their first log-in', async () => {
 		await signup(
 			{ name: 'Newcomer', email: 'newcomer@example.com', company: 'N', password: 'long enough password' },

@@ -63,7 +63,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 	await Promise.all([fromIp.refund(), onAccount?.refund()])
 	const response = await startSessionAndRedirect(request, account.id, context.clientIp, safeRedirect(redirectTo))
 	response.headers.append('Set-Cookie', rememberDeviceHeader(cookieHeader, account))
-	const notice = takeAccountNotice(account.id)
+	const notice = await takeAccountNotice(account.id)
 	if (notice) response.headers.append('Set-Cookie', await toastHeader({ type: 'info', ...notice }))
 	return response
 }

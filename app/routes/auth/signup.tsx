@@ -48,7 +48,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 		await signup(submission.value)
 	} catch (error) {
 		if (!(error instanceof EmailTakenError)) throw error
-		noteSignupAttempt(error.userId)
+		await noteSignupAttempt(error.userId)
 	}
 	const next = safeRedirect(submission.value.redirectTo)
 	const params = new URLSearchParams({ signedUp: '1', ...(next === '/' ? {} : { redirectTo: next }) })
