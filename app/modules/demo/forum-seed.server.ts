@@ -150,10 +150,10 @@ async function seedForums(context: DemoContext): Promise<void> {
 		const forumId = demo.forum === 'group' ? groupForum.id : community.id
 		const category = await db.category.findFirstOrThrow({ where: { forumId, slug: demo.category }, select: { id: true } })
 		const author = { ...demo.author(context), isSiteAdmin: false }
-		const { threadId } = await createThread(author, forumId, { ...demo.input, categoryId: category.id }, nobodyListening)
+		const { threadId } = await createThread(author, forumId, { ...demo.input, categoryId: category.id }, nobodyListening, 'unpaced')
 		const replyIds: string[] = []
 		for (const reply of demo.replies ?? []) {
-			const { postId } = await createReply({ ...reply.author(context), isSiteAdmin: false }, threadId, { body: reply.body }, nobodyListening)
+			const { postId } = await createReply({ ...reply.author(context), isSiteAdmin: false }, threadId, { body: reply.body }, nobodyListening, 'unpaced')
 			replyIds.push(postId)
 		}
 		if (demo.acceptedReply) await acceptAnswer(author, replyIds[demo.acceptedReply - 1]!, nobodyListening)

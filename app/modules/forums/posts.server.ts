@@ -39,6 +39,12 @@ async function resolveMentions(forumId: string, markdown: string): Promise<Menti
 	})
 }
 
+/**
+ * Members' posts are paced (posting-limits.server.ts: a gap between posts, mentions per hour).
+ * Content PeerPower writes itself, such as the demo's conversations, is written all at once.
+ */
+export type PostingPace = 'member' | 'unpaced'
+
 type PreparedBody = { html: string; text: string; mentions: MentionTarget[] }
 
 /**
@@ -99,7 +105,13 @@ async function upsertTags(tx: Parameters<Parameters<typeof db.$transaction>[0]>[
 	}
 }
 
-export async function createThread(viewer: Viewer, forumId: string, input: NewThreadInput, realtime: RealtimePublisher) {
+export async function createThread(
+	viewer: Viewer,
+	forumId: string,
+	input: NewThreadInput,
+	realtime: RealtimePublisher,
+	pace: PostingPace = 'member',
+) {
 	const access = await forumAccess(viewer, forumId)
 	if (!access.canPost) throw new ForumError('You cannot post in this forum.', 404)
 	const category = await db.category.findFirst({ where: { id: input.categoryId, forumId }, select: { id: true } })
@@ -113,9 +125,9 @@ export async function createThread(viewer: Viewer, forumId: string, input: NewTh
 			}
 		: null
 	const body = lesson ? composeLessonBody(lesson) : input.body!.trim()
-	await checkPostingGap(viewer.id)
+	if (pace === 'member') await checkPostingGap(viewer.id)
 	const { html, text, mentions } = await prepareBody(viewer, forumId, body)
-	await checkMentionBudget(viewer.id, mentions.length)
+	if (pace === 'member') await checkMentionBudget(viewer.id, mentions.length)
 	const learnedText = lesson ? await lessonLearnedText(lesson.lessonLearned) : null
 	const thread = await db.$transaction(async (tx) => {
 		const created = await tx.thread.create({
@@ -151,6 +163,7 @@ export async function createReply(
 	threadId: string,
 	input: { body: string; quotedPostId?: string },
 	realtime: RealtimePublisher,
+	pace: PostingPace = 'member',
 ) {
 	const { thread, access } = await requireThread(viewer, threadId)
 	if (thread.locked) throw new ForumError('This thread is locked: it takes no new replies.', 409)
@@ -159,9 +172,9 @@ export async function createReply(
 	const quoted = input.quotedPostId
 		? await db.post.findFirst({ where: { id: input.quotedPostId, threadId, deletedAt: null, hiddenAt: null }, select: { id: true, authorId: true } })
 		: null
-	await checkPostingGap(viewer.id)
+	if (pace === 'member') await checkPostingGap(viewer.id)
 	const { html, text, mentions } = await prepareBody(viewer, thread.forumId, body)
-	await checkMentionBudget(viewer.id, mentions.length)
+	if (pace === 'member') await checkMentionBudget(viewer.id, mentions.length)
 	const post = await db.$transaction(async (tx) => {
 		// Incrementing the counter claims the next number atomically on both engines.
 		const counters = await tx.thread.update({
