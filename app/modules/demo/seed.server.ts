@@ -111,7 +111,9 @@ function pick({ name, email, company }: DemoPerson) {
 async function upsertUser(person: DemoPerson, passwordHash: string, isSiteAdmin = false): Promise<DemoUser> {
 	return db.user.upsert({
 		where: { email: person.email },
-		create: { ...person, handle: await uniqueHandle(person.name), passwordHash, isSiteAdmin },
+		// The demo's members have been around for months: someone trying the demo posts as an
+		// established member, not under a new account's longer posting gap.
+		create: { ...person, handle: await uniqueHandle(person.name), passwordHash, isSiteAdmin, createdAt: new Date(Date.now() - 120 * 86_400_000) },
 		update: {},
 		select: { id: true, name: true, email: true },
 	})
