@@ -15,6 +15,7 @@ import {
 	countChunkedBody,
 	declaresTooLargeBody,
 	isAllowedOrigin,
+	hasNulInUrl,
 	isFormContentType,
 	isSafeMethod,
 	MAX_BODY_BYTES,
@@ -74,6 +75,15 @@ export async function createExpressApp(options: AppOptions): Promise<express.Exp
 	app.use((req, res, next) => {
 		if (isSafeMethod(req.method) || isAllowedOrigin(req, options.appUrl)) return next()
 		res.status(403).type('text/plain').send('Forbidden: this request did not come from PeerPower’s own pages.')
+	})
+
+	const nulRefusal = {
+		title: 'A character PeerPower cannot store',
+		detail: 'The address contains a null character (%00), which no page of ours has. Check the link and try again.',
+	}
+	app.use((req, res, next) => {
+		if (hasNulInUrl(req.url)) return sendEdgeError(req, res, 400, nulRefusal)
+		next()
 	})
 
 	// Writes are forms, and small: anything else is refused here, before the app reads a byte of it.

@@ -66,3 +66,15 @@ export function countChunkedBody(request: IncomingMessage, maxBytes: number, onT
 	}
 	request.on('data', count)
 }
+
+const ENCODED_NUL = /%00/i
+
+/**
+ * No address of ours holds a NUL character (raw, or percent-encoded as %00): such a request is
+ * refused at the edge, before a route hands it to a query. (NULs in forms are dropped by the
+ * database module: see stripNul in app/utils/db.server.ts.)
+ */
+export function hasNulInUrl(url: string | undefined): boolean {
+	return ENCODED_NUL.test(url ?? '') || (url ?? '').includes('\0')
+}
+

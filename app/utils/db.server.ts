@@ -18,7 +18,28 @@ function createClient(url: string): Db {
 		return new SqliteClient({ adapter: createSqliteAdapter({ url, timeout: 5000 }) })
 	}
 	// Same models, same API: the PostgreSQL client is used through the SQLite client's type.
-	return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db
+	const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) })
+	return client.$extends({
+		query: {
+			$allModels: {
+				$allOperations: ({ args, query }) => query(stripNul(args)),
+			},
+		},
+	}) as unknown as Db
+}
+
+/**
+ * PostgreSQL refuses the NUL character (U+0000) in text, with an error deep inside whichever
+ * query meets it first. No person types one, so it is dropped from every value a query is given:
+ * a form field or an id carrying one then behaves as it would without it (SQLite stores NUL as is).
+ */
+export function stripNul<T>(value: T): T {
+	if (typeof value === 'string') return (value.includes('\0') ? value.replaceAll('\0', '') : value) as T
+	if (Array.isArray(value)) return value.map(stripNul) as T
+	if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+		return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, stripNul(inner)])) as T
+	}
+	return value
 }
 
 type DbState = { client: Db; url: string; engine: DbEngine; prepared?: Promise<void> }

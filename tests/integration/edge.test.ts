@@ -194,6 +194,16 @@ describe('writes that are not forms', () => {
 	})
 })
 
+describe('addresses with a NUL character', () => {
+	test('are refused at the edge with 400 and a message, before any query meets them', async () => {
+		for (const address of ['/t/%00', '/search?q=cash&forumId=%00', '/u/abc%00def']) {
+			const response = await send(`${server.url}${address}`, { headers: { accept: 'text/html' } })
+			expect(response.status, address).toBe(400)
+			expect(response.body, address).toMatch(/null character/)
+		}
+	})
+})
+
 describe('security headers', () => {
 	test('every page has a Content-Security-Policy whose nonce is on each of its inline scripts', async () => {
 		const first = await send(`${server.url}/login`)

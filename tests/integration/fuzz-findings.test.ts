@@ -48,3 +48,25 @@ test('a read marker the server does not understand is refused with a message', a
 	expect(statusOf(result)).toBe(400)
 	expect(await messageOf(result)).not.toEqual([])
 })
+
+test('NUL characters in a form (PostgreSQL refuses them in text) never make a 500, on either engine', async () => {
+	const member = (await actorFor(world, 'member'))!
+	const category = await db.category.findFirstOrThrow({ where: { forumId: world.group.forumId } })
+	// An id carrying a NUL matches nothing: the form is refused with a message.
+	const badCategory = await call(
+		communityNewThreadAction,
+		post('/community/new', member.cookie, [['kind', 'discussion'], ['title', 'Pricing'], ['categoryId', '\u0000'], ['body', 'Text']]),
+	)
+	expect(statusOf(badCategory)).toBe(400)
+	expect(await messageOf(badCategory)).not.toEqual([])
+	// In text it is dropped, and the rest is kept.
+	const created = await call(
+		groupNewThreadAction,
+		post(`/g/${world.group.slug}/forum/new`, member.cookie, [['kind', 'discussion'], ['title', 'Null\u0000 title'], ['categoryId', category.id], ['body', 'Body']]),
+		{ slug: world.group.slug },
+	)
+	expect(statusOf(created)).toBe(302)
+	const threadId = (created as Response).headers.get('location')!.replace('/t/', '')
+	const title = (await db.thread.findUniqueOrThrow({ where: { id: threadId }, select: { title: true } })).title
+	expect(title.replaceAll('\u0000', '')).toBe('Null title')
+})
