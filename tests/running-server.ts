@@ -2,6 +2,7 @@
 // a started server on a free port, socket.io clients, raw HTTP.
 import { execFile } from 'node:child_process'
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { request as httpRequest } from 'node:http'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { io, type Socket } from 'socket.io-client'
@@ -181,5 +182,28 @@ export function nextEvent<T>(
 			resolve(payload)
 		}
 		socket.on(event, listener)
+	})
+}
+
+export type HttpResult = {
+	status: number
+	headers: Record<string, string | string[] | undefined>
+	body: string
+}
+
+/** One request with exactly the headers given (fetch would add or refuse some, like Origin). */
+export function send(
+	url: string,
+	options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<HttpResult> {
+	return new Promise((resolve, reject) => {
+		const req = httpRequest(url, { method: options.method ?? 'GET', headers: options.headers, agent: false }, (res) => {
+			let body = ''
+			res.setEncoding('utf8')
+			res.on('data', (chunk: string) => (body += chunk))
+			res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
+		})
+		req.on('error', reject)
+		req.end(options.body)
 	})
 }

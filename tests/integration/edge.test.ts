@@ -8,25 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { db } from '#app/utils/db.server.ts'
 import type { RunningServer } from '#server/index.ts'
 import { createUser, sessionCookieFor, TEST_PASSWORD } from '#tests/helpers.ts'
-import { SERVER_START_TIMEOUT, startTestServer } from '#tests/running-server.ts'
-
-type HttpResult = { status: number; headers: Record<string, string | string[] | undefined>; body: string }
-
-function send(
-	url: string,
-	options: { method?: string; headers?: Record<string, string>; body?: string } = {},
-): Promise<HttpResult> {
-	return new Promise((resolve, reject) => {
-		const req = httpRequest(url, { method: options.method ?? 'GET', headers: options.headers, agent: false }, (res) => {
-			let body = ''
-			res.setEncoding('utf8')
-			res.on('data', (chunk: string) => (body += chunk))
-			res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
-		})
-		req.on('error', reject)
-		req.end(options.body)
-	})
-}
+import { send, SERVER_START_TIMEOUT, startTestServer, type HttpResult } from '#tests/running-server.ts'
 
 function formHeaders(body: string, extra: Record<string, string> = {}): Record<string, string> {
 	return { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(Buffer.byteLength(body)), ...extra }

@@ -1,12 +1,11 @@
 // What one member can make the server do by posting: hostile markdown is refused in a worker
 // while everybody else is served, posts keep a minimum gap, mentions are capped.
-import { request as httpRequest } from 'node:http'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { backfillPlainText } from '#app/modules/forums/plain-text-backfill.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { dataOf, statusOf } from '#tests/helpers.ts'
 import { forumWorld, person, postsOf, reply, startThread, threadForm } from '#tests/forum-helpers.ts'
-import { SERVER_START_TIMEOUT, startTestServer } from '#tests/running-server.ts'
+import { send, SERVER_START_TIMEOUT, startTestServer } from '#tests/running-server.ts'
 import type { RunningServer } from '#server/index.ts'
 
 type World = Awaited<ReturnType<typeof forumWorld>>
@@ -100,17 +99,6 @@ describe('posting gaps and mentions', () => {
 	})
 })
 
-function get(url: string): Promise<number> {
-	return new Promise((resolve, reject) => {
-		httpRequest(url, { agent: false }, (res) => {
-			res.resume()
-			res.on('end', () => resolve(res.statusCode ?? 0))
-		})
-			.on('error', reject)
-			.end()
-	})
-}
-
 describe('against the running server', () => {
 	let server: RunningServer
 	beforeAll(async () => {
@@ -138,7 +126,7 @@ describe('against the running server', () => {
 		let slowest = 0
 		while (!settled) {
 			const asked = performance.now()
-			expect(await get(`${server.url}/healthz`)).toBe(200)
+			expect((await send(`${server.url}/healthz`)).status).toBe(200)
 			slowest = Math.max(slowest, performance.now() - asked)
 			answered += 1
 			await new Promise((resolve) => setTimeout(resolve, 25))

@@ -1,7 +1,6 @@
 // The server process around the app, over real HTTP: health check, the origin check on writes,
 // graceful shutdown, start-up configuration errors, the request log.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { request as httpRequest } from 'node:http'
 import { connect, type Socket as NetSocket } from 'node:net'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
@@ -16,36 +15,10 @@ import {
 	connectSocket,
 	ensureServerBuild,
 	SERVER_START_TIMEOUT,
+	send,
 	startTestServer,
 	testBuildRoot,
 } from '#tests/running-server.ts'
-
-type HttpResult = {
-	status: number
-	headers: Record<string, string | string[] | undefined>
-	body: string
-}
-
-/** One request with exactly the headers given (fetch would add or refuse some, like Origin). */
-function send(
-	url: string,
-	options: { method?: string; headers?: Record<string, string>; body?: string } = {},
-): Promise<HttpResult> {
-	return new Promise((resolve, reject) => {
-		const req = httpRequest(
-			url,
-			{ method: options.method ?? 'GET', headers: options.headers, agent: false },
-			(res) => {
-				let body = ''
-				res.setEncoding('utf8')
-				res.on('data', (chunk: string) => (body += chunk))
-				res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
-			},
-		)
-		req.on('error', reject)
-		req.end(options.body)
-	})
-}
 
 function form(values: Record<string, string>): { body: string; headers: Record<string, string> } {
 	const body = new URLSearchParams(values).toString()

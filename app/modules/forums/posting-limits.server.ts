@@ -1,6 +1,6 @@
 import { getEnv } from '#app/utils/env.server.ts'
 import { db } from '#app/utils/db.server.ts'
-import { ForumError } from './posts.server.ts'
+import { ForumError } from './forum-error.ts'
 
 /**
  * How fast one member may post and mention others. A member of a peer group posts a few times a

@@ -8,22 +8,13 @@ import { rooms, type RealtimePublisher } from '#app/utils/realtime.ts'
 import { forumAccess, forumModeratorIds, forumReaderIds, threadAccess, type ForumAccess } from './access.server.ts'
 import { FORUM_EVENTS, type PostCreatedEvent, type ThreadUpdatedEvent } from './events.ts'
 import { forumCan } from './permissions.ts'
+import { ForumError } from './forum-error.ts'
 import { checkPostingGap, checkMentionBudget, MENTIONS_PER_POST } from './posting-limits.server.ts'
 import { watchUnlessChosen } from './reading.server.ts'
 import { composeLessonBody, type NewThreadInput } from './schemas.ts'
 import { postViewSelect, toPostView } from './views.ts'
 
 type Viewer = Pick<SessionUser, 'id' | 'isSiteAdmin'>
-
-/** A refusal the user can act on; routes show its message, never a stack trace. */
-export class ForumError extends Error {
-	constructor(
-		message: string,
-		readonly status: 400 | 403 | 404 | 409 | 429 = 400,
-	) {
-		super(message)
-	}
-}
 
 /** Members mentioned by @handle who may read the forum; anyone else is left as plain text. */
 async function resolveMentions(forumId: string, markdown: string): Promise<MentionTarget[]> {

@@ -8,11 +8,11 @@ import { IDEMPOTENCY_FIELD, once, STILL_SENDING } from '#app/utils/idempotency.s
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { NOTIFICATION_LEVELS } from './constants.ts'
 import { clearDraft, draftKeys } from './drafts.server.ts'
+import { ForumError } from './forum-error.ts'
 import {
 	acceptAnswer,
 	createReply,
 	deletePost,
-	ForumError,
 	setPostHidden,
 	setThreadFlag,
 	toggleBookmark,
