@@ -5,6 +5,8 @@ import { disconnectDb, prepareDb } from '#app/utils/db.server.ts'
 import { logger } from '#app/utils/logger.server.ts'
 import { backfillPlainText } from '#app/modules/forums/plain-text-backfill.server.ts'
 import { closeMarkdownPool } from '#app/modules/markdown/renderer.server.ts'
+import { scheduledJobs } from '#app/modules/scheduler/jobs.server.ts'
+import { createScheduler, type Scheduler } from '#app/modules/scheduler/scheduler.server.ts'
 import { migrateDatabase } from './db/migrate.ts'
 import { createExpressApp } from './app.ts'
 import { attachRealtime, type Realtime } from './realtime/index.ts'
@@ -12,6 +14,7 @@ import { attachRealtime, type Realtime } from './realtime/index.ts'
 export type RunningServer = {
 	httpServer: HttpServer
 	realtime: Realtime
+	scheduler: Scheduler
 	url: string
 	close: () => Promise<void>
 }
@@ -61,6 +64,12 @@ export async function startServer(env: Env, options: { buildPath?: string } = {}
 	const address = httpServer.address()
 	const port = typeof address === 'object' && address ? address.port : env.PORT
 	const url = `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${port}`
+	// Work that falls due (reminders, deadlines, housekeeping) runs in this process on a timer.
+	const scheduler = createScheduler({
+		jobs: scheduledJobs,
+		realtime: realtime.publisher,
+		tickMs: env.SCHEDULER_TICK_SECONDS * 1000,
+	})
 
 	const close = () =>
 		(closing ??= (async () => {
@@ -75,6 +84,7 @@ export async function startServer(env: Env, options: { buildPath?: string } = {}
 					response.once('finish', () => socket?.end())
 				}
 			}
+			await scheduler.stop()
 			await realtime.close()
 			const force = setTimeout(() => httpServer.closeAllConnections(), 10_000)
 			await drained
@@ -83,7 +93,7 @@ export async function startServer(env: Env, options: { buildPath?: string } = {}
 			await Promise.all([disconnectDb(), closeMarkdownPool()])
 		})())
 
-	return { httpServer, realtime, url, close }
+	return { httpServer, realtime, scheduler, url, close }
 }
 
 async function main(): Promise<void> {

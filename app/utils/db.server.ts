@@ -11,6 +11,8 @@ import { createSqliteAdapter } from './sqlite-adapter.server.ts'
  */
 export type Db = SqliteClient
 export type DbEngine = Engine
+/** The client a `db.$transaction(async (tx) => …)` callback receives. */
+export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0]
 
 function createClient(url: string): Db {
 	if (engineOf(url) === 'sqlite') {

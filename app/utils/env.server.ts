@@ -39,6 +39,9 @@ const envSchema = z.object({
 	NEW_ACCOUNT_POST_MIN_GAP_SECONDS: z.coerce.number().int().min(0).default(20),
 	// @mentions one member may send in an hour (each one notifies somebody).
 	MENTIONS_PER_HOUR: z.coerce.number().int().positive().default(30),
+	// How often the scheduler wakes to run work that has fallen due (reminders, deadline notices,
+	// housekeeping); 0 turns the timer off (tests run the scheduler themselves).
+	SCHEDULER_TICK_SECONDS: z.coerce.number().int().min(0).default(30),
 })
 
 export type Env = z.infer<typeof envSchema>

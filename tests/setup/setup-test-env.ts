@@ -6,6 +6,8 @@ process.env.LOG_LEVEL ??= 'silent'
 // Tests post in quick succession as the same member; the posting gap has its own tests.
 process.env.POST_MIN_GAP_SECONDS ??= '0'
 process.env.NEW_ACCOUNT_POST_MIN_GAP_SECONDS ??= '0'
+// Tests run the scheduler's work themselves, with a fixed clock, instead of on a timer.
+process.env.SCHEDULER_TICK_SECONDS ??= '0'
 
 // Every test file gets its own database, so files can run in parallel and in any order.
 let dispose: (() => Promise<void>) | undefined
