@@ -5,6 +5,12 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
+const serverProcess = {
+	// Regular expressions: in the glob form a leading # would read as a comment.
+	regex: '^(#server/|(\\.\\./)+server/)',
+	message: 'app/ never imports the server process: hand what it needs through the load context.',
+}
+
 export default tseslint.config(
 	{
 		ignores: [
@@ -61,6 +67,49 @@ export default tseslint.config(
 			'react-hooks/error-boundaries': 'error',
 			'react-hooks/use-memo': 'error',
 			'react-hooks/void-use-memo': 'error',
+		},
+	},
+	// The layers, enforced: the app never reaches into the server process (it gets what it needs
+	// through the load context); domain modules and utilities never import pages or UI; UI never
+	// imports server-only code (type-only imports are erased, so they may).
+	{
+		files: ['app/**/*.{ts,tsx}'],
+		ignores: ['app/modules/**', 'app/utils/**', 'app/components/**'],
+		rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [serverProcess] }] },
+	},
+	{
+		files: ['app/modules/**/*.{ts,tsx}', 'app/utils/**/*.{ts,tsx}'],
+		rules: {
+			'@typescript-eslint/no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						serverProcess,
+						{
+							regex: '^(#app/|(\\.\\./)+)(routes|components)/',
+							message: 'Domain modules and utilities never import routes or components: HTTP and UI sit above them.',
+						},
+					],
+				},
+			],
+		},
+	},
+	{
+		files: ['app/components/**/*.{ts,tsx}'],
+		rules: {
+			'@typescript-eslint/no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						serverProcess,
+						{
+							regex: '\\.server(\\.tsx?)?$',
+							allowTypeImports: true,
+							message: 'Components run in the browser too: import server-only modules as types only, and get data from loaders.',
+						},
+					],
+				},
+			],
 		},
 	},
 )
