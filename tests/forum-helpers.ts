@@ -269,7 +269,7 @@ export function recordingContext(realtime: AppLoadContext['realtime']) {
 				realtime.toRooms(roomNames, event, payload)
 			},
 			disconnectUser: (userId, filter) => realtime.disconnectUser(userId, filter),
-			evictFromRoom: (room, keep) => realtime.evictFromRoom(room, keep),
+			accessChanged: (target) => realtime.accessChanged(target),
 		},
 	}
 	return { context, emits }

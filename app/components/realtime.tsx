@@ -1,15 +1,23 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react'
 import { io, type Socket } from 'socket.io-client'
-import type { OnlineMember, PresenceUpdate } from '#app/utils/realtime.ts'
+import type {
+	ClientToServerEvents,
+	OnlineMember,
+	PresenceUpdate,
+	ServerToClientEvents,
+} from '#app/utils/realtime.ts'
 
-const SocketContext = createContext<Socket | null>(null)
+/** The tab's socket, typed by PeerPower's realtime contract (app/utils/realtime.ts). */
+export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>
+
+const SocketContext = createContext<AppSocket | null>(null)
 
 /** One socket per tab, opened once a user is signed in and shared by every live feature. */
 export function RealtimeProvider({ userId, children }: { userId: string | null; children: ReactNode }) {
-	const [socket, setSocket] = useState<Socket | null>(null)
+	const [socket, setSocket] = useState<AppSocket | null>(null)
 	useEffect(() => {
 		if (!userId) return
-		const next = io({ transports: ['websocket', 'polling'], withCredentials: true })
+		const next: AppSocket = io({ transports: ['websocket', 'polling'], withCredentials: true })
 		setSocket(next)
 		return () => {
 			next.disconnect()
@@ -19,7 +27,7 @@ export function RealtimeProvider({ userId, children }: { userId: string | null; 
 	return <SocketContext.Provider value={socket}>{children}</SocketContext.Provider>
 }
 
-export function useSocket(): Socket | null {
+export function useSocket(): AppSocket | null {
 	return useContext(SocketContext)
 }
 

@@ -1,22 +1,15 @@
-import type { Server, Socket } from 'socket.io'
 import { canReadThread, forumAccess } from '#app/modules/forums/access.server.ts'
 import { FORUM_EVENTS, type ReadersEvent, type TypingEvent } from '#app/modules/forums/events.ts'
 import { rooms } from '#app/utils/realtime.ts'
-import type { SocketData } from './handshake.ts'
-
-type Ack = (answer: { ok: boolean; error?: string }) => void
-
-function idFrom(payload: unknown, key: 'forumId' | 'threadId'): string | null {
-	const value = (payload as Record<string, unknown> | null)?.[key]
-	return typeof value === 'string' && value.length > 0 && value.length < 100 ? value : null
-}
+import { onClientEvent, roomKind } from './guarded-rooms.ts'
+import type { AppServer, AppSocket } from './io.ts'
 
 // Joins and leaves come in bursts (a meeting opens the same thread at once): the readers list is
 // announced once per burst, not once per join, which would grow with the square of the room.
 const READERS_COALESCE_MS = 200
 const pendingReaders = new Map<string, ReturnType<typeof setTimeout>>()
 
-function scheduleReaders(io: Server, threadId: string): void {
+function scheduleReaders(io: AppServer, threadId: string): void {
 	if (pendingReaders.has(threadId)) return
 	pendingReaders.set(
 		threadId,
@@ -29,64 +22,54 @@ function scheduleReaders(io: Server, threadId: string): void {
 }
 
 /** Who is reading a thread now: one entry per user, however many tabs. */
-async function broadcastReaders(io: Server, threadId: string): Promise<void> {
+async function broadcastReaders(io: AppServer, threadId: string): Promise<void> {
 	const sockets = await io.in(rooms.thread(threadId)).fetchSockets()
 	const names = new Map<string, string>()
-	for (const socket of sockets) {
-		const { user } = socket.data as SocketData
-		names.set(user.id, user.name)
-	}
+	for (const socket of sockets) names.set(socket.data.user.id, socket.data.user.name)
 	const event: ReadersEvent = { threadId, count: names.size, names: [...names.values()].sort() }
 	io.to(rooms.thread(threadId)).emit(FORUM_EVENTS.readers, event)
 }
 
-/**
- * Forum and thread rooms. A socket joins a room only after the same access check the pages use,
- * so events of a group's forum never reach a non-member. Writes never come through here: they
- * are HTTP actions that publish after committing.
- */
-export function registerForums(io: Server, socket: Socket): void {
-	const { user } = socket.data as SocketData
-	const threads = new Set<string>()
+function parseRoom(prefix: string, room: string): string | null {
+	return room.startsWith(prefix) ? room.slice(prefix.length) : null
+}
 
-	socket.on('forum:join', async (payload: unknown, ack?: Ack) => {
-		const forumId = idFrom(payload, 'forumId')
-		if (!forumId || !(await forumAccess(user, forumId)).canRead) return ack?.({ ok: false, error: 'not_found' })
-		await socket.join(rooms.forum(forumId))
-		ack?.({ ok: true })
-	})
+// Forum and thread rooms. A socket joins one only after the same access rule the pages use, so
+// events of a group's forum never reach a non-member; a change of access checks them again.
+// Writes never come through here: they are HTTP actions that publish after committing.
 
-	socket.on('forum:leave', async (payload: unknown) => {
-		const forumId = idFrom(payload, 'forumId')
-		if (forumId) await socket.leave(rooms.forum(forumId))
-	})
+export const forumRoom = roomKind({
+	join: 'forum:join',
+	leave: 'forum:leave',
+	room: ({ forumId }) => rooms.forum(forumId),
+	parse: (room) => {
+		const forumId = parseRoom(rooms.forum(''), room)
+		return forumId ? { forumId } : null
+	},
+	mayJoin: async (user, { forumId }) => (await forumAccess(user, forumId)).canRead,
+})
 
-	socket.on('thread:join', async (payload: unknown, ack?: Ack) => {
-		const threadId = idFrom(payload, 'threadId')
-		if (!threadId || !(await canReadThread(user, threadId))) return ack?.({ ok: false, error: 'not_found' })
-		await socket.join(rooms.thread(threadId))
-		threads.add(threadId)
-		ack?.({ ok: true })
-		scheduleReaders(io, threadId)
-	})
+export const threadRoom = roomKind({
+	join: 'thread:join',
+	leave: 'thread:leave',
+	room: ({ threadId }) => rooms.thread(threadId),
+	parse: (room) => {
+		const threadId = parseRoom(rooms.thread(''), room)
+		return threadId ? { threadId } : null
+	},
+	mayJoin: (user, { threadId }) => canReadThread(user, threadId),
+	joined: async (io, { threadId }) => scheduleReaders(io, threadId),
+	left: (io, { threadId }) => scheduleReaders(io, threadId),
+})
 
-	socket.on('thread:leave', async (payload: unknown) => {
-		const threadId = idFrom(payload, 'threadId')
-		if (!threadId || !threads.delete(threadId)) return
-		await socket.leave(rooms.thread(threadId))
-		scheduleReaders(io, threadId)
-	})
+export const forumRoomKinds = [forumRoom, threadRoom]
 
-	// Typing is only relayed within a room the socket has joined (and so was allowed to join).
-	socket.on(FORUM_EVENTS.typing, (payload: unknown) => {
-		const threadId = idFrom(payload, 'threadId')
-		if (!threadId || !threads.has(threadId)) return
+/** Typing is only relayed within a thread room the socket is in (and so was allowed into). */
+export function registerForums(_io: AppServer, socket: AppSocket): void {
+	const { user } = socket.data
+	onClientEvent(socket, FORUM_EVENTS.typing, ({ threadId }) => {
+		if (!socket.rooms.has(rooms.thread(threadId))) return
 		const event: TypingEvent = { threadId, userId: user.id, name: user.name }
 		socket.to(rooms.thread(threadId)).emit(FORUM_EVENTS.typing, event)
-	})
-
-	socket.on('disconnect', () => {
-		for (const threadId of threads) scheduleReaders(io, threadId)
-		threads.clear()
 	})
 }

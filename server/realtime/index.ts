@@ -5,23 +5,22 @@ import { Server } from 'socket.io'
 import { logger } from '#app/utils/logger.server.ts'
 import { rooms, type RealtimePublisher } from '#app/utils/realtime.ts'
 import { applyFloodLimit } from './flood-limit.ts'
-import { registerForums } from './forums.ts'
-import { authenticateSocket, type SocketData } from './handshake.ts'
-import { registerPresence } from './presence.ts'
+import { eventFamilies, roomKinds } from './families.ts'
+import { bindRoomKinds } from './guarded-rooms.ts'
+import { authenticateSocket } from './handshake.ts'
+import type { AppServer } from './io.ts'
 import { createPublisher } from './publisher.ts'
 import { capSocketsPerUser } from './socket-cap.ts'
 import { isAllowedOrigin } from '../security.ts'
 
-export type Realtime = { io: Server; publisher: RealtimePublisher; close: () => Promise<void> }
+export type Realtime = { io: AppServer; publisher: RealtimePublisher; close: () => Promise<void> }
 
-/** Every event family registers here; each lives in its own module. */
-const eventFamilies = [registerPresence, registerForums]
 
 export async function attachRealtime(
 	httpServer: HttpServer,
 	options: { redisUrl?: string; appUrl?: string } = {},
 ): Promise<Realtime> {
-	const io = new Server(httpServer, {
+	const io: AppServer = new Server(httpServer, {
 		serveClient: false,
 		// Cross-site WebSocket hijacking: the handshake must come from our own pages.
 		allowRequest: (request, callback) => callback(null, isAllowedOrigin(request, options.appUrl, true)),
@@ -41,9 +40,10 @@ export async function attachRealtime(
 	io.use(authenticateSocket)
 	io.use(capSocketsPerUser())
 	io.on('connection', (socket) => {
-		const { user } = socket.data as SocketData
+		const { user } = socket.data
 		applyFloodLimit(socket)
 		void socket.join(rooms.user(user.id))
+		bindRoomKinds(io, socket, roomKinds)
 		for (const register of eventFamilies) register(io, socket)
 		socket.on('error', (err) => logger.warn({ err, userId: user.id }, 'socket error'))
 	})

@@ -1,30 +1,28 @@
-import type { Server } from 'socket.io'
 import { rooms, type RealtimePublisher } from '#app/utils/realtime.ts'
-import type { SocketData } from './handshake.ts'
+import { roomKinds as registeredRoomKinds } from './families.ts'
+import { recheckRooms, type RoomKind } from './guarded-rooms.ts'
+import type { AppServer } from './io.ts'
 
-export function createPublisher(io: Server): RealtimePublisher {
+export function createPublisher(io: AppServer, roomKinds: RoomKind[] = registeredRoomKinds): RealtimePublisher {
 	return {
 		toRoom(room, event, payload) {
-			io.to(room).emit(event, payload)
+			// socket.io's emit is typed per event name; the publisher's own signature ties the two.
+			io.to(room).emit(event, ...([payload] as never))
 		},
 		toRooms(roomNames, event, payload) {
-			if (roomNames.length > 0) io.to(roomNames).emit(event, payload)
+			if (roomNames.length > 0) io.to(roomNames).emit(event, ...([payload] as never))
 		},
 		async disconnectUser(userId, filter = {}) {
 			const sockets = await io.in(rooms.user(userId)).fetchSockets()
 			for (const socket of sockets) {
-				const { sessionId } = socket.data as SocketData
+				const { sessionId } = socket.data
 				if (filter.sessionId && sessionId !== filter.sessionId) continue
 				if (filter.exceptSessionId && sessionId === filter.exceptSessionId) continue
 				socket.disconnect(true)
 			}
 		},
-		async evictFromRoom(room, keepUserIds) {
-			const keep = new Set(keepUserIds)
-			const sockets = await io.in(room).fetchSockets()
-			for (const socket of sockets) {
-				if (!keep.has((socket.data as SocketData).user.id)) socket.leave(room)
-			}
+		accessChanged(target) {
+			return recheckRooms(io, roomKinds, target, rooms.user)
 		},
 	}
 }

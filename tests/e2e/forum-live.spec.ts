@@ -14,8 +14,8 @@ async function groupWithForum(moderatorId: string, memberIds: string[]) {
 
 async function startThread(authorId: string, forumId: string, categoryId: string, title: string, body: string) {
 	const { createThread } = await import('#app/modules/forums/posts.server.ts')
-	const nobodyListening = { toRoom() {}, toRooms() {}, disconnectUser: async () => {}, evictFromRoom: async () => {} }
-	return createThread({ id: authorId, isSiteAdmin: false }, forumId, { kind: 'discussion', title, categoryId, tags: [], body }, nobodyListening)
+	const { offlinePublisher } = await import('#app/utils/realtime.ts')
+	return createThread({ id: authorId, isSiteAdmin: false }, forumId, { kind: 'discussion', title, categoryId, tags: [], body }, offlinePublisher)
 }
 
 /** Marks the page's window: if the page reloads, the mark is gone. */

@@ -411,25 +411,59 @@ describe('when access ends, live events stop', () => {
 		expect(updatedSeen).toEqual([])
 	})
 
-	test('a member removed from the group is disconnected and cannot rejoin its rooms', async () => {
-		const w = await forumWorld()
-		const threadId = await startThread(w.alice, w.group, {})
-		const bob = await readerIn(w.bob, threadId)
-		const disconnected = new Promise<void>((resolve) => bob.once('disconnect', () => resolve()))
-		const membership = await db.membership.findFirstOrThrow({ where: { userId: w.bob.id, groupId: w.group.id } })
+	async function changeMember(w: Awaited<ReturnType<typeof forumWorld>>, who: Person, form: Record<string, string>) {
+		const membership = await db.membership.findFirstOrThrow({ where: { userId: who.id, groupId: w.group.id } })
 		const { action: groupAction } = await import('#app/routes/groups/home.tsx')
 		const { makeRequest, settle } = await import('#tests/helpers.ts')
 		const result = await settle(
 			groupAction({
-				request: makeRequest(`/g/${w.group.slug}`, { cookie: w.moderator.cookie, form: { intent: 'remove', membershipId: membership.id } }),
+				request: makeRequest(`/g/${w.group.slug}`, { cookie: w.moderator.cookie, form: { ...form, membershipId: membership.id } }),
 				params: { slug: w.group.slug },
 				context: live(),
 			} as never),
 		)
 		expect(statusOf(result)).toBe(302)
-		await disconnected
-		const again = await openAs(w.bob)
-		expect(await joinThread(again, threadId)).toEqual({ ok: false, error: 'not_found' })
+	}
+
+	test('a member removed from the group leaves its rooms at once and cannot rejoin them', async () => {
+		const w = await forumWorld()
+		const threadId = await startThread(w.alice, w.group, {})
+		const bob = await readerIn(w.bob, threadId)
+		expect(await joinForum(bob, w.forum.id)).toEqual({ ok: true })
+		const seen = record<PostCreatedEvent>(bob, FORUM_EVENTS.postCreated)
+		const activity = record(bob, FORUM_EVENTS.forumActivity)
+		await changeMember(w, w.bob, { intent: 'remove' })
+
+		await reply(w.alice, threadId, 'Said after Bob left the group', live())
+		await roundTrip(bob)
+		expect(seen).toEqual([])
+		expect(activity).toEqual([])
+		expect(await joinThread(bob, threadId)).toEqual({ ok: false, error: 'not_found' })
+		expect(await joinForum(bob, w.forum.id)).toEqual({ ok: false, error: 'not_found' })
+	})
+
+	test('a moderator made a member leaves the rooms of hidden threads at once; visible ones stay', async () => {
+		const w = await forumWorld()
+		const otherModerator = w.moderator
+		// A second moderator, so that the group keeps one after the demotion.
+		await db.membership.updateMany({ where: { userId: w.bob.id, groupId: w.group.id }, data: { role: 'moderator' } })
+		const hiddenThread = await startThread(w.alice, w.group, {})
+		const visibleThread = await startThread(w.alice, w.group, {})
+		const opening = await postNumbered(hiddenThread, 1)
+		const hide = await threadForm(otherModerator, hiddenThread, { intent: 'hide', postId: opening.id }, live())
+		expect(statusOf(hide)).toBeLessThan(400)
+		const inHidden = await readerIn(w.bob, hiddenThread)
+		const inVisible = await readerIn(w.bob, visibleThread)
+		const seenHidden = record<PostCreatedEvent>(inHidden, FORUM_EVENTS.postCreated)
+		const seenVisible = record<PostCreatedEvent>(inVisible, FORUM_EVENTS.postCreated)
+
+		await changeMember(w, w.bob, { intent: 'set-role', role: 'member' })
+		await reply(otherModerator, hiddenThread, 'Moderators only, from now on', live())
+		await reply(w.alice, visibleThread, 'Everyone may read this', live())
+		await Promise.all([roundTrip(inHidden), roundTrip(inVisible)])
+		expect(seenHidden).toEqual([])
+		expect(seenVisible.map((event) => event.threadId)).toEqual([visibleThread])
+		expect(await joinThread(inHidden, hiddenThread)).toEqual({ ok: false, error: 'not_found' })
 	})
 
 	test('revoking a session disconnects the sockets opened with it, not the others', async () => {

@@ -230,11 +230,11 @@ describe('events published by actions', () => {
 		const tab2 = await openAs(alice)
 		const b = await openAs(bob)
 		const seenByBob: unknown[] = []
-		b.on('test:ping', (payload) => seenByBob.push(payload))
+		b.on('notification:new', (payload) => seenByBob.push(payload))
 
-		const received = Promise.all([nextEvent(tab1, 'test:ping'), nextEvent(tab2, 'test:ping')])
-		server.realtime.publisher.toRoom(rooms.user(alice.id), 'test:ping', { hello: 'alice' })
-		expect(await received).toEqual([{ hello: 'alice' }, { hello: 'alice' }])
+		const received = Promise.all([nextEvent(tab1, 'notification:new'), nextEvent(tab2, 'notification:new')])
+		server.realtime.publisher.toRoom(rooms.user(alice.id), 'notification:new', { threadId: 'for-alice' })
+		expect(await received).toEqual([{ threadId: 'for-alice' }, { threadId: 'for-alice' }])
 
 		// A round trip on Bob's socket after the publish: anything sent to him would have come first.
 		await b.timeout(10_000).emitWithAck('presence:leave', {})

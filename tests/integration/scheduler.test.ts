@@ -6,7 +6,7 @@ import { expiredSessionsJob } from '#app/modules/auth/expired-sessions.server.ts
 import { createSession, sessionCookieHeader } from '#app/modules/auth/sessions.server.ts'
 import { createScheduler, runJobs, type ScheduledJob } from '#app/modules/scheduler/scheduler.server.ts'
 import { db } from '#app/utils/db.server.ts'
-import type { RealtimePublisher } from '#app/utils/realtime.ts'
+import { offlinePublisher } from '#app/utils/realtime.ts'
 import type { RunningServer } from '#server/index.ts'
 import { createUser } from '#tests/helpers.ts'
 import { connected, connectSocket, SERVER_START_TIMEOUT, startTestServer } from '#tests/running-server.ts'
@@ -14,12 +14,7 @@ import { connected, connectSocket, SERVER_START_TIMEOUT, startTestServer } from 
 const DAY = 24 * 60 * 60 * 1000
 const HOUR = 60 * 60 * 1000
 
-const quietRealtime: RealtimePublisher = {
-	toRoom: () => {},
-	toRooms: () => {},
-	disconnectUser: async () => {},
-	evictFromRoom: async () => {},
-}
+const quietRealtime = offlinePublisher
 
 // A reminder of the kind the coming domains send: "your account is a week old", once per member,
 // recorded as an account notice (a real table the app reads at log-in).

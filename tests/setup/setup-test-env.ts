@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, inject } from 'vitest'
+import { format } from 'node:util'
+import { afterAll, afterEach, beforeAll, inject } from 'vitest'
 import { createTestDatabase } from './test-database.ts'
 
 process.env.NODE_ENV = 'test'
@@ -22,4 +23,20 @@ afterAll(async () => {
 	const { closeMarkdownPool } = await import('#app/modules/markdown/renderer.server.ts')
 	await Promise.all([disconnectDb(), closeMarkdownPool()])
 	await dispose?.()
+})
+
+// A console error in a test is a failure (a React warning, an unhandled rejection logged by a
+// library, a forgotten debug line): the test that caused it fails and shows it. A test that
+// expects one says so with expectConsoleErrors (tests/console.ts).
+const consoleErrors: string[] = []
+const originalConsoleError = console.error
+console.error = (...args: unknown[]) => {
+	consoleErrors.push(format(...args))
+	originalConsoleError(...args)
+}
+afterEach(() => {
+	const logged = consoleErrors.splice(0)
+	if (logged.length > 0) {
+		throw new Error(`console.error was called during this test:\n${logged.map((line) => `  ${line}`).join('\n')}`)
+	}
 })

@@ -4,7 +4,7 @@ import { indexPost, reindexThreadTitle, unindexPost } from '#app/modules/search/
 import type { MentionTarget } from '#app/modules/markdown/markdown.ts'
 import { candidateHandles, markdownToText, MarkdownRefusedError, renderMarkdown } from '#app/modules/markdown/renderer.server.ts'
 import { db } from '#app/utils/db.server.ts'
-import { rooms, type RealtimePublisher } from '#app/utils/realtime.ts'
+import { rooms, type RealtimePublisher, type ServerEvent, type ServerPayload } from '#app/utils/realtime.ts'
 import { forumAccess, forumModeratorIds, forumReaderIds, threadAccess, type ForumAccess } from './access.server.ts'
 import { FORUM_EVENTS, type PostCreatedEvent, type ThreadUpdatedEvent } from './events.ts'
 import { forumCan } from './permissions.ts'
@@ -82,7 +82,12 @@ type PublishedThread = { id: string; forumId: string; hiddenAt: Date | null }
  * holds only those who may read it (members leave it when it is hidden), but the forum's room
  * holds every reader of the forum: activity in a hidden thread goes to its moderators alone.
  */
-async function publishThread(realtime: RealtimePublisher, thread: PublishedThread, event: string, payload: unknown) {
+async function publishThread<E extends ServerEvent>(
+	realtime: RealtimePublisher,
+	thread: PublishedThread,
+	event: E,
+	payload: ServerPayload<E>,
+) {
 	realtime.toRoom(rooms.thread(thread.id), event, payload)
 	const activity = { forumId: thread.forumId, threadId: thread.id }
 	if (thread.hiddenAt) realtime.toRooms((await forumModeratorIds(thread.forumId)).map(rooms.user), FORUM_EVENTS.forumActivity, activity)
@@ -333,7 +338,7 @@ export async function setPostHidden(viewer: Viewer, postId: string, hidden: bool
 	})
 	await publishPostUpdate(realtime, thread, postId, hidden ? 'hidden' : 'other')
 	// A thread hidden from members: their open pages leave its room, moderators stay.
-	if (hidden && post.number === 1) await realtime.evictFromRoom(rooms.thread(thread.id), await forumModeratorIds(thread.forumId))
+	if (hidden && post.number === 1) await realtime.accessChanged({ room: rooms.thread(thread.id) })
 }
 
 async function publishThreadState(realtime: RealtimePublisher, threadId: string) {

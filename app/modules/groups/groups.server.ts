@@ -94,18 +94,36 @@ export function listMembers(groupId: string) {
 	})
 }
 
-export async function setMemberRole(groupId: string, membershipId: string, role: GroupRole) {
-	const { count } = await db.membership.updateMany({ where: { id: membershipId, groupId }, data: { role } })
-	return count === 1
-}
+export type MembershipChange = { intent: 'set-role'; role: GroupRole } | { intent: 'remove' }
 
-export async function moderatorCount(groupId: string): Promise<number> {
-	return db.membership.count({ where: { groupId, role: 'moderator' } })
-}
+export type MembershipChangeOutcome =
+	| { ok: true; user: { id: string; name: string } }
+	| { ok: false; error: string }
 
-export async function removeMember(groupId: string, membershipId: string) {
-	const { count } = await db.membership.deleteMany({ where: { id: membershipId, groupId } })
-	return count === 1
+/**
+ * Changes a member's role or removes them. A group always keeps a moderator: the last one can be
+ * neither demoted nor removed. Checked and written in one transaction, so two moderators demoting
+ * each other at once cannot leave the group with none.
+ */
+export async function changeMembership(
+	groupId: string,
+	membershipId: string,
+	change: MembershipChange,
+): Promise<MembershipChangeOutcome> {
+	return db.$transaction(async (tx) => {
+		const target = await tx.membership.findFirst({
+			where: { id: membershipId, groupId },
+			select: { id: true, role: true, user: { select: { id: true, name: true } } },
+		})
+		if (!target) return { ok: false, error: 'That person is no longer a member.' }
+		const losesModerator = target.role === 'moderator' && (change.intent === 'remove' || change.role !== 'moderator')
+		if (losesModerator && (await tx.membership.count({ where: { groupId, role: 'moderator' } })) <= 1) {
+			return { ok: false, error: 'A group needs at least one moderator. Make someone else a moderator first.' }
+		}
+		if (change.intent === 'remove') await tx.membership.delete({ where: { id: target.id } })
+		else await tx.membership.update({ where: { id: target.id }, data: { role: change.role } })
+		return { ok: true, user: target.user }
+	})
 }
 
 /** Users who share at least one group with the viewer (who may see each other's profiles). */

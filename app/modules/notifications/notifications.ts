@@ -5,6 +5,11 @@ export type NotificationType = (typeof NOTIFICATION_TYPES)[number]
 /** The socket event a user's tabs receive when a notification is created for them. */
 export const NOTIFICATION_EVENT = 'notification:new'
 
+/** Live events of notifications (server to client only: clients send nothing). */
+export type NotificationServerEvents = {
+	[NOTIFICATION_EVENT]: { threadId: string }
+}
+
 /** "Ada <phrase> <thread title>". */
 export const NOTIFICATION_PHRASES: Record<NotificationType, string> = {
 	reply: 'replied in',

@@ -6,7 +6,7 @@ import { GroupNav, groupAreas } from '#app/components/group-nav.tsx'
 import { Card, PageHeader } from '#app/components/page.tsx'
 import { usePresence } from '#app/components/realtime.tsx'
 import { Button } from '#app/components/ui/button.tsx'
-import { listMembers, moderatorCount, removeMember, setMemberRole } from '#app/modules/groups/groups.server.ts'
+import { changeMembership, listMembers } from '#app/modules/groups/groups.server.ts'
 import { requireGroupMember, requireGroupModerator } from '#app/modules/groups/permissions.server.ts'
 import { can, GROUP_ROLES, isModerator } from '#app/modules/groups/roles.ts'
 import { pageTitle } from '#app/utils/misc.ts'
@@ -31,27 +31,21 @@ const MemberActionSchema = z.discriminatedUnion('intent', [
 ])
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-	const { group, membership } = await requireGroupModerator(request, params.slug)
+	const { user, group } = await requireGroupModerator(request, params.slug)
 	const parsed = MemberActionSchema.safeParse(Object.fromEntries(await request.formData()))
 	if (!parsed.success) return data({ error: 'That request was not understood.' }, { status: 400 })
-	const members = await listMembers(group.id)
-	const target = members.find((m) => m.id === parsed.data.membershipId)
-	if (!target) return data({ error: 'That person is no longer a member.' }, { status: 400 })
-	const losesModerator = target.role === 'moderator' && (parsed.data.intent === 'remove' || parsed.data.role === 'member')
-	if (losesModerator && (await moderatorCount(group.id)) <= 1) {
-		return data({ error: 'A group needs at least one moderator. Make someone else a moderator first.' }, { status: 400 })
-	}
+	const outcome = await changeMembership(group.id, parsed.data.membershipId, parsed.data)
+	if (!outcome.ok) return data({ error: outcome.error }, { status: 400 })
+	// Their open pages are checked again: rooms they may no longer be in (the group's, or hidden
+	// threads a moderator saw) are left at once.
+	await context.realtime.accessChanged({ userId: outcome.user.id })
 	const here = `/g/${group.slug}`
 	if (parsed.data.intent === 'remove') {
-		await removeMember(group.id, target.id)
-		// Their open pages stop receiving the group's live events: they reconnect to what they may still join.
-		await context.realtime.disconnectUser(target.user.id)
-		const self = target.id === membership.id
-		return redirectWithToast(self ? '/' : here, { title: self ? `You left ${group.name}` : `${target.user.name} was removed` })
+		const self = outcome.user.id === user.id
+		return redirectWithToast(self ? '/' : here, { title: self ? `You left ${group.name}` : `${outcome.user.name} was removed` })
 	}
-	await setMemberRole(group.id, target.id, parsed.data.role)
 	return redirectWithToast(here, {
-		title: parsed.data.role === 'moderator' ? `${target.user.name} is now a moderator` : `${target.user.name} is now a member`,
+		title: parsed.data.role === 'moderator' ? `${outcome.user.name} is now a moderator` : `${outcome.user.name} is now a member`,
 	})
 }
 
