@@ -1,14 +1,15 @@
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { pageTitle } from '#app/utils/misc.ts'
+import { notFound } from '#app/utils/responses.ts'
 
 export const meta = () => [{ title: pageTitle('Page not found') }]
 
 export async function loader() {
-	throw new Response('Not found', { status: 404 })
+	throw notFound()
 }
 
 export async function action() {
-	throw new Response('Not found', { status: 404 })
+	throw notFound()
 }
 
 export default function NotFound() {

@@ -26,8 +26,7 @@ afterAll(async () => {
 })
 
 // A console error in a test is a failure (a React warning, an unhandled rejection logged by a
-// library, a forgotten debug line): the test that caused it fails and shows it. A test that
-// expects one says so with expectConsoleErrors (tests/console.ts).
+// library, a forgotten debug line): the test that caused it fails and shows it.
 const consoleErrors: string[] = []
 const originalConsoleError = console.error
 console.error = (...args: unknown[]) => {

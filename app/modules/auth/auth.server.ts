@@ -13,6 +13,7 @@ import {
 	type SessionUser,
 	type ValidSession,
 } from './sessions.server.ts'
+import { notFound } from '#app/utils/responses.ts'
 
 export type { SessionUser }
 type Auth = { session: ValidSession; user: SessionUser } | null
@@ -58,7 +59,7 @@ export async function requireAnonymous(request: Request): Promise<void> {
 
 export async function requireSiteAdmin(request: Request): Promise<SessionUser> {
 	const user = await requireUser(request)
-	if (!user.isSiteAdmin) throw new Response('Not found', { status: 404 })
+	if (!user.isSiteAdmin) throw notFound()
 	return user
 }
 

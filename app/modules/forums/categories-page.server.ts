@@ -5,16 +5,17 @@ import type { ForumAccess } from './access.server.ts'
 import { createCategory, deleteCategory, listCategories, updateCategory } from './forums.server.ts'
 import { CategorySchema } from './schemas.ts'
 import { replyWithin } from '#app/utils/form-reply.server.ts'
+import { invariantResponse } from '#app/utils/responses.ts'
 
 export async function loadCategories(access: ForumAccess) {
-	if (!access.canModerate) throw new Response('Only moderators manage categories', { status: 403 })
+	invariantResponse(access.canModerate, 'Only moderators manage categories', { status: 403 })
 	const categories = await listCategories(access.forumId)
 	return categories.map((c) => ({ id: c.id, name: c.name, description: c.description, threadCount: c._count.threads }))
 }
 
 /** Create, rename or delete a category (moving its threads), for a forum's moderators. */
 export async function submitCategories(request: Request, access: ForumAccess, here: string) {
-	if (!access.canModerate) throw new Response('Only moderators manage categories', { status: 403 })
+	invariantResponse(access.canModerate, 'Only moderators manage categories', { status: 403 })
 	const formData = await request.formData()
 	const intent = String(formData.get('intent') ?? '')
 	if (intent === 'delete') {

@@ -12,10 +12,11 @@ import { ForumError } from './forum-error.ts'
 import { createThread } from './posts.server.ts'
 import { NewThreadSchema } from './schemas.ts'
 import { replyWithin } from '#app/utils/form-reply.server.ts'
+import { notFound } from '#app/utils/responses.ts'
 
 /** What the new-thread page needs, for a group forum and the community forum alike. */
 export async function loadNewThread(user: SessionUser, forumId: string, access: ForumAccess, url: URL) {
-	if (!access.canPost) throw new Response('Not found', { status: 404 })
+	if (!access.canPost) throw notFound()
 	const categories = await listCategories(forumId)
 	const requestedKind = url.searchParams.get('kind')
 	const kind: ThreadKind = (THREAD_KINDS as readonly string[]).includes(requestedKind ?? '') ? (requestedKind as ThreadKind) : 'discussion'

@@ -2,10 +2,7 @@ import { requireUser } from '#app/modules/auth/auth.server.ts'
 import { requireGroupMember } from '#app/modules/groups/permissions.server.ts'
 import { forumAccess, threadAccess } from './access.server.ts'
 import { ensureCommunityForum, getGroupForum } from './forums.server.ts'
-
-function notFound(): Response {
-	return new Response('Not found', { status: 404 })
-}
+import { notFound } from '#app/utils/responses.ts'
 
 /** A group's forum as its member sees it; 404 for everyone else. */
 export async function requireGroupForum(request: Request, slug: string | undefined) {

@@ -1,10 +1,7 @@
 import { requireUser, type SessionUser } from '#app/modules/auth/auth.server.ts'
 import { findMembership } from './groups.server.ts'
 import { isModerator } from './roles.ts'
-
-export function notFound(message = 'Not found'): Response {
-	return new Response(message, { status: 404 })
-}
+import { invariantResponse, notFound } from '#app/utils/responses.ts'
 
 /**
  * The group as seen by one of its members. Anyone else gets 404: that a group exists is itself
@@ -19,9 +16,7 @@ export async function requireGroupMember(request: Request, slug: string | undefi
 
 export async function requireGroupModerator(request: Request, slug: string | undefined) {
 	const found = await requireGroupMember(request, slug)
-	if (!isModerator(found.membership)) {
-		throw new Response('Only the group’s moderators can do this', { status: 403 })
-	}
+	invariantResponse(isModerator(found.membership), 'Only the group’s moderators can do this', { status: 403 })
 	return found
 }
 

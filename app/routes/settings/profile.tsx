@@ -12,13 +12,14 @@ import { getProfile, updateProfile } from '#app/modules/users/users.server.ts'
 import { pageTitle } from '#app/utils/misc.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { replyWithin } from '#app/utils/form-reply.server.ts'
+import { notFound } from '#app/utils/responses.ts'
 
 export const meta: Route.MetaFunction = () => [{ title: pageTitle('Your profile', 'Settings') }]
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireUser(request)
 	const profile = await getProfile(user.id)
-	if (!profile) throw new Response('Not found', { status: 404 })
+	if (!profile) throw notFound()
 	return { profile: { id: profile.id, name: profile.name, company: profile.company, bio: profile.bio } }
 }
 

@@ -14,6 +14,7 @@ import { EditLessonSchema } from '#app/modules/forums/schemas.ts'
 import { db } from '#app/utils/db.server.ts'
 import { pageTitle } from '#app/utils/misc.ts'
 import { replyWithin } from '#app/utils/form-reply.server.ts'
+import { notFound } from '#app/utils/responses.ts'
 
 export const meta: Route.MetaFunction = () => [{ title: pageTitle('Edit lesson') }]
 
@@ -24,7 +25,7 @@ async function loadLesson(request: Request, threadId: string) {
 		select: { title: true, blocker: true, lessonHappened: true, lessonLearned: true, lessonDifferently: true, kind: true },
 	})
 	const opening = await db.post.findUniqueOrThrow({ where: { threadId_number: { threadId: thread.id, number: 1 } }, select: { authorId: true, deletedAt: true, number: true } })
-	if (lesson.kind !== 'lesson' || !forumCan.editPost(user, access, opening)) throw new Response('Not found', { status: 404 })
+	if (lesson.kind !== 'lesson' || !forumCan.editPost(user, access, opening)) throw notFound()
 	return { user, thread, lesson }
 }
 

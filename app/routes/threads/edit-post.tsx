@@ -14,6 +14,7 @@ import { pageOfPost } from '#app/modules/forums/threads.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { pageTitle } from '#app/utils/misc.ts'
 import { replyWithin } from '#app/utils/form-reply.server.ts'
+import { notFound } from '#app/utils/responses.ts'
 
 export const meta: Route.MetaFunction = () => [{ title: pageTitle('Edit post') }]
 
@@ -23,7 +24,7 @@ async function loadEditable(request: Request, threadId: string, postId: string) 
 		where: { id: postId, threadId: thread.id, ...(access.canModerate ? {} : { hiddenAt: null }) },
 		select: { id: true, number: true, body: true, authorId: true, deletedAt: true },
 	})
-	if (!post || !forumCan.editPost(user, access, post)) throw new Response('Not found', { status: 404 })
+	if (!post || !forumCan.editPost(user, access, post)) throw notFound()
 	if (thread.kind === 'lesson' && post.number === 1) throw redirect(`/t/${thread.id}/edit-lesson`)
 	return { user, thread, post }
 }

@@ -6,13 +6,14 @@ import { forumCan } from '#app/modules/forums/permissions.ts'
 import { requireReadableThread } from '#app/modules/forums/resolve.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { pageTitle } from '#app/utils/misc.ts'
+import { notFound } from '#app/utils/responses.ts'
 
 export const meta: Route.MetaFunction = () => [{ title: pageTitle('Edit history') }]
 
 /** Earlier versions of a post: moderators only (for everyone else the page does not exist). */
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const { thread, access } = await requireReadableThread(request, params.threadId)
-	if (!forumCan.seeRevisions(access)) throw new Response('Not found', { status: 404 })
+	if (!forumCan.seeRevisions(access)) throw notFound()
 	const post = await db.post.findFirst({
 		where: { id: params.postId, threadId: thread.id },
 		select: {
@@ -24,7 +25,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			revisions: { orderBy: { createdAt: 'desc' }, select: { id: true, body: true, createdAt: true, editedBy: { select: { name: true } } } },
 		},
 	})
-	if (!post) throw new Response('Not found', { status: 404 })
+	if (!post) throw notFound()
 	return { thread: { id: thread.id, title: thread.title }, post }
 }
 

@@ -8,15 +8,16 @@ import { recentPostsBy } from '#app/modules/forums/activity.server.ts'
 import { sharesGroup } from '#app/modules/groups/groups.server.ts'
 import { getProfile } from '#app/modules/users/users.server.ts'
 import { pageTitle } from '#app/utils/misc.ts'
+import { notFound } from '#app/utils/responses.ts'
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: pageTitle(data?.profile.name ?? 'Profile') }]
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const viewer = await requireUser(request)
 	// Profiles are for people who share a group: anyone else learns nothing, not even that it exists.
-	if (!(await sharesGroup(viewer.id, params.userId))) throw new Response('Not found', { status: 404 })
+	if (!(await sharesGroup(viewer.id, params.userId))) throw notFound()
 	const profile = await getProfile(params.userId)
-	if (!profile) throw new Response('Not found', { status: 404 })
+	if (!profile) throw notFound()
 	const viewerGroups = new Set((await getProfile(viewer.id))?.memberships.map((m) => m.group.id))
 	return {
 		isSelf: viewer.id === profile.id,
