@@ -68,6 +68,25 @@ export function createTestContext(overrides: Partial<AppLoadContext> = {}): AppL
 	return { clientIp: `10.0.0.${(counter % 250) + 1}`, realtime: createPublisher(io), ...overrides }
 }
 
+type RouteArgs<F> = F extends (args: infer A) => unknown ? A : never
+
+/**
+ * Calls a route's loader or action as React Router does: the request with its URL, the route's
+ * params (typed by the route module), and a load context like the server's unless one is given.
+ */
+export function runRoute<F extends (args: never) => unknown>(
+	fn: F,
+	args: {
+		request: Request
+		params?: RouteArgs<F> extends { params: infer P } ? P : never
+		context?: AppLoadContext
+	},
+): ReturnType<F> {
+	const url = new URL(args.request.url)
+	const full = { request: args.request, url, pattern: url.pathname, params: args.params ?? {}, context: args.context ?? createTestContext() }
+	return (fn as unknown as (args: unknown) => ReturnType<F>)(full)
+}
+
 /** Runs a loader or action and returns what it returned or threw (route functions throw Responses). */
 export async function settle<T>(work: Promise<T>): Promise<T | Response> {
 	try {

@@ -3,20 +3,11 @@ import { action as loginAction, loader as loginLoader } from '#app/routes/auth/l
 import { action as signupAction } from '#app/routes/auth/signup.tsx'
 import { db } from '#app/utils/db.server.ts'
 import { getToast } from '#app/utils/toast.server.ts'
-import {
-	createTestContext,
-	createUser,
-	dataOf,
-	makeRequest,
-	sessionCookieFor,
-	settle,
-	statusOf,
-	TEST_PASSWORD,
-} from '#tests/helpers.ts'
+import { createTestContext, createUser, dataOf, makeRequest, runRoute, sessionCookieFor, settle, statusOf, TEST_PASSWORD } from '#tests/helpers.ts'
 
 function signup(form: Record<string, string>, context = createTestContext()) {
 	return settle(
-		signupAction({ request: makeRequest('/signup', { form }), params: {}, context } as never),
+		runRoute(signupAction, { request: makeRequest('/signup', { form }), params: {}, context }),
 	)
 }
 
@@ -178,11 +169,11 @@ function contextFromNewAddress() {
 
 function login(form: Record<string, string>) {
 	return settle(
-		loginAction({
+		runRoute(loginAction, {
 			request: makeRequest('/login', { form }),
 			params: {},
 			context: contextFromNewAddress(),
-		} as never),
+		}),
 	)
 }
 
@@ -311,9 +302,9 @@ describe('log in', () => {
 	test('a signed-in user who opens the log-in page is sent home', async () => {
 		const user = await createUser()
 		const result = await settle(
-			loginLoader({
+			runRoute(loginLoader, {
 				request: makeRequest('/login', { cookie: await sessionCookieFor(user.id) }),
-			} as never),
+			}),
 		)
 		expect(statusOf(result)).toBe(302)
 		expect((result as Response).headers.get('location')).toBe('/')

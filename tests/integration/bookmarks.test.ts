@@ -6,7 +6,7 @@ import { action as bookmarksAction, loader as bookmarksLoader } from '#app/route
 import { action as newThreadAction } from '#app/routes/forums/group-new-thread.tsx'
 import { action as threadAction } from '#app/routes/threads/thread.tsx'
 import { db } from '#app/utils/db.server.ts'
-import { createGroupWith, createTestContext, createUser, dataOf, makeRequest, sessionCookieFor, settle, statusOf } from '#tests/helpers.ts'
+import { createGroupWith, createTestContext, createUser, dataOf, makeRequest, runRoute, sessionCookieFor, settle, statusOf } from '#tests/helpers.ts'
 
 type Member = Awaited<ReturnType<typeof createUser>> & { cookie: string }
 
@@ -24,18 +24,18 @@ async function setup() {
 
 async function startThread({ group, forum }: Awaited<ReturnType<typeof setup>>, author: Member, title: string, body: string) {
 	const result = await settle(
-		newThreadAction({
+		runRoute(newThreadAction, {
 			request: makeRequest(`/g/${group.slug}/forum/new`, { cookie: author.cookie, form: { kind: 'discussion', title, categoryId: forum.categories[0]!.id, tags: '', body } }),
 			params: { slug: group.slug },
 			context: createTestContext(),
-		} as never),
+		}),
 	)
 	const threadId = (result as Response).headers.get('location')!.split('/t/')[1]!
 	return db.post.findFirstOrThrow({ where: { threadId, number: 1 } })
 }
 
 async function threadForm(user: Member, threadId: string, form: Record<string, string>) {
-	const result = await settle(threadAction({ request: makeRequest(`/t/${threadId}`, { cookie: user.cookie, form }), params: { threadId }, context: createTestContext() } as never))
+	const result = await settle(runRoute(threadAction, { request: makeRequest(`/t/${threadId}`, { cookie: user.cookie, form }), params: { threadId }, context: createTestContext() }))
 	expect(statusOf(result)).toBeLessThan(400)
 }
 
@@ -44,7 +44,7 @@ const bookmark = (user: Member, post: { id: string; threadId: string }) => threa
 type Page = { page: number; pageCount: number; total: number; bookmarks: Array<{ postId: string; href: string; thread: { title: string }; author: { name: string }; place: string; excerpt: string }> }
 
 async function bookmarksPage(user: Member, page = 1): Promise<Page | Response> {
-	const result = await settle(bookmarksLoader({ request: makeRequest(`/bookmarks${page > 1 ? `?page=${page}` : ''}`, { cookie: user.cookie }), params: {}, context: createTestContext() } as never))
+	const result = await settle(runRoute(bookmarksLoader, { request: makeRequest(`/bookmarks${page > 1 ? `?page=${page}` : ''}`, { cookie: user.cookie }), params: {}, context: createTestContext() }))
 	return result instanceof Response ? result : dataOf<Page>(result)
 }
 
@@ -79,7 +79,7 @@ describe('the bookmarks page', () => {
 		const s = await setup()
 		const post = await startThread(s, s.mona, 'Chasing late invoices', 'Twice a week.')
 		await bookmark(s.max, post)
-		const removed = await settle(bookmarksAction({ request: makeRequest('/bookmarks', { cookie: s.max.cookie, form: { intent: 'remove', postId: post.id } }), params: {}, context: createTestContext() } as never))
+		const removed = await settle(runRoute(bookmarksAction, { request: makeRequest('/bookmarks', { cookie: s.max.cookie, form: { intent: 'remove', postId: post.id } }), params: {}, context: createTestContext() }))
 		expect(statusOf(removed)).toBe(302)
 		expect((removed as Response).headers.get('location')).toBe('/bookmarks')
 		expect((await listed(s.max)).bookmarks).toEqual([])
@@ -125,14 +125,14 @@ describe('the bookmarks page', () => {
 		const second = await listed(s.max, 2)
 		expect(second.bookmarks.map((b) => b.postId)).toEqual([post.id])
 
-		await bookmarksAction({ request: makeRequest('/bookmarks?page=2', { cookie: s.max.cookie, form: { intent: 'remove', postId: post.id } }), params: {}, context: createTestContext() } as never)
+		await runRoute(bookmarksAction, { request: makeRequest('/bookmarks?page=2', { cookie: s.max.cookie, form: { intent: 'remove', postId: post.id } }), params: {}, context: createTestContext() })
 		const emptied = await bookmarksPage(s.max, 2)
 		expect(statusOf(emptied)).toBe(302)
 		expect((emptied as Response).headers.get('location')).toBe('/bookmarks')
 	})
 
 	test('signed-out visitors are sent to log in', async () => {
-		const result = await settle(bookmarksLoader({ request: makeRequest('/bookmarks'), params: {}, context: createTestContext() } as never))
+		const result = await settle(runRoute(bookmarksLoader, { request: makeRequest('/bookmarks'), params: {}, context: createTestContext() }))
 		expect(statusOf(result)).toBe(302)
 		expect((result as Response).headers.get('location')).toMatch(/^\/login/)
 	})

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, test } from 'vitest'
 import { action as signupAction, loader as signupLoader } from '#app/routes/auth/signup.tsx'
 import { loader as homeLoader } from '#app/routes/home.tsx'
 import { db } from '#app/utils/db.server.ts'
-import { createTestContext, createUser, dataOf, makeRequest, settle } from '#tests/helpers.ts'
+import { createTestContext, createUser, dataOf, makeRequest, runRoute, settle } from '#tests/helpers.ts'
 
 beforeEach(async () => {
 	await db.user.deleteMany()
@@ -13,32 +13,32 @@ function signup(name: string, clientIp: string) {
 	const email = `${name.toLowerCase()}@example.com`
 	const form = { name, email, company: `${name} IT`, password: 'long enough password' }
 	return settle(
-		signupAction({
+		runRoute(signupAction, {
 			request: makeRequest('/signup', { form }),
 			params: {},
 			context: createTestContext({ clientIp }),
-		} as never),
+		}),
 	)
 }
 
 describe('an empty installation', () => {
 	test('the home page tells an anonymous visitor that the installation is empty', async () => {
-		const result = await homeLoader({ request: makeRequest('/') } as never)
+		const result = await runRoute(homeLoader, { request: makeRequest('/') })
 		expect(dataOf(result)).toEqual({ kind: 'anonymous', emptyInstallation: true })
 	})
 
 	test('the sign-up page tells that the first account is being created', async () => {
-		const result = await signupLoader({ request: makeRequest('/signup') } as never)
+		const result = await runRoute(signupLoader, { request: makeRequest('/signup') })
 		expect(dataOf(result)).toEqual({ firstAccount: true })
 	})
 
 	test('once an account exists, neither page reports an empty installation', async () => {
 		await createUser()
-		expect(dataOf(await homeLoader({ request: makeRequest('/') } as never))).toEqual({
+		expect(dataOf(await runRoute(homeLoader, { request: makeRequest('/') }))).toEqual({
 			kind: 'anonymous',
 			emptyInstallation: false,
 		})
-		expect(dataOf(await signupLoader({ request: makeRequest('/signup') } as never))).toEqual({
+		expect(dataOf(await runRoute(signupLoader, { request: makeRequest('/signup') }))).toEqual({
 			firstAccount: false,
 		})
 	})

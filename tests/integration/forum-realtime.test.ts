@@ -15,7 +15,7 @@ import { action as editPostAction } from '#app/routes/threads/edit-post.tsx'
 import { db } from '#app/utils/db.server.ts'
 import { rooms } from '#app/utils/realtime.ts'
 import type { RunningServer } from '#server/index.ts'
-import { statusOf } from '#tests/helpers.ts'
+import { runRoute, statusOf } from '#tests/helpers.ts'
 import {
 	callRoute,
 	forumWorld,
@@ -416,11 +416,11 @@ describe('when access ends, live events stop', () => {
 		const { action: groupAction } = await import('#app/routes/groups/home.tsx')
 		const { makeRequest, settle } = await import('#tests/helpers.ts')
 		const result = await settle(
-			groupAction({
+			runRoute(groupAction, {
 				request: makeRequest(`/g/${w.group.slug}`, { cookie: w.moderator.cookie, form: { ...form, membershipId: membership.id } }),
 				params: { slug: w.group.slug },
 				context: live(),
-			} as never),
+			}),
 		)
 		expect(statusOf(result)).toBe(302)
 	}
@@ -477,7 +477,7 @@ describe('when access ends, live events stop', () => {
 		const otherGone = new Promise<void>((resolve) => other.once('disconnect', () => resolve()))
 		const { action: sessionsAction } = await import('#app/routes/settings/sessions.tsx')
 		const result = await settle(
-			sessionsAction({ request: makeRequest('/settings/sessions', { cookie: w.bob.cookie, form: { intent: 'revoke-others' } }), params: {}, context: live() } as never),
+			runRoute(sessionsAction, { request: makeRequest('/settings/sessions', { cookie: w.bob.cookie, form: { intent: 'revoke-others' } }), params: {}, context: live() }),
 		)
 		expect(statusOf(result)).toBe(302)
 		await otherGone

@@ -10,16 +10,7 @@ import {
 } from '#app/routes/groups/invitations.tsx'
 import { loader as profileLoader } from '#app/routes/users/profile.tsx'
 import { db } from '#app/utils/db.server.ts'
-import {
-	createGroupWith,
-	createTestContext,
-	createUser,
-	dataOf,
-	makeRequest,
-	sessionCookieFor,
-	settle,
-	statusOf,
-} from '#tests/helpers.ts'
+import { createGroupWith, createTestContext, createUser, dataOf, makeRequest, runRoute, sessionCookieFor, settle, statusOf } from '#tests/helpers.ts'
 
 async function signedIn(overrides: { isSiteAdmin?: boolean } = {}) {
 	const user = await createUser(overrides)
@@ -34,12 +25,12 @@ describe('creating groups', () => {
 	test('a site admin creates a group and becomes its moderator', async () => {
 		const admin = await signedIn({ isSiteAdmin: true })
 		const result = await settle(
-			adminGroupsAction({
+			runRoute(adminGroupsAction, {
 				request: makeRequest('/admin/groups', {
 					cookie: admin.cookie,
 					form: { name: 'Northern Owners', description: 'Q1' },
 				}),
-			} as never),
+			}),
 		)
 		expect(statusOf(result)).toBe(302)
 		const group = await db.group.findFirstOrThrow({ where: { name: 'Northern Owners' } })
@@ -52,9 +43,9 @@ describe('creating groups', () => {
 		const admin = await signedIn({ isSiteAdmin: true })
 		const create = () =>
 			settle(
-				adminGroupsAction({
+				runRoute(adminGroupsAction, {
 					request: makeRequest('/admin/groups', { cookie: admin.cookie, form: { name: 'Twice' } }),
-				} as never),
+				}),
 			)
 		await create()
 		const result = await create()
@@ -68,9 +59,9 @@ describe('creating groups', () => {
 	test('the admin page is 404 for a member who is not site admin', async () => {
 		const member = await signedIn()
 		const result = await settle(
-			adminGroupsLoader({
+			runRoute(adminGroupsLoader, {
 				request: makeRequest('/admin/groups', { cookie: member.cookie }),
-			} as never),
+			}),
 		)
 		expect(statusOf(result)).toBe(404)
 	})
@@ -78,12 +69,12 @@ describe('creating groups', () => {
 	test('a member who is not site admin cannot create a group', async () => {
 		const member = await signedIn()
 		const result = await settle(
-			adminGroupsAction({
+			runRoute(adminGroupsAction, {
 				request: makeRequest('/admin/groups', {
 					cookie: member.cookie,
 					form: { name: 'Sneaky Group' },
 				}),
-			} as never),
+			}),
 		)
 		expect(statusOf(result)).toBe(404)
 		expect(await db.group.count({ where: { name: 'Sneaky Group' } })).toBe(0)
@@ -91,7 +82,7 @@ describe('creating groups', () => {
 
 	test('an anonymous visitor is sent to log in', async () => {
 		const result = await settle(
-			adminGroupsLoader({ request: makeRequest('/admin/groups') } as never),
+			runRoute(adminGroupsLoader, { request: makeRequest('/admin/groups') }),
 		)
 		expect(statusOf(result)).toBe(302)
 		expect((result as Response).headers.get('location')).toBe('/login?redirectTo=%2Fadmin%2Fgroups')
@@ -103,10 +94,10 @@ describe('group pages are confidential', () => {
 		const moderator = await createUser()
 		const member = await signedIn()
 		const group = await createGroupWith({ moderator, members: [member.user] })
-		const result = await groupLoader({
+		const result = await runRoute(groupLoader, {
 			request: makeRequest(`/g/${group.slug}`, { cookie: member.cookie }),
 			params: { slug: group.slug },
-		} as never)
+		})
 		const page = dataOf<{ group: { id: string }; role: string; members: Array<{ id: string }> }>(
 			result,
 		)
@@ -120,16 +111,16 @@ describe('group pages are confidential', () => {
 		const outsider = await signedIn()
 		const group = await createGroupWith({ moderator })
 		const existing = await settle(
-			groupLoader({
+			runRoute(groupLoader, {
 				request: makeRequest(`/g/${group.slug}`, { cookie: outsider.cookie }),
 				params: { slug: group.slug },
-			} as never),
+			}),
 		)
 		const missing = await settle(
-			groupLoader({
+			runRoute(groupLoader, {
 				request: makeRequest('/g/no-such-group', { cookie: outsider.cookie }),
 				params: { slug: 'no-such-group' },
-			} as never),
+			}),
 		)
 		expect(existing).toBeInstanceOf(Response)
 		expect(missing).toBeInstanceOf(Response)
@@ -144,10 +135,10 @@ describe('group pages are confidential', () => {
 		const group = await createGroupWith({ moderator })
 		const load = (slug: string) =>
 			settle(
-				invitationsLoader({
+				runRoute(invitationsLoader, {
 					request: makeRequest(`/g/${slug}/invitations`, { cookie: outsider.cookie }),
 					params: { slug },
-				} as never),
+				}),
 			)
 		const existing = (await load(group.slug)) as Response
 		const missing = (await load('no-such-group')) as Response
@@ -161,10 +152,10 @@ describe('group pages are confidential', () => {
 		const member = await signedIn()
 		const group = await createGroupWith({ moderator, members: [member.user] })
 		const result = await settle(
-			invitationsLoader({
+			runRoute(invitationsLoader, {
 				request: makeRequest(`/g/${group.slug}/invitations`, { cookie: member.cookie }),
 				params: { slug: group.slug },
-			} as never),
+			}),
 		)
 		expect(statusOf(result)).toBe(403)
 	})
@@ -174,13 +165,13 @@ describe('group pages are confidential', () => {
 		const member = await signedIn()
 		const group = await createGroupWith({ moderator, members: [member.user] })
 		const result = await settle(
-			invitationsAction({
+			runRoute(invitationsAction, {
 				request: makeRequest(`/g/${group.slug}/invitations`, {
 					cookie: member.cookie,
 					form: { intent: 'create', expiresInDays: '7' },
 				}),
 				params: { slug: group.slug },
-			} as never),
+			}),
 		)
 		expect(statusOf(result)).toBe(403)
 		expect(await db.invitation.count({ where: { groupId: group.id } })).toBe(0)
@@ -189,11 +180,11 @@ describe('group pages are confidential', () => {
 
 function manage(cookie: string, slug: string, form: Record<string, string>) {
 	return settle(
-		groupAction({
+		runRoute(groupAction, {
 			request: makeRequest(`/g/${slug}`, { cookie, form }),
 			params: { slug },
 			context: createTestContext(),
-		} as never),
+		}),
 	)
 }
 
@@ -339,10 +330,10 @@ describe('managing members', () => {
 describe('profiles', () => {
 	function viewProfile(cookie: string, userId: string) {
 		return settle(
-			profileLoader({
+			runRoute(profileLoader, {
 				request: makeRequest(`/u/${userId}`, { cookie }),
 				params: { userId },
-			} as never),
+			}),
 		)
 	}
 

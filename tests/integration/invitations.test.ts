@@ -6,15 +6,7 @@ import {
 } from '#app/routes/groups/invitations.tsx'
 import { action as inviteAction, loader as inviteLoader } from '#app/routes/invite.tsx'
 import { db } from '#app/utils/db.server.ts'
-import {
-	createGroupWith,
-	createUser,
-	dataOf,
-	makeRequest,
-	sessionCookieFor,
-	settle,
-	statusOf,
-} from '#tests/helpers.ts'
+import { createGroupWith, createUser, dataOf, makeRequest, runRoute, sessionCookieFor, settle, statusOf } from '#tests/helpers.ts'
 
 async function signedIn() {
 	const user = await createUser()
@@ -32,10 +24,10 @@ async function groupWithModerator() {
 		}
 		if (options.singleUse) form.singleUse = 'on'
 		const result = await settle(
-			invitationsAction({
+			runRoute(invitationsAction, {
 				request: makeRequest(`/g/${group.slug}/invitations`, { cookie: moderator.cookie, form }),
 				params: { slug: group.slug },
-			} as never),
+			}),
 		)
 		const { link } = dataOf<{ link: string }>(result)
 		expect(link).toMatch(/^http:\/\/localhost:3000\/invite\/[a-z2-7]{32}$/)
@@ -46,19 +38,19 @@ async function groupWithModerator() {
 
 function openInvite(token: string, cookie?: string) {
 	return settle(
-		inviteLoader({
+		runRoute(inviteLoader, {
 			request: makeRequest(`/invite/${token}`, { cookie }),
 			params: { token },
-		} as never),
+		}),
 	)
 }
 
 function acceptInvite(token: string, cookie?: string) {
 	return settle(
-		inviteAction({
+		runRoute(inviteAction, {
 			request: makeRequest(`/invite/${token}`, { cookie, form: {} }),
 			params: { token },
-		} as never),
+		}),
 	)
 }
 
@@ -133,13 +125,13 @@ describe('invitation links', () => {
 		const token = await createLink({ singleUse: false })
 		const invitation = await db.invitation.findFirstOrThrow({ where: { groupId: group.id } })
 		const revoked = await settle(
-			invitationsAction({
+			runRoute(invitationsAction, {
 				request: makeRequest(`/g/${group.slug}/invitations`, {
 					cookie: moderator.cookie,
 					form: { intent: 'revoke', invitationId: invitation.id },
 				}),
 				params: { slug: group.slug },
-			} as never),
+			}),
 		)
 		expect(statusOf(revoked)).toBe(302)
 		const invitee = await signedIn()
@@ -235,10 +227,10 @@ describe('invitation links', () => {
 		const used = await createLink({ singleUse: true })
 		await createLink({ singleUse: false })
 		await acceptInvite(used, (await signedIn()).cookie)
-		const result = await invitationsLoader({
+		const result = await runRoute(invitationsLoader, {
 			request: makeRequest(`/g/${group.slug}/invitations`, { cookie: moderator.cookie }),
 			params: { slug: group.slug },
-		} as never)
+		})
 		const { invitations } = dataOf<{ invitations: Array<{ status: string; singleUse: boolean }> }>(
 			result,
 		)

@@ -7,14 +7,7 @@ import { createThread, setPostHidden, toggleHelpful } from '#app/modules/forums/
 import type { NewThreadInput } from '#app/modules/forums/schemas.ts'
 import { loader as lessonsLoader } from '#app/routes/lessons.tsx'
 import { db } from '#app/utils/db.server.ts'
-import {
-	createGroupWith,
-	createTestContext,
-	createUser,
-	dataOf,
-	makeRequest,
-	sessionCookieFor,
-} from '#tests/helpers.ts'
+import { createGroupWith, createTestContext, createUser, dataOf, makeRequest, runRoute, sessionCookieFor } from '#tests/helpers.ts'
 
 type Person = Awaited<ReturnType<typeof createUser>>
 
@@ -219,11 +212,11 @@ describe('the /lessons page', () => {
 		const cookie = await sessionCookieFor(amy.id)
 		const load = async (path: string) =>
 			dataOf<Awaited<ReturnType<typeof lessonsLoader>>>(
-				await lessonsLoader({
+				await runRoute(lessonsLoader, {
 					request: makeRequest(path, { cookie }),
 					params: {},
 					context: createTestContext(),
-				} as never),
+				}),
 			)
 
 		const helpful = await load('/lessons?sort=helpful')

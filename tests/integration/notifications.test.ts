@@ -14,7 +14,7 @@ import { loader as openLoader } from '#app/routes/resources/open-notification.ts
 import { action as threadAction, loader as threadLoader } from '#app/routes/threads/thread.tsx'
 import { db } from '#app/utils/db.server.ts'
 import type { RunningServer } from '#server/index.ts'
-import { createGroupWith, createTestContext, createUser, dataOf, makeRequest, sessionCookieFor, settle, statusOf } from '#tests/helpers.ts'
+import { createGroupWith, createTestContext, createUser, dataOf, makeRequest, runRoute, sessionCookieFor, settle, statusOf } from '#tests/helpers.ts'
 import { connected, connectSocket, nextEvent, SERVER_START_TIMEOUT, startTestServer } from '#tests/running-server.ts'
 
 type Member = Awaited<ReturnType<typeof createUser>> & { cookie: string }
@@ -36,14 +36,14 @@ type Setup = Awaited<ReturnType<typeof setup>>
 
 async function startThread({ group, forum }: Setup, author: Member, body: string, kind = 'discussion'): Promise<string> {
 	const result = await settle(
-		newThreadAction({
+		runRoute(newThreadAction, {
 			request: makeRequest(`/g/${group.slug}/forum/new`, {
 				cookie: author.cookie,
 				form: { kind, title: 'Vendor rebates this quarter', categoryId: forum.categories[0]!.id, tags: '', body },
 			}),
 			params: { slug: group.slug },
 			context: createTestContext(),
-		} as never),
+		}),
 	)
 	expect(statusOf(result)).toBe(302)
 	return (result as Response).headers.get('location')!.split('/t/')[1]!
@@ -51,7 +51,7 @@ async function startThread({ group, forum }: Setup, author: Member, body: string
 
 async function postToThread(threadId: string, author: Member, form: Record<string, string>) {
 	const result = await settle(
-		threadAction({ request: makeRequest(`/t/${threadId}`, { cookie: author.cookie, form }), params: { threadId }, context: createTestContext() } as never),
+		runRoute(threadAction, { request: makeRequest(`/t/${threadId}`, { cookie: author.cookie, form }), params: { threadId }, context: createTestContext() }),
 	)
 	expect(statusOf(result)).toBeLessThan(400)
 	return result
@@ -67,7 +67,7 @@ async function received(user: { id: string }) {
 }
 
 async function unreadCount(user: Member): Promise<number> {
-	const response = (await countLoader({ request: makeRequest('/resources/notifications-count', { cookie: user.cookie }), params: {}, context: createTestContext() } as never)) as Response
+	const response = (await runRoute(countLoader, { request: makeRequest('/resources/notifications-count', { cookie: user.cookie }), params: {}, context: createTestContext() })) as Response
 	expect(response.status).toBe(200)
 	return ((await response.json()) as { count: number }).count
 }
@@ -76,7 +76,7 @@ type ListData = { unread: number; pageCount: number; notifications: Array<{ id: 
 
 async function notificationsPage(user: Member, page = 1): Promise<ListData> {
 	return dataOf<ListData>(
-		await notificationsLoader({ request: makeRequest(`/notifications${page > 1 ? `?page=${page}` : ''}`, { cookie: user.cookie }), params: {}, context: createTestContext() } as never),
+		await runRoute(notificationsLoader, { request: makeRequest(`/notifications${page > 1 ? `?page=${page}` : ''}`, { cookie: user.cookie }), params: {}, context: createTestContext() }),
 	)
 }
 
@@ -176,7 +176,7 @@ describe('reading notifications', () => {
 		await postToThread(threadId, s.ben, { intent: 'delete', postId: post.id })
 		const [notification] = (await notificationsPage(s.ada)).notifications
 		expect(notification).toMatchObject({ postGone: 'deleted' })
-		const opened = await settle(openLoader({ request: makeRequest(`/notifications/${notification!.id}`, { cookie: s.ada.cookie }), params: { notificationId: notification!.id }, context: createTestContext() } as never))
+		const opened = await settle(runRoute(openLoader, { request: makeRequest(`/notifications/${notification!.id}`, { cookie: s.ada.cookie }), params: { notificationId: notification!.id }, context: createTestContext() }))
 		expect((opened as Response).headers.get('location')).toBe(`/t/${threadId}?post=${post.number}`)
 	})
 
@@ -190,17 +190,17 @@ describe('reading notifications', () => {
 		const notification = await db.notification.findFirstOrThrow({ where: { userId: s.ada.id, postId: post.id } })
 
 		// Someone else’s notification: nothing happens to it, and nothing is revealed.
-		const foreign = await settle(openLoader({ request: makeRequest(`/notifications/${notification.id}`, { cookie: s.ben.cookie }), params: { notificationId: notification.id }, context: createTestContext() } as never))
+		const foreign = await settle(runRoute(openLoader, { request: makeRequest(`/notifications/${notification.id}`, { cookie: s.ben.cookie }), params: { notificationId: notification.id }, context: createTestContext() }))
 		expect((foreign as Response).headers.get('location')).toBe('/notifications')
 		expect(await unreadCount(s.ada)).toBe(2)
 
-		const opened = await settle(openLoader({ request: makeRequest(`/notifications/${notification.id}`, { cookie: s.ada.cookie }), params: { notificationId: notification.id }, context: createTestContext() } as never))
+		const opened = await settle(runRoute(openLoader, { request: makeRequest(`/notifications/${notification.id}`, { cookie: s.ada.cookie }), params: { notificationId: notification.id }, context: createTestContext() }))
 		expect(statusOf(opened)).toBe(302)
 		expect((opened as Response).headers.get('location')).toBe(`/t/${first}?post=${post.number}`)
 		expect(await unreadCount(s.ada)).toBe(1)
 		expect((await notificationsPage(s.ada)).notifications.map((n) => n.read)).toEqual([false, true])
 
-		const done = await settle(notificationsAction({ request: makeRequest('/notifications', { cookie: s.ada.cookie, form: { intent: 'read-all' } }), params: {}, context: createTestContext() } as never))
+		const done = await settle(runRoute(notificationsAction, { request: makeRequest('/notifications', { cookie: s.ada.cookie, form: { intent: 'read-all' } }), params: {}, context: createTestContext() }))
 		expect(statusOf(done)).toBe(302)
 		expect(await unreadCount(s.ada)).toBe(0)
 		expect((await notificationsPage(s.ada)).notifications.map((n) => n.read)).toEqual([true, true])
@@ -212,7 +212,7 @@ describe('reading notifications', () => {
 		await reply(threadId, s.ben, 'We did.')
 		await reply(threadId, s.cy, 'So did we.')
 		const [newest] = (await notificationsPage(s.ada)).notifications
-		await openLoader({ request: makeRequest(`/notifications/${newest!.id}`, { cookie: s.ada.cookie }), params: { notificationId: newest!.id }, context: createTestContext() } as never)
+		await runRoute(openLoader, { request: makeRequest(`/notifications/${newest!.id}`, { cookie: s.ada.cookie }), params: { notificationId: newest!.id }, context: createTestContext() })
 		// Done before the redirect, so the next page’s root loader already counts none.
 		expect(await unreadCount(s.ada)).toBe(0)
 	})
@@ -225,7 +225,7 @@ describe('reading notifications', () => {
 		await reply(first, s.cy, 'So did we.')
 		await reply(second, s.ben, 'We did too.')
 		expect(await unreadCount(s.ada)).toBe(3)
-		await threadLoader({ request: makeRequest(`/t/${first}`, { cookie: s.ada.cookie }), params: { threadId: first }, context: createTestContext() } as never)
+		await runRoute(threadLoader, { request: makeRequest(`/t/${first}`, { cookie: s.ada.cookie }), params: { threadId: first }, context: createTestContext() })
 		expect(await unreadCount(s.ada)).toBe(1)
 		expect((await received(s.ada)).filter((n) => n.readAt === null).map((n) => n.threadId)).toEqual([second])
 	})
@@ -247,7 +247,7 @@ describe('reading notifications', () => {
 		const page = await notificationsPage(s.ben)
 		expect(page.unread).toBe(1)
 		expect(page.notifications.map((n) => n.threadTitle)).toEqual(['Hello everyone'])
-		const root = dataOf<{ unreadNotifications: number }>(await rootLoader({ request: makeRequest('/', { cookie: s.ben.cookie }), params: {}, context: createTestContext() } as never))
+		const root = dataOf<{ unreadNotifications: number }>(await runRoute(rootLoader, { request: makeRequest('/', { cookie: s.ben.cookie }), params: {}, context: createTestContext() }))
 		expect(root.unreadNotifications).toBe(1)
 	})
 
@@ -256,16 +256,16 @@ describe('reading notifications', () => {
 		const threadId = await startThread(s, s.ada, 'Who has claimed the Q3 rebate?')
 		await reply(threadId, s.ben, 'We did.')
 		await reply(threadId, s.cy, 'So did we.')
-		const root = dataOf<{ unreadNotifications: number }>(await rootLoader({ request: makeRequest('/', { cookie: s.ada.cookie }), params: {}, context: createTestContext() } as never))
+		const root = dataOf<{ unreadNotifications: number }>(await runRoute(rootLoader, { request: makeRequest('/', { cookie: s.ada.cookie }), params: {}, context: createTestContext() }))
 		expect(root.unreadNotifications).toBe(2)
 		expect(bellLabel(2)).toBe('Notifications, 2 unread')
 		expect(bellLabel(0)).toBe('Notifications')
 	})
 
 	test('the count route and the pages need a signed-in user', async () => {
-		const response = (await countLoader({ request: makeRequest('/resources/notifications-count'), params: {}, context: createTestContext() } as never)) as Response
+		const response = (await runRoute(countLoader, { request: makeRequest('/resources/notifications-count'), params: {}, context: createTestContext() })) as Response
 		expect(response.status).toBe(401)
-		const page = await settle(notificationsLoader({ request: makeRequest('/notifications'), params: {}, context: createTestContext() } as never))
+		const page = await settle(runRoute(notificationsLoader, { request: makeRequest('/notifications'), params: {}, context: createTestContext() }))
 		expect(statusOf(page)).toBe(302)
 		expect((page as Response).headers.get('location')).toMatch(/^\/login/)
 	})

@@ -3,7 +3,7 @@ import { ensureCommunityForum } from '#app/modules/forums/forums.server.ts'
 import { createThread } from '#app/modules/forums/posts.server.ts'
 import { loader as profileLoader } from '#app/routes/users/profile.tsx'
 import { db } from '#app/utils/db.server.ts'
-import { createGroupWith, createTestContext, createUser, dataOf, makeRequest, sessionCookieFor } from '#tests/helpers.ts'
+import { createGroupWith, createTestContext, createUser, dataOf, makeRequest, runRoute, sessionCookieFor } from '#tests/helpers.ts'
 
 async function postIn(author: { id: string }, forumId: string, title: string) {
 	const category = await db.category.findFirstOrThrow({ where: { forumId } })
@@ -23,7 +23,7 @@ test('a profile lists only the posts the viewer may read', async () => {
 	await postIn(ada, community.id, 'Community lesson on rebates')
 
 	const asBob = dataOf<{ recentPosts: Array<{ thread: { title: string } }>; profile: { groups: Array<{ name: string }> } }>(
-		await profileLoader({ request: makeRequest(`/u/${ada.id}`, { cookie: await sessionCookieFor(bob.id) }), params: { userId: ada.id }, context: createTestContext() } as never),
+		await runRoute(profileLoader, { request: makeRequest(`/u/${ada.id}`, { cookie: await sessionCookieFor(bob.id) }), params: { userId: ada.id }, context: createTestContext() }),
 	)
 	const titles = asBob.recentPosts.map((p) => p.thread.title)
 	expect(titles).toContain('Shared group planning')
@@ -32,7 +32,7 @@ test('a profile lists only the posts the viewer may read', async () => {
 	expect(asBob.profile.groups.map((g) => g.name)).toEqual(['Shared circle'])
 
 	const asAda = dataOf<{ recentPosts: Array<{ thread: { title: string } }> }>(
-		await profileLoader({ request: makeRequest(`/u/${ada.id}`, { cookie: await sessionCookieFor(ada.id) }), params: { userId: ada.id }, context: createTestContext() } as never),
+		await runRoute(profileLoader, { request: makeRequest(`/u/${ada.id}`, { cookie: await sessionCookieFor(ada.id) }), params: { userId: ada.id }, context: createTestContext() }),
 	)
 	expect(asAda.recentPosts.map((p) => p.thread.title)).toContain('Our confidential cash position')
 })

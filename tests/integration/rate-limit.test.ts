@@ -7,17 +7,7 @@ import { action as loginAction } from '#app/routes/auth/login.tsx'
 import { action as signupAction } from '#app/routes/auth/signup.tsx'
 import { action as passwordAction } from '#app/routes/settings/password.tsx'
 import { db } from '#app/utils/db.server.ts'
-import {
-	createTestContext,
-	createUser,
-	dataOf,
-	makeRequest,
-	ORIGIN,
-	sessionCookieFor,
-	settle,
-	statusOf,
-	TEST_PASSWORD,
-} from '#tests/helpers.ts'
+import { createTestContext, createUser, dataOf, makeRequest, ORIGIN, runRoute, sessionCookieFor, settle, statusOf, TEST_PASSWORD } from '#tests/helpers.ts'
 
 afterEach(() => {
 	vi.useRealTimers()
@@ -36,11 +26,11 @@ function addresses() {
 
 function login(email: string, password: string, clientIp: string, cookie?: string) {
 	return settle(
-		loginAction({
+		runRoute(loginAction, {
 			request: makeRequest('/login', { form: { email, password }, cookie }),
 			params: {},
 			context: createTestContext({ clientIp }),
-		} as never),
+		}),
 	)
 }
 
@@ -264,7 +254,7 @@ describe('a limited client is refused before any expensive work', () => {
 		}
 		const { request, watch } = watchedPost('/login', { email: 'a@example.com', password: 'x' })
 		const result = await settle(
-			loginAction({ request, params: {}, context: createTestContext({ clientIp: ip }) } as never),
+			runRoute(loginAction, { request, params: {}, context: createTestContext({ clientIp: ip }) }),
 		)
 		expect(statusOf(result)).toBe(429)
 		expect(watch.read).toBe(false)
@@ -277,7 +267,7 @@ describe('a limited client is refused before any expensive work', () => {
 		}
 		const { request, watch } = watchedPost('/signup', validSignup({ email: 'late@example.com' }))
 		const result = await settle(
-			signupAction({ request, params: {}, context: createTestContext({ clientIp: ip }) } as never),
+			runRoute(signupAction, { request, params: {}, context: createTestContext({ clientIp: ip }) }),
 		)
 		expect(statusOf(result)).toBe(429)
 		expect(watch.read).toBe(false)
@@ -295,7 +285,7 @@ describe('a limited client is refused before any expensive work', () => {
 			cookie,
 		)
 		const result = await settle(
-			passwordAction({ request, params: {}, context: createTestContext() } as never),
+			runRoute(passwordAction, { request, params: {}, context: createTestContext() }),
 		)
 		expect(statusOf(result)).toBe(429)
 		expect(watch.read).toBe(false)
@@ -314,11 +304,11 @@ function validSignup(overrides: Record<string, string> = {}) {
 
 function signup(overrides: Record<string, string>, clientIp: string) {
 	return settle(
-		signupAction({
+		runRoute(signupAction, {
 			request: makeRequest('/signup', { form: validSignup(overrides) }),
 			params: {},
 			context: createTestContext({ clientIp }),
-		} as never),
+		}),
 	)
 }
 
@@ -351,14 +341,14 @@ describe('sign-ups', () => {
 
 function changePassword(cookie: string, currentPassword: string, newPassword = 'a brand new password') {
 	return settle(
-		passwordAction({
+		runRoute(passwordAction, {
 			request: makeRequest('/settings/password', {
 				cookie,
 				form: { currentPassword, newPassword, confirmPassword: newPassword },
 			}),
 			params: {},
 			context: createTestContext(),
-		} as never),
+		}),
 	)
 }
 

@@ -17,16 +17,7 @@ import {
 } from '#app/routes/settings/sessions.tsx'
 import { db } from '#app/utils/db.server.ts'
 import { parseEnv } from '#app/utils/env.server.ts'
-import {
-	createTestContext,
-	createUser,
-	dataOf,
-	makeRequest,
-	sessionCookieFor,
-	settle,
-	statusOf,
-	TEST_PASSWORD,
-} from '#tests/helpers.ts'
+import { createTestContext, createUser, dataOf, makeRequest, runRoute, sessionCookieFor, settle, statusOf, TEST_PASSWORD } from '#tests/helpers.ts'
 
 const DAY = 24 * 60 * 60 * 1000
 
@@ -43,11 +34,11 @@ function freshContext() {
 
 async function logIn(email: string, password = TEST_PASSWORD) {
 	const result = await settle(
-		loginAction({
+		runRoute(loginAction, {
 			request: makeRequest('/login', { form: { email, password } }),
 			params: {},
 			context: freshContext(),
-		} as never),
+		}),
 	)
 	expect(result).toBeInstanceOf(Response)
 	const setCookie = (result as Response).headers.get('set-cookie') ?? ''
@@ -92,9 +83,9 @@ describe('expiry', () => {
 		})
 
 		const result = await settle(
-			sessionsLoader({
+			runRoute(sessionsLoader, {
 				request: makeRequest('/settings/sessions', { cookie: `pp_session=${token}` }),
-			} as never),
+			}),
 		)
 		expect(statusOf(result)).toBe(302)
 		expect((result as Response).headers.get('location')).toBe(
@@ -164,7 +155,7 @@ describe('logging out', () => {
 		const user = await createUser()
 		const { cookie } = await logIn(user.email)
 		const result = await settle(
-			logoutAction({ request: makeRequest('/logout', { cookie, form: {} }), context: createTestContext() } as never),
+			runRoute(logoutAction, { request: makeRequest('/logout', { cookie, form: {} }), context: createTestContext() }),
 		)
 		expect(statusOf(result)).toBe(302)
 		expect((result as Response).headers.get('set-cookie')).toMatch(/^pp_session=; Max-Age=0/)
@@ -175,7 +166,7 @@ describe('logging out', () => {
 
 function sessionsAct(cookie: string, form: Record<string, string>) {
 	return settle(
-		sessionsAction({ request: makeRequest('/settings/sessions', { cookie, form }), context: createTestContext() } as never),
+		runRoute(sessionsAction, { request: makeRequest('/settings/sessions', { cookie, form }), context: createTestContext() }),
 	)
 }
 
@@ -185,9 +176,9 @@ describe('the sessions page', () => {
 		const current = await sessionCookieFor(user.id)
 		const other = await sessionCookieFor(user.id)
 		await sessionCookieFor((await createUser()).id)
-		const result = await sessionsLoader({
+		const result = await runRoute(sessionsLoader, {
 			request: makeRequest('/settings/sessions', { cookie: current }),
-		} as never)
+		})
 		const { sessions } = dataOf<{ sessions: Array<{ id: string; current: boolean }> }>(result)
 		expect(sessions.map((s) => s.id).sort()).toEqual(
 			[sessionIdOf(current), sessionIdOf(other)].sort(),
@@ -240,7 +231,7 @@ describe('the sessions page', () => {
 
 function changePassword(cookie: string, form: Record<string, string>) {
 	return settle(
-		passwordAction({ request: makeRequest('/settings/password', { cookie, form }), context: createTestContext() } as never),
+		runRoute(passwordAction, { request: makeRequest('/settings/password', { cookie, form }), context: createTestContext() }),
 	)
 }
 
@@ -264,11 +255,11 @@ describe('changing the password', () => {
 		// The new password logs in; the old one no longer does.
 		await logIn(user.email, newPassword)
 		const old = await settle(
-			loginAction({
+			runRoute(loginAction, {
 				request: makeRequest('/login', { form: { email: user.email, password: TEST_PASSWORD } }),
 				params: {},
 				context: freshContext(),
-			} as never),
+			}),
 		)
 		expect(statusOf(old)).toBe(400)
 	})
