@@ -79,6 +79,14 @@ export async function forumAccess(viewer: Viewer, forumId: string): Promise<Foru
 	return accessFrom(viewer, forumId, { groupId: forum.groupId, memberRole: membership?.role ?? null, inAnyGroup: true })
 }
 
+/**
+ * A group forum's access for a member whose membership the page has already read (every group
+ * page reads it first, to answer 404 to others): the same rule, without reading it again.
+ */
+export function memberForumAccess(viewer: Viewer, forumId: string, membership: { groupId: string; role: string }): ForumAccess {
+	return accessFrom(viewer, forumId, { groupId: membership.groupId, memberRole: membership.role, inAnyGroup: true })
+}
+
 /** The user ids who may read a forum (for resolving @mentions and filtering notifications). */
 export async function forumReaderIds(forumId: string): Promise<string[] | 'all-members'> {
 	if (forumId === COMMUNITY_FORUM_ID) return 'all-members'
