@@ -14,13 +14,35 @@ export type DbEngine = Engine
 /** The client a `db.$transaction(async (tx) => …)` callback receives. */
 export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0]
 
+type StatementListener = (sql: string) => void
+const globalForListeners = globalThis as unknown as { __peerpowerStatementListeners?: Set<StatementListener> }
+const statementListeners = (globalForListeners.__peerpowerStatementListeners ??= new Set())
+
+/**
+ * Calls `listener` with every SQL statement the client sends, until the returned function is
+ * called: tests and benchmarks count a page's statements (and check that a read writes nothing).
+ */
+export function onStatement(listener: StatementListener): () => void {
+	statementListeners.add(listener)
+	return () => statementListeners.delete(listener)
+}
+
+// Prisma builds a query event only when asked to; with nobody listening it is a Set's size check.
+const queryLog = [{ level: 'query', emit: 'event' }] as const
+const tellListeners = (event: { query: string }) => {
+	if (statementListeners.size > 0) for (const listener of statementListeners) listener(event.query)
+}
+
 function createClient(url: string): Db {
 	if (engineOf(url) === 'sqlite') {
 		// timeout = busy timeout: wait for a writer (another process) instead of failing with SQLITE_BUSY.
-		return new SqliteClient({ adapter: createSqliteAdapter({ url, timeout: 5000 }) })
+		const client = new SqliteClient({ adapter: createSqliteAdapter({ url, timeout: 5000 }), log: [...queryLog] })
+		client.$on('query', tellListeners)
+		return client as unknown as Db
 	}
 	// Same models, same API: the PostgreSQL client is used through the SQLite client's type.
-	const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) })
+	const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: url }), log: [...queryLog] })
+	client.$on('query', tellListeners)
 	return client.$extends({
 		query: {
 			$allModels: {

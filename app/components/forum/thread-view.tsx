@@ -11,7 +11,7 @@ import { NOTIFICATION_LEVEL_LABELS, NOTIFICATION_LEVELS, POSTS_PER_PAGE, type No
 import { forumCan } from '#app/modules/forums/permissions.ts'
 import type { getThreadPage } from '#app/modules/forums/threads.server.ts'
 
-type ThreadPageData = Awaited<ReturnType<typeof getThreadPage>> & {
+type ThreadPageData = Omit<Awaited<ReturnType<typeof getThreadPage>>, 'hasUnreadNotifications'> & {
 	viewer: { id: string; name: string }
 	access: { canRead: boolean; canPost: boolean; canModerate: boolean }
 	draft: { body: string } | null

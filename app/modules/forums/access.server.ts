@@ -1,5 +1,6 @@
 import type { SessionUser } from '#app/modules/auth/auth.server.ts'
 import { db } from '#app/utils/db.server.ts'
+import { queryRows, sql, type Sql } from '#app/utils/sql.server.ts'
 import { COMMUNITY_FORUM_ID } from './constants.ts'
 
 /**
@@ -33,11 +34,41 @@ export async function readableForumIds(userId: string): Promise<string[]> {
 	return ids
 }
 
+/** What the rule needs to know about a viewer and a forum; one query gathers it (see threadAccess). */
+type AccessFacts = {
+	/** The forum's group; null for the community forum (and for a forum whose group is gone). */
+	groupId: string | null
+	/** The viewer's role in that group, null when not a member. */
+	memberRole: string | null
+	/** Whether the viewer belongs to any group (it opens the community forum). */
+	inAnyGroup: boolean
+}
+
+/** The rule itself, on facts already read: see the comment at the top of this file. */
+function accessFrom(viewer: Viewer, forumId: string, facts: AccessFacts): ForumAccess {
+	if (forumId === COMMUNITY_FORUM_ID) {
+		if (!facts.inAnyGroup && !viewer.isSiteAdmin) return NO_ACCESS(forumId)
+		return { forumId, canRead: true, canPost: true, canModerate: viewer.isSiteAdmin }
+	}
+	if (!facts.groupId || !facts.memberRole) return NO_ACCESS(forumId)
+	return { forumId, canRead: true, canPost: true, canModerate: facts.memberRole === 'moderator' }
+}
+
+/**
+ * readableForumIds as a condition on a forum-id column, for a query that filters by it in the same
+ * statement (the unread count every page shows): the same rule, in SQL.
+ */
+export function readableForumCondition(userId: string, forumIdColumn: Sql): Sql {
+	return sql`(${forumIdColumn} IN (SELECT f."id" FROM "Forum" f JOIN "Membership" m ON m."groupId" = f."groupId" WHERE m."userId" = ${userId})
+		OR (${forumIdColumn} = ${COMMUNITY_FORUM_ID} AND (
+			EXISTS (SELECT 1 FROM "Membership" m WHERE m."userId" = ${userId})
+			OR EXISTS (SELECT 1 FROM "User" u WHERE u."id" = ${userId} AND u."isSiteAdmin" = ${true}))))`
+}
+
 export async function forumAccess(viewer: Viewer, forumId: string): Promise<ForumAccess> {
 	if (forumId === COMMUNITY_FORUM_ID) {
 		const inAnyGroup = (await db.membership.count({ where: { userId: viewer.id } })) > 0
-		if (!inAnyGroup && !viewer.isSiteAdmin) return NO_ACCESS(forumId)
-		return { forumId, canRead: true, canPost: true, canModerate: viewer.isSiteAdmin }
+		return accessFrom(viewer, forumId, { groupId: null, memberRole: null, inAnyGroup })
 	}
 	const forum = await db.forum.findUnique({ where: { id: forumId }, select: { groupId: true } })
 	if (!forum?.groupId) return NO_ACCESS(forumId)
@@ -45,8 +76,15 @@ export async function forumAccess(viewer: Viewer, forumId: string): Promise<Foru
 		where: { userId_groupId: { userId: viewer.id, groupId: forum.groupId } },
 		select: { role: true },
 	})
-	if (!membership) return NO_ACCESS(forumId)
-	return { forumId, canRead: true, canPost: true, canModerate: membership.role === 'moderator' }
+	return accessFrom(viewer, forumId, { groupId: forum.groupId, memberRole: membership?.role ?? null, inAnyGroup: true })
+}
+
+/**
+ * A group forum's access for a member whose membership the page has already read (every group
+ * page reads it first, to answer 404 to others): the same rule, without reading it again.
+ */
+export function memberForumAccess(viewer: Viewer, forumId: string, membership: { groupId: string; role: string }): ForumAccess {
+	return accessFrom(viewer, forumId, { groupId: membership.groupId, memberRole: membership.role, inAnyGroup: true })
 }
 
 /** The user ids who may read a forum (for resolving @mentions and filtering notifications). */
@@ -69,28 +107,41 @@ export async function forumModeratorIds(forumId: string): Promise<string[]> {
 	return moderators.map((m) => m.userId)
 }
 
+type ThreadAccessRow = {
+	id: string
+	forumId: string
+	authorId: string
+	kind: string
+	title: string
+	locked: boolean
+	pinned: boolean
+	hiddenAt: Date | null
+	acceptedPostId: string | null
+	lastPostNumber: number
+	groupId: string | null
+	memberRole: string | null
+	inAnyGroup: unknown
+}
+
 /**
  * A thread and the viewer's access to it, or null when the viewer may not read it (a hidden
- * thread is readable by moderators only). Callers answer null with 404.
+ * thread is readable by moderators only). Callers answer null with 404. Every thread page and
+ * every write in a thread asks this first, so the thread and the facts the rule needs come in
+ * one statement.
  */
 export async function threadAccess(viewer: Viewer, threadId: string) {
-	const thread = await db.thread.findUnique({
-		where: { id: threadId },
-		select: {
-			id: true,
-			forumId: true,
-			authorId: true,
-			kind: true,
-			title: true,
-			locked: true,
-			pinned: true,
-			hiddenAt: true,
-			acceptedPostId: true,
-			lastPostNumber: true,
-		},
-	})
-	if (!thread) return null
-	const access = await forumAccess(viewer, thread.forumId)
+	const [row] = await queryRows<ThreadAccessRow>(sql`
+		SELECT t."id", t."forumId", t."authorId", t."kind", t."title", t."locked", t."pinned", t."hiddenAt",
+			t."acceptedPostId", t."lastPostNumber", f."groupId", m."role" AS "memberRole",
+			EXISTS (SELECT 1 FROM "Membership" a WHERE a."userId" = ${viewer.id}) AS "inAnyGroup"
+		FROM "Thread" t
+		JOIN "Forum" f ON f."id" = t."forumId"
+		LEFT JOIN "Membership" m ON m."groupId" = f."groupId" AND m."userId" = ${viewer.id}
+		WHERE t."id" = ${threadId}`)
+	if (!row) return null
+	const { groupId, memberRole, inAnyGroup, ...columns } = row
+	const thread = { ...columns, locked: Boolean(columns.locked), pinned: Boolean(columns.pinned) }
+	const access = accessFrom(viewer, thread.forumId, { groupId, memberRole, inAnyGroup: Boolean(inAnyGroup) })
 	if (!access.canRead) return null
 	if (thread.hiddenAt && !access.canModerate) return null
 	return { thread, access }

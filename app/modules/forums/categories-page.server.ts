@@ -10,7 +10,7 @@ import { invariantResponse } from '#app/utils/responses.ts'
 export async function loadCategories(access: ForumAccess) {
 	invariantResponse(access.canModerate, 'Only moderators manage categories', { status: 403 })
 	const categories = await listCategories(access.forumId)
-	return categories.map((c) => ({ id: c.id, name: c.name, description: c.description, threadCount: c._count.threads }))
+	return categories.map((c) => ({ id: c.id, name: c.name, description: c.description, threadCount: c.threadCount }))
 }
 
 /** Create, rename or delete a category (moving its threads), for a forum's moderators. */

@@ -36,7 +36,11 @@ export async function getDraft(userId: string, key: string) {
 		where: { userId_key: { userId, key } },
 		select: { title: true, body: true, data: true, updatedAt: true },
 	})
-	if (!draft) return null
+	return draft ? toDraft(draft) : null
+}
+
+/** A stored draft as pages show it (the thread page reads its row along with the thread). */
+export function toDraft(draft: { title: string; body: string; data: string; updatedAt: Date }) {
 	let data: Record<string, string> = {}
 	try {
 		const parsed: unknown = JSON.parse(draft.data)

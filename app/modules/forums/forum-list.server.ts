@@ -15,7 +15,7 @@ export async function loadForumList(userId: string, forumId: string, access: For
 		forumId,
 		canModerate: access.canModerate,
 		canPost: access.canPost,
-		categories: categories.map((c) => ({ id: c.id, slug: c.slug, name: c.name, description: c.description, threadCount: c._count.threads })),
+		categories: categories.map((c) => ({ id: c.id, slug: c.slug, name: c.name, description: c.description, threadCount: c.threadCount })),
 		currentCategory: category?.slug ?? null,
 		tag: tag ?? null,
 		page,

@@ -48,7 +48,7 @@ export function listCategories(forumId: string) {
 	return db.category.findMany({
 		where: { forumId },
 		orderBy: [{ position: 'asc' }, { name: 'asc' }],
-		select: { id: true, slug: true, name: true, description: true, _count: { select: { threads: true } } },
+		select: { id: true, slug: true, name: true, description: true, threadCount: true, visibleThreadCount: true },
 	})
 }
 
@@ -86,12 +86,12 @@ export async function updateCategory(forumId: string, categoryId: string, input:
 /** A category with threads can only go when its threads move to another category first. */
 export async function deleteCategory(forumId: string, categoryId: string, moveToId?: string) {
 	return db.$transaction(async (tx) => {
-		const category = await tx.category.findFirst({ where: { id: categoryId, forumId }, select: { id: true, _count: { select: { threads: true } } } })
+		const category = await tx.category.findFirst({ where: { id: categoryId, forumId }, select: { id: true, threadCount: true } })
 		if (!category) return { ok: false as const, error: 'That category no longer exists.' }
 		if ((await tx.category.count({ where: { forumId } })) <= 1) {
 			return { ok: false as const, error: 'A forum needs at least one category.' }
 		}
-		if (category._count.threads > 0) {
+		if (category.threadCount > 0) {
 			const target = moveToId ? await tx.category.findFirst({ where: { id: moveToId, forumId }, select: { id: true } }) : null
 			if (!target || target.id === categoryId) {
 				return { ok: false as const, error: 'This category has threads: choose another category to move them to.' }

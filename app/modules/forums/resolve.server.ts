@@ -1,6 +1,6 @@
 import { requireUser } from '#app/modules/auth/auth.server.ts'
 import { requireGroupMember } from '#app/modules/groups/permissions.server.ts'
-import { forumAccess, threadAccess } from './access.server.ts'
+import { forumAccess, memberForumAccess, threadAccess } from './access.server.ts'
 import { ensureCommunityForum, getGroupForum } from './forums.server.ts'
 import { notFound } from '#app/utils/responses.ts'
 
@@ -9,7 +9,7 @@ export async function requireGroupForum(request: Request, slug: string | undefin
 	const { user, group, membership } = await requireGroupMember(request, slug)
 	const forum = await getGroupForum(group.id)
 	if (!forum) throw notFound()
-	const access = await forumAccess(user, forum.id)
+	const access = memberForumAccess(user, forum.id, { groupId: group.id, role: membership.role })
 	return { user, group, membership, forum, access, home: `/g/${group.slug}/forum` }
 }
 

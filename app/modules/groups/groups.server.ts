@@ -1,5 +1,6 @@
 import { createGroupForum } from '#app/modules/forums/forums.server.ts'
 import { db } from '#app/utils/db.server.ts'
+import { queryRows, sql } from '#app/utils/sql.server.ts'
 import type { GroupRole } from './roles.ts'
 
 export function slugify(name: string): string {
@@ -51,12 +52,13 @@ export function listAllGroups() {
 	})
 }
 
-export function listGroupsOf(userId: string) {
-	return db.membership.findMany({
-		where: { userId },
-		orderBy: { group: { name: 'asc' } },
-		select: { role: true, group: { select: { id: true, slug: true, name: true, description: true } } },
-	})
+/** The user's groups by name (every page's navigation shows them): one statement. */
+export async function listGroupsOf(userId: string) {
+	const rows = await queryRows<{ role: string; id: string; slug: string; name: string; description: string }>(sql`
+		SELECT m."role", g."id", g."slug", g."name", g."description"
+		FROM "Membership" m JOIN "Group" g ON g."id" = m."groupId"
+		WHERE m."userId" = ${userId} ORDER BY g."name" ASC`)
+	return rows.map(({ role, ...group }) => ({ role, group }))
 }
 
 /** The group and the user's membership in it, or null when the user is not a member. */

@@ -1,5 +1,6 @@
-import { readableForumIds } from '#app/modules/forums/access.server.ts'
+import { readableForumCondition, readableForumIds } from '#app/modules/forums/access.server.ts'
 import { db } from '#app/utils/db.server.ts'
+import { queryRows, sql } from '#app/utils/sql.server.ts'
 import { rooms, type RealtimePublisher } from '#app/utils/realtime.ts'
 import { NOTIFICATION_EVENT, NOTIFICATION_TYPES, type NotificationType } from './notifications.ts'
 
@@ -76,8 +77,13 @@ async function readableWhere(userId: string) {
 	return { userId, thread: { forumId: { in: await readableForumIds(userId) }, hiddenAt: null } }
 }
 
+/** Shown on every page (the root loader): one statement, the readable-forum rule inlined as SQL. */
 export async function unreadNotificationCount(userId: string): Promise<number> {
-	return db.notification.count({ where: { ...(await readableWhere(userId)), readAt: null } })
+	const [row] = await queryRows<{ count: number | bigint }>(sql`
+		SELECT COUNT(*) AS "count" FROM "Notification" n JOIN "Thread" t ON t."id" = n."threadId"
+		WHERE n."userId" = ${userId} AND n."readAt" IS NULL AND t."hiddenAt" IS NULL
+			AND ${readableForumCondition(userId, sql`t."forumId"`)}`)
+	return Number(row?.count ?? 0)
 }
 
 export const NOTIFICATIONS_PER_PAGE = 30

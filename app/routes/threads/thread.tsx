@@ -2,7 +2,6 @@ import { redirect } from 'react-router'
 import type { Route } from './+types/thread.ts'
 import { ThreadView } from '#app/components/forum/thread-view.tsx'
 import { POSTS_PER_PAGE } from '#app/modules/forums/constants.ts'
-import { draftKeys, getDraft } from '#app/modules/forums/drafts.server.ts'
 import { getThreadState, markRead } from '#app/modules/forums/reading.server.ts'
 import { requireReadableThread } from '#app/modules/forums/resolve.server.ts'
 import { handleThreadAction } from '#app/modules/forums/thread-actions.server.ts'
@@ -26,19 +25,22 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	if (Number.isInteger(postNumber) && postNumber > 0) {
 		throw redirect(`/t/${thread.id}?page=${pageOfPost(postNumber)}#post-${postNumber}`)
 	}
-	const view = await getThreadPage(user.id, access, thread.id, pageParam(url))
+	const { hasUnreadNotifications, ...view } = await getThreadPage(user.id, access, thread.id, pageParam(url))
 	// The page's whole range of numbers, not its last visible post: a post hidden from this reader
 	// at the end of the page would otherwise stay unread for them for ever.
 	const lastOnPage = Math.min(view.page * POSTS_PER_PAGE, view.thread.lastPostNumber)
-	// What the reader has seen moves their marker; the thread's notifications are read too.
-	await Promise.all([markRead(user.id, thread.id, lastOnPage), markThreadNotificationsRead(user.id, thread.id)])
+	// What the reader has seen moves their marker; the thread's notifications are read too. Both
+	// only when something changes: a reader coming back to a page they have read writes nothing.
+	await Promise.all([
+		lastOnPage > view.lastReadPostNumber ? markRead(user.id, thread.id, lastOnPage) : null,
+		hasUnreadNotifications ? markThreadNotificationsRead(user.id, thread.id) : null,
+	])
 	const quoteId = url.searchParams.get('quote')
 	const quoted = quoteId ? view.posts.find((post) => post.id === quoteId && post.body) : undefined
 	return {
 		viewer: { id: user.id, name: user.name },
 		access: { canRead: access.canRead, canPost: access.canPost, canModerate: access.canModerate },
 		...view,
-		draft: await getDraft(user.id, draftKeys.reply(thread.id)),
 		// Sent with the reply, so that a resent reply is not posted twice.
 		replyKey: newIdempotencyKey(),
 		quote: quoted ? { postId: quoted.id, author: quoted.author.name, body: quoted.body! } : null,
