@@ -54,11 +54,13 @@ type Options = {
 	env?: Record<string, string>
 	/** How long to wait for /healthz to answer 200. */
 	startTimeoutMs?: number
+	/** Extra options for node itself (e.g. --cpu-prof), before the script. */
+	nodeOptions?: string[]
 }
 
 export async function spawnServer(options: Options): Promise<ServerProcess> {
 	const url = `http://127.0.0.1:${options.port}`
-	const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'scripts/start.ts')], {
+	const child = spawn(process.execPath, [...(options.nodeOptions ?? []), '--import', 'tsx', path.join(projectRoot, 'scripts/start.ts')], {
 		cwd: projectRoot,
 		env: {
 			...process.env,
