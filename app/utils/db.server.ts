@@ -10,6 +10,8 @@ import { createSqliteAdapter } from './sqlite-adapter.server.ts'
  * (full-text search) ask `dbEngine`.
  */
 export type Db = SqliteClient
+/** The client inside `db.$transaction(async (tx) => …)`. */
+export type DbTransaction = Parameters<Parameters<Db['$transaction']>[0]>[0]
 export type DbEngine = Engine
 
 function createClient(url: string): Db {

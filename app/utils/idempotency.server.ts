@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { db } from './db.server.ts'
+import { db, type DbTransaction } from './db.server.ts'
 
 /**
  * Submitting a form once, even when it is sent twice.
@@ -35,6 +35,13 @@ const KEY_FORMAT = /^[A-Za-z0-9_-]{16,64}$/
 
 export type Once<R> = { location: string } | { refusal: R }
 
+/**
+ * Given to the work: records where it led inside the work's own transaction, so the result and its
+ * key are committed together (one commit fewer per submission, and no window in which a result
+ * is saved but its key does not lead to it). Work that does not call it is recorded after.
+ */
+export type RecordLocation = (tx: DbTransaction, location: string) => Promise<void>
+
 type Options<R> = {
 	/** The answer while the first attempt is still running (it has not finished in a few seconds). */
 	busy: () => R
@@ -69,11 +76,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 export async function once<R>(
 	userId: string,
 	rawKey: FormDataEntryValue | null | undefined,
-	work: () => Promise<Once<R>>,
+	work: (record: RecordLocation) => Promise<Once<R>>,
 	options: Options<R>,
 ): Promise<Once<R>> {
 	const key = typeof rawKey === 'string' && KEY_FORMAT.test(rawKey) ? rawKey : null
-	if (!key) return work()
+	if (!key) return work(async () => undefined)
 	const now = options.now ?? (() => new Date())
 	await sweep(now())
 
@@ -113,14 +120,20 @@ export async function once<R>(
 		await sleep(POLL_MS)
 	}
 
+	let recorded: string | null = null
+	const record: RecordLocation = async (tx, location) => {
+		await tx.idempotencyKey.update({ where: { userId_key: { userId, key } }, data: { location }, select: { id: true } })
+		recorded = location
+	}
 	let outcome: Once<R>
 	try {
-		outcome = await work()
+		outcome = await work(record)
 	} catch (error) {
 		await release(userId, key)
 		throw error
 	}
 	if ('location' in outcome) {
+		if (recorded === outcome.location) return outcome
 		await db.idempotencyKey.update({ where: { userId_key: { userId, key } }, data: { location: outcome.location } })
 	} else {
 		await release(userId, key)
