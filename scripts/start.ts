@@ -7,12 +7,14 @@
 // gracefully and the process exits 0. Migrations are applied by the server itself. The npm scripts
 // `exec` node: without it npm's `sh -c` stays in between, and a SIGTERM sent to npm (a process
 // manager stopping the app) kills the shell but never reaches the server.
+//
+// `npm start` runs this file compiled (build/start.mjs, made by `npm run build`, through the
+// launcher scripts/start.mjs); `node --import tsx scripts/start.ts` runs it from source.
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { projectRoot } from '#server/db/engine.ts'
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const args = new Set(process.argv.slice(2))
 const demo = args.has('--demo')
 const forceBuild = args.has('--build')
