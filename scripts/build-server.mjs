@@ -10,12 +10,10 @@ import { build } from 'esbuild'
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const buildDir = path.resolve(projectRoot, process.env.PEERPOWER_BUILD_DIR || 'build')
-export const COMPILED_START = 'start.mjs'
+const COMPILED_START = 'start.mjs'
 
-await build({
+const common = {
 	absWorkingDir: projectRoot,
-	entryPoints: [path.join(projectRoot, 'scripts/start.ts')],
-	outfile: path.join(buildDir, COMPILED_START),
 	bundle: true,
 	packages: 'external',
 	platform: 'node',
@@ -27,7 +25,20 @@ await build({
 	banner: {
 		js: "import { createRequire as __ppCreateRequire } from 'node:module'; const require = __ppCreateRequire(import.meta.url);",
 	},
-})
+}
+await Promise.all([
+	build({
+		...common,
+		entryPoints: [path.join(projectRoot, 'scripts/start.ts')],
+		outfile: path.join(buildDir, COMPILED_START),
+	}),
+	// The markdown workers' task, compiled too, so that the server's workers load no compiler.
+	build({
+		...common,
+		entryPoints: [path.join(projectRoot, 'app/modules/markdown/worker-task.server.ts')],
+		outfile: path.join(buildDir, 'markdown.worker.mjs'),
+	}),
+])
 console.log(
 	`Compiled the server into ${path.relative(projectRoot, path.join(buildDir, COMPILED_START))}`,
 )

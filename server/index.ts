@@ -1,10 +1,12 @@
+import { existsSync } from 'node:fs'
 import { createServer, type Server as HttpServer, type ServerResponse } from 'node:http'
+import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { EnvError, parseEnv, type Env } from '#app/utils/env.server.ts'
 import { disconnectDb, prepareDb } from '#app/utils/db.server.ts'
 import { logger } from '#app/utils/logger.server.ts'
 import { backfillPlainText } from '#app/modules/forums/plain-text-backfill.server.ts'
-import { closeMarkdownPool } from '#app/modules/markdown/renderer.server.ts'
+import { closeMarkdownPool, useCompiledMarkdownWorker } from '#app/modules/markdown/renderer.server.ts'
 import { migrateDatabase } from './db/migrate.ts'
 import { createExpressApp } from './app.ts'
 import { attachRealtime, type Realtime } from './realtime/index.ts'
@@ -22,6 +24,9 @@ export async function startServer(env: Env, options: { buildPath?: string } = {}
 	const { applied } = await migrateDatabase(env.DATABASE_URL)
 	if (applied.length > 0) logger.info({ applied }, 'applied migrations')
 	await prepareDb()
+	// A compiled build (npm run build) has the markdown workers' task compiled beside the app.
+	const compiledWorker = options.buildPath && path.resolve(path.dirname(options.buildPath), '../markdown.worker.mjs')
+	if (compiledWorker && existsSync(compiledWorker)) useCompiledMarkdownWorker(compiledWorker)
 	// Rows written before plain text was stored get it in the background; pages work meanwhile.
 	void backfillPlainText().then(
 		(filled) => filled > 0 && logger.info({ filled }, 'stored plain text of earlier posts'),

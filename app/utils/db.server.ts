@@ -1,4 +1,5 @@
-import { PrismaPg } from '@prisma/adapter-pg'
+import { createRequire } from 'node:module'
+import type { PrismaPg as PrismaPgType } from '@prisma/adapter-pg'
 import { PrismaClient as PostgresClient } from '../../prisma/generated/postgres/client.ts'
 import { PrismaClient as SqliteClient } from '../../prisma/generated/sqlite/client.ts'
 import { engineOf, type Engine } from './db-url.ts'
@@ -19,6 +20,9 @@ function createClient(url: string): Db {
 		// timeout = busy timeout: wait for a writer (another process) instead of failing with SQLITE_BUSY.
 		return new SqliteClient({ adapter: createSqliteAdapter({ url, timeout: 5000 }) })
 	}
+	// Required here, not imported at the top: the pg driver is a large module graph that an SQLite
+	// installation never needs (it cost start time and memory on every start).
+	const { PrismaPg } = createRequire(import.meta.url)('@prisma/adapter-pg') as { PrismaPg: typeof PrismaPgType }
 	// Same models, same API: the PostgreSQL client is used through the SQLite client's type.
 	const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) })
 	return client.$extends({
