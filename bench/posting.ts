@@ -28,7 +28,11 @@ process.env.DATABASE_URL = database.url
 const buildDir = path.resolve(projectRoot, process.env.BENCH_BUILD_DIR ?? 'build')
 if (!existsSync(path.join(buildDir, 'server/index.js'))) {
 	console.log('posting: building the app…')
-	execFileSync('npm', ['run', 'build'], { cwd: projectRoot, stdio: 'inherit', env: { ...process.env, PEERPOWER_BUILD_DIR: buildDir } })
+	execFileSync('npm', ['run', 'build'], {
+		cwd: projectRoot,
+		stdio: 'inherit',
+		env: { ...process.env, PEERPOWER_BUILD_DIR: buildDir },
+	})
 }
 
 const { migrateDatabase } = await import('#server/db/migrate.ts')
@@ -45,16 +49,27 @@ function percentile(sorted: number[], q: number): number {
 
 async function setUp() {
 	await migrateDatabase(database.url)
-	const writers = await Promise.all(Array.from({ length: WRITERS }, (_, i) => createUser({ name: `Writer ${i}` })))
+	const writers = await Promise.all(
+		Array.from({ length: WRITERS }, (_, i) => createUser({ name: `Writer ${i}` })),
+	)
 	const group = await createGroupWith({ moderator: writers[0]!, members: writers.slice(1) })
-	const forum = await db.forum.findUniqueOrThrow({ where: { groupId: group.id }, include: { categories: true } })
+	const forum = await db.forum.findUniqueOrThrow({
+		where: { groupId: group.id },
+		include: { categories: true },
+	})
 	const quiet = createPublisher(new Server())
 	const threadIds: string[] = []
 	for (let i = 0; i < THREADS; i++) {
 		const { threadId } = await createThread(
 			{ id: writers[i % WRITERS]!.id, isSiteAdmin: false },
 			forum.id,
-			{ kind: 'discussion', title: `Quarterly numbers ${i}`, categoryId: forum.categories[0]!.id, tags: [], body: 'Opening post' },
+			{
+				kind: 'discussion',
+				title: `Quarterly numbers ${i}`,
+				categoryId: forum.categories[0]!.id,
+				tags: [],
+				body: 'Opening post',
+			},
 			quiet,
 			'unpaced',
 		)
@@ -78,7 +93,11 @@ async function load(origin: string, cookies: string[], threadIds: string[]) {
 	let n = 0
 	const post = (writer: number) =>
 		new Promise<Sample>((resolve) => {
-			const form = new URLSearchParams({ intent: 'reply', body: body(n++), idempotencyKey: randomUUID() }).toString()
+			const form = new URLSearchParams({
+				intent: 'reply',
+				body: body(n++),
+				idempotencyKey: randomUUID(),
+			}).toString()
 			const started = performance.now()
 			const req = request(
 				{
@@ -96,10 +115,14 @@ async function load(origin: string, cookies: string[], threadIds: string[]) {
 				},
 				(res) => {
 					res.resume()
-					res.on('end', () => resolve({ at: started, ms: performance.now() - started, status: res.statusCode ?? 0 }))
+					res.on('end', () =>
+						resolve({ at: started, ms: performance.now() - started, status: res.statusCode ?? 0 }),
+					)
 				},
 			)
-			req.on('error', (error) => resolve({ at: started, ms: performance.now() - started, status: -1, ...{ error } }))
+			req.on('error', (error) =>
+				resolve({ at: started, ms: performance.now() - started, status: -1, ...{ error } }),
+			)
 			req.end(form)
 		})
 	const startedAt = performance.now()
@@ -133,8 +156,13 @@ function ceiling(file: string, threadIds: string[]) {
 	sqlite.pragma('journal_mode = WAL')
 	sqlite.pragma('synchronous = FULL')
 	sqlite.pragma('foreign_keys = ON')
-	const author = (sqlite.prepare('SELECT id, forumId FROM Thread LIMIT 1').get() as { id: string; forumId: string })
-	const userId = (sqlite.prepare('SELECT authorId FROM Thread LIMIT 1').get() as { authorId: string }).authorId
+	const author = sqlite.prepare('SELECT id, forumId FROM Thread LIMIT 1').get() as {
+		id: string
+		forumId: string
+	}
+	const userId = (
+		sqlite.prepare('SELECT authorId FROM Thread LIMIT 1').get() as { authorId: string }
+	).authorId
 	const claim = sqlite.prepare(
 		'UPDATE Thread SET lastPostNumber = lastPostNumber + 1, replyCount = replyCount + 1, lastActivityAt = ? WHERE id = ? RETURNING lastPostNumber, title, locked',
 	)
@@ -152,7 +180,16 @@ function ceiling(file: string, threadIds: string[]) {
 		const now = Date.now()
 		const counters = claim.get(now, threadId) as { lastPostNumber: number; title: string }
 		const id = randomUUID()
-		insertPost.run(id, threadId, counters.lastPostNumber, userId, body(n), `<p>${body(n)}</p>`, body(n), now)
+		insertPost.run(
+			id,
+			threadId,
+			counters.lastPostNumber,
+			userId,
+			body(n),
+			`<p>${body(n)}</p>`,
+			body(n),
+			now,
+		)
 		index.run(id, threadId, author.forumId, counters.title, body(n), now)
 		watch.run(userId, threadId, counters.lastPostNumber)
 	})
@@ -173,7 +210,9 @@ try {
 		databaseUrl: database.url,
 		port,
 		env: { LOG_LEVEL: 'error' },
-		...(profileDir ? { nodeOptions: ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] } : {}),
+		...(profileDir
+			? { nodeOptions: ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] }
+			: {}),
 	})
 	let result
 	try {
@@ -197,7 +236,9 @@ try {
 		],
 	)
 	if (result.errorSamples.length > 0) console.log(`errors: ${result.errorSamples.join(', ')}`)
-	console.log(`→ ${await writeResults('posting', { writers: WRITERS, seconds: SECONDS, threads: THREADS, http: result, ceiling: bare })}`)
+	console.log(
+		`→ ${await writeResults('posting', { writers: WRITERS, seconds: SECONDS, threads: THREADS, http: result, ceiling: bare })}`,
+	)
 } finally {
 	await database.dispose()
 }

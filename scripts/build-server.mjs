@@ -4,6 +4,7 @@
 // Without it every start transpiled some hundred TypeScript files through tsx's loader first.
 // Plain JavaScript, so it runs on a fresh clone before anything is compiled. Packages stay
 // imports of node_modules (native ones such as better-sqlite3 cannot be bundled).
+import { rm } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
@@ -26,19 +27,22 @@ const common = {
 		js: "import { createRequire as __ppCreateRequire } from 'node:module'; const require = __ppCreateRequire(import.meta.url);",
 	},
 }
-await Promise.all([
-	build({
-		...common,
-		entryPoints: [path.join(projectRoot, 'scripts/start.ts')],
-		outfile: path.join(buildDir, COMPILED_START),
-	}),
-	// The markdown workers' task, compiled too, so that the server's workers load no compiler.
-	build({
-		...common,
-		entryPoints: [path.join(projectRoot, 'app/modules/markdown/worker-task.server.ts')],
-		outfile: path.join(buildDir, 'markdown.worker.mjs'),
-	}),
-])
+// Split: a module the server imports only when needed (the schema engine with the pg driver, the
+// demo's seeding) is a chunk of its own, and its packages load with it, not at every start.
+// Chunks of an earlier build have other names: they would pile up.
+await rm(path.join(buildDir, 'server-chunks'), { recursive: true, force: true })
+await build({
+	...common,
+	entryPoints: {
+		[COMPILED_START.replace(/\.mjs$/, '')]: path.join(projectRoot, 'scripts/start.ts'),
+		// The markdown workers' task, compiled too, so that the server's workers load no compiler.
+		'markdown.worker': path.join(projectRoot, 'app/modules/markdown/worker-task.server.ts'),
+	},
+	outdir: buildDir,
+	splitting: true,
+	chunkNames: 'server-chunks/[name]-[hash]',
+	outExtension: { '.js': '.mjs' },
+})
 console.log(
 	`Compiled the server into ${path.relative(projectRoot, path.join(buildDir, COMPILED_START))}`,
 )

@@ -18,6 +18,9 @@ export type RunningServer = {
 	close: () => Promise<void>
 }
 
+/** The plain-text backfill waits this long after the server listens: starting comes first. */
+const BACKFILL_DELAY_MS = 1_000
+
 /** Starts everything: migrations, the HTTP server, socket.io on the same port, the app. */
 export async function startServer(env: Env, options: { buildPath?: string } = {}): Promise<RunningServer> {
 	process.env.DATABASE_URL = env.DATABASE_URL
@@ -27,11 +30,6 @@ export async function startServer(env: Env, options: { buildPath?: string } = {}
 	// A compiled build (npm run build) has the markdown workers' task compiled beside the app.
 	const compiledWorker = options.buildPath && path.resolve(path.dirname(options.buildPath), '../markdown.worker.mjs')
 	if (compiledWorker && existsSync(compiledWorker)) useCompiledMarkdownWorker(compiledWorker)
-	// Rows written before plain text was stored get it in the background; pages work meanwhile.
-	void backfillPlainText().then(
-		(filled) => filled > 0 && logger.info({ filled }, 'stored plain text of earlier posts'),
-		(error: unknown) => logger.error({ err: error }, 'filling in plain text failed'),
-	)
 
 	const httpServer = createServer()
 	let closing: Promise<void> | undefined
@@ -63,6 +61,15 @@ export async function startServer(env: Env, options: { buildPath?: string } = {}
 		httpServer.once('error', reject)
 		httpServer.listen(env.PORT, env.HOST, () => resolve())
 	})
+	// Rows written before plain text was stored get it in the background, once the server is
+	// listening (it is no part of being ready); pages work meanwhile.
+	const backfill = setTimeout(() => {
+		void backfillPlainText().then(
+			(filled) => filled > 0 && logger.info({ filled }, 'stored plain text of earlier posts'),
+			(error: unknown) => logger.error({ err: error }, 'filling in plain text failed'),
+		)
+	}, BACKFILL_DELAY_MS)
+	backfill.unref()
 	const address = httpServer.address()
 	const port = typeof address === 'object' && address ? address.port : env.PORT
 	const url = `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${port}`
@@ -80,6 +87,7 @@ export async function startServer(env: Env, options: { buildPath?: string } = {}
 					response.once('finish', () => socket?.end())
 				}
 			}
+			clearTimeout(backfill)
 			await realtime.close()
 			const force = setTimeout(() => httpServer.closeAllConnections(), 10_000)
 			await drained
