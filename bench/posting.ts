@@ -26,7 +26,7 @@ const database = throwawaySqlite()
 process.env.DATABASE_URL = database.url
 
 const buildDir = path.resolve(projectRoot, process.env.BENCH_BUILD_DIR ?? 'build')
-if (!existsSync(path.join(buildDir, 'server/index.js'))) {
+if (!existsSync(path.join(buildDir, 'server/index.js')) || !existsSync(path.join(buildDir, 'start.mjs'))) {
 	console.log('posting: building the app…')
 	execFileSync('npm', ['run', 'build'], {
 		cwd: projectRoot,
@@ -209,6 +209,7 @@ try {
 		buildDir,
 		databaseUrl: database.url,
 		port,
+		compiled: true,
 		env: { LOG_LEVEL: 'error' },
 		...(profileDir
 			? { nodeOptions: ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] }

@@ -11,7 +11,13 @@ import { renderPostgresSchema } from '../../scripts/db/generate.ts'
 import { checkDatabaseSchemas, projectCheckInput, type CheckInput } from '../../scripts/db/check.ts'
 import { SNAPSHOT } from '../../scripts/db/new-migration.ts'
 import { migrationsDir, sqliteFilePath } from './engine.ts'
-import { applyMigrationsTo, engineOf, migrateDatabase, pendingMigrations, readMigrations } from './migrate.ts'
+import {
+	applyMigrationsTo,
+	engineOf,
+	migrateDatabase,
+	pendingMigrations,
+	readMigrations,
+} from './migrate.ts'
 import { createThrowawayPostgres, isPostgresReachable } from './throwaway-postgres.ts'
 
 const postgresUp = await isPostgresReachable()
@@ -101,11 +107,17 @@ describe('migrateDatabase on SQLite', () => {
 		await writeFile(path.join(dir, 'migration_lock.toml'), 'provider = "sqlite"\n')
 		for (const name of names) {
 			await mkdir(path.join(dir, name))
-			await writeFile(path.join(dir, name, 'migration.sql'), await readFile(path.join(migrationsDir('sqlite'), name, 'migration.sql')))
+			await writeFile(
+				path.join(dir, name, 'migration.sql'),
+				await readFile(path.join(migrationsDir('sqlite'), name, 'migration.sql')),
+			)
 		}
 		const newer = '29990101000000_later'
 		await mkdir(path.join(dir, newer))
-		await writeFile(path.join(dir, newer, 'migration.sql'), 'CREATE TABLE "Later" ("id" TEXT NOT NULL PRIMARY KEY);\n')
+		await writeFile(
+			path.join(dir, newer, 'migration.sql'),
+			'CREATE TABLE "Later" ("id" TEXT NOT NULL PRIMARY KEY);\n',
+		)
 		const list = await readMigrations(dir)
 		expect(await pendingMigrations(url, list)).toEqual([newer])
 		expect(await applyMigrationsTo(url, list)).toEqual({ applied: [newer] })
@@ -113,7 +125,9 @@ describe('migrateDatabase on SQLite', () => {
 		expect(await applyMigrationsTo(url, list)).toEqual({ applied: [] })
 		const db = new Database(sqliteFilePath(url), { readonly: true })
 		try {
-			expect(db.prepare(`SELECT name FROM sqlite_master WHERE name = 'Later'`).pluck().get()).toBe('Later')
+			expect(db.prepare(`SELECT name FROM sqlite_master WHERE name = 'Later'`).pluck().get()).toBe(
+				'Later',
+			)
 		} finally {
 			db.close()
 		}
@@ -128,8 +142,15 @@ describe('migrateDatabase on SQLite', () => {
 			`const result = await migrateDatabase(${JSON.stringify(url)})`,
 			`console.log(JSON.stringify({ result, engineLoaded: '__peerpowerSchemaEngineWasm' in globalThis }))`,
 		].join('\n')
-		const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { timeout: 60_000 })
-		expect(JSON.parse(stdout.trim().split('\n').at(-1)!)).toEqual({ result: { applied: [] }, engineLoaded: false })
+		const { stdout } = await promisify(execFile)(
+			process.execPath,
+			['--import', 'tsx', '--input-type=module', '-e', script],
+			{ timeout: 60_000 },
+		)
+		expect(JSON.parse(stdout.trim().split('\n').at(-1)!)).toEqual({
+			result: { applied: [] },
+			engineLoaded: false,
+		})
 	})
 
 	it('migrates several databases at once in one process', async () => {
