@@ -7,12 +7,14 @@
 // gracefully and the process exits 0. Migrations are applied by the server itself. The npm scripts
 // `exec` node: without it npm's `sh -c` stays in between, and a SIGTERM sent to npm (a process
 // manager stopping the app) kills the shell but never reaches the server.
+//
+// `npm start` runs this file compiled (build/start.mjs, made by `npm run build`, through the
+// launcher scripts/start.mjs); `node --import tsx scripts/start.ts` runs it from source.
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { projectRoot } from '#server/db/engine.ts'
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const args = new Set(process.argv.slice(2))
 const demo = args.has('--demo')
 const forceBuild = args.has('--build')
@@ -39,16 +41,18 @@ const buildDir = path.resolve(projectRoot, process.env.PEERPOWER_BUILD_DIR || 'b
 const serverBuild = path.join(buildDir, 'server/index.js')
 if (forceBuild || !existsSync(serverBuild)) build()
 
-const { demoDatabaseUrl, prepareDemoDatabase } = await import('./seed-demo.ts')
-const { formatDemoLogins } = await import('#app/modules/demo/seed.server.ts')
+// The demo's seeding (and what it imports) is loaded only for the demo.
+const demoTools = demo
+	? { ...(await import('./seed-demo.ts')), ...(await import('#app/modules/demo/seed.server.ts')) }
+	: undefined
 const { EnvError, parseEnv } = await import('#app/utils/env.server.ts')
 const { logger } = await import('#app/utils/logger.server.ts')
 const { startServer } = await import('#server/index.ts')
 const { disconnectDb } = await import('#app/utils/db.server.ts')
 
 let groupSlug: string | undefined
-if (demo) {
-	process.env.DATABASE_URL = demoDatabaseUrl()
+if (demoTools) {
+	process.env.DATABASE_URL = demoTools.demoDatabaseUrl()
 	// The demo is served over plain http (localhost or a LAN address), where browsers other than
 	// Chromium may drop Secure cookies; a real deployment keeps the production default.
 	process.env.SECURE_COOKIES ??= 'false'
@@ -66,15 +70,15 @@ try {
 }
 
 try {
-	if (demo) {
-		groupSlug = (await prepareDemoDatabase(env.DATABASE_URL)).groupSlug
+	if (demoTools) {
+		groupSlug = (await demoTools.prepareDemoDatabase(env.DATABASE_URL)).groupSlug
 		// The server opens its own connection and migrates again (a no-op); SQLite's schema engine
 		// cannot take its lock while the seeding connection is still open.
 		await disconnectDb()
 	}
 	const server = await startServer(env, { buildPath: serverBuild })
 	logger.info({ url: server.url }, `PeerPower is listening on ${server.url}`)
-	if (demo && groupSlug) console.log(formatDemoLogins({ url: server.url, groupSlug }))
+	if (demoTools && groupSlug) console.log(demoTools.formatDemoLogins({ url: server.url, groupSlug }))
 	else console.log(`\n  PeerPower is running at ${server.url}\n`)
 
 	let stopping = false

@@ -1,10 +1,12 @@
+import { existsSync } from 'node:fs'
 import { createServer, type Server as HttpServer, type ServerResponse } from 'node:http'
+import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { EnvError, parseEnv, type Env } from '#app/utils/env.server.ts'
 import { disconnectDb, prepareDb } from '#app/utils/db.server.ts'
 import { logger } from '#app/utils/logger.server.ts'
 import { backfillPlainText } from '#app/modules/forums/plain-text-backfill.server.ts'
-import { closeMarkdownPool } from '#app/modules/markdown/renderer.server.ts'
+import { closeMarkdownPool, useCompiledMarkdownWorker } from '#app/modules/markdown/renderer.server.ts'
 import { scheduledJobs } from '#app/modules/scheduler/jobs.server.ts'
 import { createScheduler, type Scheduler } from '#app/modules/scheduler/scheduler.server.ts'
 import { migrateDatabase } from './db/migrate.ts'
@@ -19,17 +21,18 @@ export type RunningServer = {
 	close: () => Promise<void>
 }
 
+/** The plain-text backfill waits this long after the server listens: starting comes first. */
+const BACKFILL_DELAY_MS = 1_000
+
 /** Starts everything: migrations, the HTTP server, socket.io on the same port, the app. */
 export async function startServer(env: Env, options: { buildPath?: string } = {}): Promise<RunningServer> {
 	process.env.DATABASE_URL = env.DATABASE_URL
 	const { applied } = await migrateDatabase(env.DATABASE_URL)
 	if (applied.length > 0) logger.info({ applied }, 'applied migrations')
 	await prepareDb()
-	// Rows written before plain text was stored get it in the background; pages work meanwhile.
-	void backfillPlainText().then(
-		(filled) => filled > 0 && logger.info({ filled }, 'stored plain text of earlier posts'),
-		(error: unknown) => logger.error({ err: error }, 'filling in plain text failed'),
-	)
+	// A compiled build (npm run build) has the markdown workers' task compiled beside the app.
+	const compiledWorker = options.buildPath && path.resolve(path.dirname(options.buildPath), '../markdown.worker.mjs')
+	if (compiledWorker && existsSync(compiledWorker)) useCompiledMarkdownWorker(compiledWorker)
 
 	const httpServer = createServer()
 	let closing: Promise<void> | undefined
@@ -61,6 +64,15 @@ export async function startServer(env: Env, options: { buildPath?: string } = {}
 		httpServer.once('error', reject)
 		httpServer.listen(env.PORT, env.HOST, () => resolve())
 	})
+	// Rows written before plain text was stored get it in the background, once the server is
+	// listening (it is no part of being ready); pages work meanwhile.
+	const backfill = setTimeout(() => {
+		void backfillPlainText().then(
+			(filled) => filled > 0 && logger.info({ filled }, 'stored plain text of earlier posts'),
+			(error: unknown) => logger.error({ err: error }, 'filling in plain text failed'),
+		)
+	}, BACKFILL_DELAY_MS)
+	backfill.unref()
 	const address = httpServer.address()
 	const port = typeof address === 'object' && address ? address.port : env.PORT
 	const url = `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${port}`
@@ -84,6 +96,7 @@ export async function startServer(env: Env, options: { buildPath?: string } = {}
 					response.once('finish', () => socket?.end())
 				}
 			}
+			clearTimeout(backfill)
 			await scheduler.stop()
 			await realtime.close()
 			const force = setTimeout(() => httpServer.closeAllConnections(), 10_000)

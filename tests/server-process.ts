@@ -54,28 +54,44 @@ type Options = {
 	env?: Record<string, string>
 	/** How long to wait for /healthz to answer 200. */
 	startTimeoutMs?: number
+	/** Extra options for node itself (e.g. --cpu-prof), before the script. */
+	nodeOptions?: string[]
+	/**
+	 * Run the compiled server as `npm start` does (scripts/start.mjs → <buildDir>/start.mjs, made by
+	 * `npm run build`) instead of scripts/start.ts through tsx.
+	 */
+	compiled?: boolean
 }
 
 export async function spawnServer(options: Options): Promise<ServerProcess> {
 	const url = `http://127.0.0.1:${options.port}`
-	const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'scripts/start.ts')], {
-		cwd: projectRoot,
-		env: {
-			...process.env,
-			NODE_ENV: 'production',
-			PEERPOWER_BUILD_DIR: options.buildDir,
-			DATABASE_URL: options.databaseUrl,
-			PORT: String(options.port),
-			HOST: '127.0.0.1',
-			LOG_LEVEL: 'warn',
-			SECURE_COOKIES: 'false',
-			// Load and durability runs post far faster than members do: the posting gap has its own tests.
-			POST_MIN_GAP_SECONDS: '0',
-			NEW_ACCOUNT_POST_MIN_GAP_SECONDS: '0',
-			...options.env,
+	const child = spawn(
+		process.execPath,
+		[
+			...(options.nodeOptions ?? []),
+			...(options.compiled
+				? [path.join(projectRoot, 'scripts/start.mjs')]
+				: ['--import', 'tsx', path.join(projectRoot, 'scripts/start.ts')]),
+		],
+		{
+			cwd: projectRoot,
+			env: {
+				...process.env,
+				NODE_ENV: 'production',
+				PEERPOWER_BUILD_DIR: options.buildDir,
+				DATABASE_URL: options.databaseUrl,
+				PORT: String(options.port),
+				HOST: '127.0.0.1',
+				LOG_LEVEL: 'warn',
+				SECURE_COOKIES: 'false',
+				// Load and durability runs post far faster than members do: the posting gap has its own tests.
+				POST_MIN_GAP_SECONDS: '0',
+				NEW_ACCOUNT_POST_MIN_GAP_SECONDS: '0',
+				...options.env,
+			},
+			stdio: ['ignore', 'pipe', 'pipe'],
 		},
-		stdio: ['ignore', 'pipe', 'pipe'],
-	})
+	)
 	let output = ''
 	const keep = (chunk: Buffer) => {
 		output = (output + chunk.toString()).slice(-4000)

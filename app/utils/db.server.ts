@@ -1,4 +1,5 @@
-import { PrismaPg } from '@prisma/adapter-pg'
+import { createRequire } from 'node:module'
+import type { PrismaPg as PrismaPgType } from '@prisma/adapter-pg'
 import { PrismaClient as PostgresClient } from '../../prisma/generated/postgres/client.ts'
 import { PrismaClient as SqliteClient } from '../../prisma/generated/sqlite/client.ts'
 import { engineOf, type Engine } from './db-url.ts'
@@ -10,9 +11,9 @@ import { createSqliteAdapter } from './sqlite-adapter.server.ts'
  * (full-text search) ask `dbEngine`.
  */
 export type Db = SqliteClient
+/** The client inside `db.$transaction(async (tx) => …)`. */
+export type DbTransaction = Parameters<Parameters<Db['$transaction']>[0]>[0]
 export type DbEngine = Engine
-/** The client a `db.$transaction(async (tx) => …)` callback receives. */
-export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0]
 
 type StatementListener = (sql: string) => void
 const globalForListeners = globalThis as unknown as { __peerpowerStatementListeners?: Set<StatementListener> }
@@ -40,6 +41,9 @@ function createClient(url: string): Db {
 		client.$on('query', tellListeners)
 		return client as unknown as Db
 	}
+	// Required here, not imported at the top: the pg driver is a large module graph that an SQLite
+	// installation never needs (it cost start time and memory on every start).
+	const { PrismaPg } = createRequire(import.meta.url)('@prisma/adapter-pg') as { PrismaPg: typeof PrismaPgType }
 	// Same models, same API: the PostgreSQL client is used through the SQLite client's type.
 	const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: url }), log: [...queryLog] })
 	client.$on('query', tellListeners)

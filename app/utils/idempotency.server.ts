@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { db } from './db.server.ts'
+import { db, type DbTransaction } from './db.server.ts'
 
 /**
  * Submitting a form once, even when it is sent twice.
@@ -9,9 +9,11 @@ import { db } from './db.server.ts'
  * the member sends the same form again with the same key, and gets the first answer, a redirect to
  * what was created, instead of a duplicate.
  *
- * The key is claimed before the work and given the result's location after it. A claim still
- * without a location is either being handled (a concurrent resend waits for it) or was left by a
- * process that died in between: then `recover` looks for what the first attempt may have saved.
+ * The key is claimed in memory while the work runs, and written with the result's location in the
+ * result's own transaction (one commit): a crash leaves either both or neither. A key row still
+ * without a location (claimed by another process, or by an earlier version that wrote claims
+ * first) is either being handled (a resend waits for it) or was abandoned: then `recover` looks
+ * for what that attempt may have saved.
  */
 export const IDEMPOTENCY_FIELD = 'idempotencyKey'
 
@@ -34,6 +36,13 @@ export const STILL_SENDING = 'This is still being sent. Wait a moment, then relo
 const KEY_FORMAT = /^[A-Za-z0-9_-]{16,64}$/
 
 export type Once<R> = { location: string } | { refusal: R }
+
+/**
+ * Given to the work: records where it led inside the work's own transaction, so the result and its
+ * key are committed together (one commit fewer per submission, and no window in which a result
+ * is saved but its key does not lead to it). Work that does not call it is recorded after.
+ */
+export type RecordLocation = (tx: DbTransaction, location: string) => Promise<void>
 
 type Options<R> = {
 	/** The answer while the first attempt is still running (it has not finished in a few seconds). */
@@ -60,39 +69,76 @@ async function sweep(now: Date): Promise<void> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
+// Sendings being handled by this process, by user and key. The first claims its key here, in
+// memory, and writes the key's row only with its result, in the result's own transaction: one
+// commit per submission instead of three (claim, result, answer). On globalThis: the server and
+// the app's build each hold a copy of this module.
+const globalForKeys = globalThis as unknown as { __peerpowerSendings?: Map<string, Promise<void>> }
+const sendings = (globalForKeys.__peerpowerSendings ??= new Map())
+
 /**
  * Runs `work` once per (user, key). `work` answers with the location of what it created, or a
  * refusal; a refusal (or an error thrown) frees the key, so the member can correct the form and
  * send it again. A missing or malformed key (a page rendered before keys existed, a script) runs
  * the work unprotected rather than refusing it.
+ *
+ * A resend handled by the same process waits for the first sending; the unique key row decides
+ * between processes (a second one's transaction fails on it and leads to the first's result).
+ * A key row without a location was claimed by another process (or by a version of PeerPower that
+ * claimed keys first): it is waited for, or taken over when abandoned, as before.
  */
 export async function once<R>(
 	userId: string,
 	rawKey: FormDataEntryValue | null | undefined,
-	work: () => Promise<Once<R>>,
+	work: (record: RecordLocation) => Promise<Once<R>>,
 	options: Options<R>,
 ): Promise<Once<R>> {
 	const key = typeof rawKey === 'string' && KEY_FORMAT.test(rawKey) ? rawKey : null
-	if (!key) return work()
+	if (!key) return work(async () => undefined)
 	const now = options.now ?? (() => new Date())
 	await sweep(now())
 
+	const sending = `${userId}\n${key}`
 	const deadline = now().getTime() + WAIT_FOR_FIRST_MS
-	let claimedAt: Date | null = null
-	while (!claimedAt) {
+	let done!: () => void
+	for (;;) {
+		const running = sendings.get(sending)
+		if (!running) break
+		const wait = deadline - now().getTime()
+		if (wait <= 0) return { refusal: options.busy() }
+		await Promise.race([running, sleep(wait)])
+	}
+	// Claimed in this process, synchronously after the check: a concurrent resend waits above.
+	sendings.set(sending, new Promise<void>((resolve) => (done = resolve)))
+	try {
+		return await claimAndRun(userId, key, work, options, now, deadline)
+	} finally {
+		sendings.delete(sending)
+		done()
+	}
+}
+
+async function claimAndRun<R>(
+	userId: string,
+	key: string,
+	work: (record: RecordLocation) => Promise<Once<R>>,
+	options: Options<R>,
+	now: () => Date,
+	deadline: number,
+): Promise<Once<R>> {
+	let claimedAt: Date = now()
+	// Whether a row for the key exists (taken over from an abandoned claim): the result updates it.
+	let rowExists = false
+	for (;;) {
 		const attempt = now()
-		try {
-			await db.idempotencyKey.create({ data: { userId, key, createdAt: attempt }, select: { id: true } })
-			claimedAt = attempt
-			break
-		} catch (error) {
-			if (!isUniqueViolation(error)) throw error
-		}
 		const existing = await db.idempotencyKey.findUnique({
 			where: { userId_key: { userId, key } },
 			select: { location: true, createdAt: true },
 		})
-		if (!existing) continue // freed meanwhile by a refused first attempt: claim it again
+		if (!existing) {
+			claimedAt = attempt
+			break
+		}
 		if (existing.location) return { location: existing.location }
 		if (attempt.getTime() - existing.createdAt.getTime() >= ABANDONED_AFTER_MS) {
 			// Take over the abandoned claim; only one of several resends wins (same createdAt matched).
@@ -107,22 +153,37 @@ export async function once<R>(
 				return { location: saved }
 			}
 			claimedAt = attempt
+			rowExists = true
 			break
 		}
 		if (attempt.getTime() >= deadline) return { refusal: options.busy() }
 		await sleep(POLL_MS)
 	}
 
+	const write = (client: DbTransaction, location: string) =>
+		rowExists
+			? client.idempotencyKey.update({ where: { userId_key: { userId, key } }, data: { location }, select: { id: true } })
+			: client.idempotencyKey.create({ data: { userId, key, location, createdAt: claimedAt }, select: { id: true } })
+	let recorded: string | null = null
+	const record: RecordLocation = async (tx, location) => {
+		await write(tx, location)
+		recorded = location
+	}
 	let outcome: Once<R>
 	try {
-		outcome = await work()
+		outcome = await work(record)
 	} catch (error) {
-		await release(userId, key)
+		if (rowExists) await release(userId, key)
+		// Another process recorded this key first: its transaction won, ours was rolled back.
+		if (isUniqueViolation(error)) {
+			const first = await db.idempotencyKey.findUnique({ where: { userId_key: { userId, key } }, select: { location: true } })
+			if (first?.location) return { location: first.location }
+		}
 		throw error
 	}
 	if ('location' in outcome) {
-		await db.idempotencyKey.update({ where: { userId_key: { userId, key } }, data: { location: outcome.location } })
-	} else {
+		if (recorded !== outcome.location) await write(db, outcome.location)
+	} else if (rowExists) {
 		await release(userId, key)
 	}
 	return outcome

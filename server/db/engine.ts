@@ -1,13 +1,27 @@
 // Which engine a database URL means, and where each engine's schema and migrations live.
 // Tiny on purpose: the server, the db scripts and the tests all need it.
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export { engineOf, type Engine } from '#app/utils/db-url.ts'
 import type { Engine } from '#app/utils/db-url.ts'
 
+/**
+ * The nearest folder at or above `from` that holds package.json: the project's root, whether this
+ * code runs from its sources (server/db/) or compiled into a build folder inside the project
+ * (build/start.mjs, or a test's own build). A build copied outside any project falls back to the
+ * working directory.
+ */
+export function findProjectRoot(from: string): string {
+	for (let dir = from; ; dir = path.dirname(dir)) {
+		if (existsSync(path.join(dir, 'package.json'))) return dir
+		if (path.dirname(dir) === dir) return process.cwd()
+	}
+}
+
 // Resolved from this file, not process.cwd(): the server and the tests may start anywhere.
-export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+export const projectRoot = findProjectRoot(path.dirname(fileURLToPath(import.meta.url)))
 
 /** prisma/schema.prisma is the source; the PostgreSQL copy is written by `npm run db:generate`. */
 export function schemaPath(engine: Engine): string {

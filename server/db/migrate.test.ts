@@ -1,7 +1,9 @@
+import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import { promisify } from 'node:util'
 import Database from 'better-sqlite3'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -9,7 +11,13 @@ import { renderPostgresSchema } from '../../scripts/db/generate.ts'
 import { checkDatabaseSchemas, projectCheckInput, type CheckInput } from '../../scripts/db/check.ts'
 import { SNAPSHOT } from '../../scripts/db/new-migration.ts'
 import { migrationsDir, sqliteFilePath } from './engine.ts'
-import { applyMigrationsTo, engineOf, migrateDatabase, readMigrations } from './migrate.ts'
+import {
+	applyMigrationsTo,
+	engineOf,
+	migrateDatabase,
+	pendingMigrations,
+	readMigrations,
+} from './migrate.ts'
 import { createThrowawayPostgres, isPostgresReachable } from './throwaway-postgres.ts'
 
 const postgresUp = await isPostgresReachable()
@@ -84,6 +92,65 @@ describe('migrateDatabase on SQLite', () => {
 		}
 
 		expect(await migrateDatabase(`file:${file}`)).toEqual({ applied: [] })
+	})
+
+	it('applies a migration that is pending, and only that one; none pending, nothing is applied', async () => {
+		const url = `file:${path.join(tmp, 'pending.db')}`
+		const { names } = await committedMigrations('sqlite')
+		expect(await pendingMigrations(url)).toEqual(names)
+		await migrateDatabase(url)
+		expect(await pendingMigrations(url)).toEqual([])
+
+		// The committed folder plus one newer migration.
+		const dir = path.join(tmp, 'pending-migrations')
+		await mkdir(dir, { recursive: true })
+		await writeFile(path.join(dir, 'migration_lock.toml'), 'provider = "sqlite"\n')
+		for (const name of names) {
+			await mkdir(path.join(dir, name))
+			await writeFile(
+				path.join(dir, name, 'migration.sql'),
+				await readFile(path.join(migrationsDir('sqlite'), name, 'migration.sql')),
+			)
+		}
+		const newer = '29990101000000_later'
+		await mkdir(path.join(dir, newer))
+		await writeFile(
+			path.join(dir, newer, 'migration.sql'),
+			'CREATE TABLE "Later" ("id" TEXT NOT NULL PRIMARY KEY);\n',
+		)
+		const list = await readMigrations(dir)
+		expect(await pendingMigrations(url, list)).toEqual([newer])
+		expect(await applyMigrationsTo(url, list)).toEqual({ applied: [newer] })
+		expect(await pendingMigrations(url, list)).toEqual([])
+		expect(await applyMigrationsTo(url, list)).toEqual({ applied: [] })
+		const db = new Database(sqliteFilePath(url), { readonly: true })
+		try {
+			expect(db.prepare(`SELECT name FROM sqlite_master WHERE name = 'Later'`).pluck().get()).toBe(
+				'Later',
+			)
+		} finally {
+			db.close()
+		}
+	})
+
+	it('an up-to-date database is checked without loading the schema engine', async () => {
+		const url = `file:${path.join(tmp, 'up-to-date.db')}`
+		await migrateDatabase(url)
+		// A process of its own: this one has loaded the engine already.
+		const script = [
+			`const { migrateDatabase } = await import(${JSON.stringify(path.resolve('server/db/migrate.ts'))})`,
+			`const result = await migrateDatabase(${JSON.stringify(url)})`,
+			`console.log(JSON.stringify({ result, engineLoaded: '__peerpowerSchemaEngineWasm' in globalThis }))`,
+		].join('\n')
+		const { stdout } = await promisify(execFile)(
+			process.execPath,
+			['--import', 'tsx', '--input-type=module', '-e', script],
+			{ timeout: 60_000 },
+		)
+		expect(JSON.parse(stdout.trim().split('\n').at(-1)!)).toEqual({
+			result: { applied: [] },
+			engineLoaded: false,
+		})
 	})
 
 	it('migrates several databases at once in one process', async () => {

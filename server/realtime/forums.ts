@@ -21,12 +21,19 @@ function scheduleReaders(io: AppServer, threadId: string): void {
 	)
 }
 
+/**
+ * At most this many names go with the count. Every reader of the room receives the list, so a
+ * full list grows with the square of the room (a 1,000-reader room: 1,000 copies of 1,000 names
+ * per announcement); the page shows the count.
+ */
+export const READER_NAMES_SENT = 20
+
 /** Who is reading a thread now: one entry per user, however many tabs. */
 async function broadcastReaders(io: AppServer, threadId: string): Promise<void> {
 	const sockets = await io.in(rooms.thread(threadId)).fetchSockets()
 	const names = new Map<string, string>()
 	for (const socket of sockets) names.set(socket.data.user.id, socket.data.user.name)
-	const event: ReadersEvent = { threadId, count: names.size, names: [...names.values()].sort() }
+	const event: ReadersEvent = { threadId, count: names.size, names: [...names.values()].sort().slice(0, READER_NAMES_SENT) }
 	io.to(rooms.thread(threadId)).emit(FORUM_EVENTS.readers, event)
 }
 

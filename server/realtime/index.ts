@@ -1,6 +1,4 @@
 import type { Server as HttpServer } from 'node:http'
-import { createAdapter } from '@socket.io/redis-adapter'
-import { createClient } from 'redis'
 import { Server } from 'socket.io'
 import { logger } from '#app/utils/logger.server.ts'
 import { rooms, type RealtimePublisher } from '#app/utils/realtime.ts'
@@ -28,6 +26,8 @@ export async function attachRealtime(
 
 	const redisClients: Array<{ quit: () => Promise<unknown> }> = []
 	if (options.redisUrl) {
+		// Loaded only when configured: the Redis client is a large module graph a single instance never uses.
+		const [{ createAdapter }, { createClient }] = await Promise.all([import('@socket.io/redis-adapter'), import('redis')])
 		const pub = createClient({ url: options.redisUrl })
 		const sub = pub.duplicate()
 		for (const client of [pub, sub]) client.on('error', (err) => logger.error({ err }, 'redis error'))

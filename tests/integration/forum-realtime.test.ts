@@ -15,10 +15,12 @@ import { action as editPostAction } from '#app/routes/threads/edit-post.tsx'
 import { db } from '#app/utils/db.server.ts'
 import { rooms } from '#app/utils/realtime.ts'
 import type { RunningServer } from '#server/index.ts'
+import { READER_NAMES_SENT } from '#server/realtime/forums.ts'
 import { runRoute, statusOf } from '#tests/helpers.ts'
 import {
 	callRoute,
 	forumWorld,
+	person,
 	postNumbered,
 	recordingContext,
 	reply,
@@ -283,6 +285,33 @@ describe('typing and readers', () => {
 		mona.disconnect()
 		expect(await monaGone).toEqual({ threadId, count: 1, names: ['Alice Author'] })
 	})
+
+	test('a crowded thread: the count is exact, the names sent with it are the first few only', async () => {
+		const w = await forumWorld()
+		const threadId = await startThread(w.alice, w.group, {})
+		const crowd = await Promise.all(
+			Array.from({ length: READER_NAMES_SENT + 2 }, (_, i) =>
+				person({ name: `Reader ${String(i).padStart(2, '0')}` }),
+			),
+		)
+		await db.membership.createMany({
+			data: crowd.map((member) => ({ userId: member.id, groupId: w.group.id, role: 'member' })),
+		})
+		const alice = await openAs(w.alice)
+		const everyone = nextEvent<ReadersEvent>(
+			alice,
+			FORUM_EVENTS.readers,
+			(event) => event.threadId === threadId && event.count === crowd.length + 1,
+		)
+		await joinThread(alice, threadId)
+		for (const member of crowd)
+			expect(await joinThread(await openAs(member), threadId)).toEqual({ ok: true })
+		const event = await everyone
+		expect(event.names).toHaveLength(READER_NAMES_SENT)
+		expect(event.names).toEqual(
+			['Alice Author', ...crowd.map((member) => member.name)].sort().slice(0, READER_NAMES_SENT),
+		)
+	})
 })
 
 describe('changes to posts', () => {
@@ -358,8 +387,15 @@ describe('when access ends, live events stop', () => {
 		const threadId = await startThread(w.alice, w.group, {})
 		const bob = await readerIn(w.bob, threadId)
 		const mona = await readerIn(w.moderator, threadId)
-		await threadForm(w.moderator, threadId, { intent: 'hide', postId: (await postNumbered(threadId, 1)).id }, live())
-		const inRoom = (await server.realtime.io.in(rooms.thread(threadId)).fetchSockets()).map((s) => s.id)
+		await threadForm(
+			w.moderator,
+			threadId,
+			{ intent: 'hide', postId: (await postNumbered(threadId, 1)).id },
+			live(),
+		)
+		const inRoom = (await server.realtime.io.in(rooms.thread(threadId)).fetchSockets()).map(
+			(s) => s.id,
+		)
 		expect(inRoom).toEqual([mona.id])
 		const seenByBob = record(bob, FORUM_EVENTS.postCreated)
 		const monaGets = nextEvent<PostCreatedEvent>(mona, FORUM_EVENTS.postCreated)
@@ -372,7 +408,12 @@ describe('when access ends, live events stop', () => {
 	test('a moderator’s reply in a hidden thread reaches no member’s forum list; moderators hear of it', async () => {
 		const w = await forumWorld()
 		const threadId = await startThread(w.alice, w.group, {})
-		await threadForm(w.moderator, threadId, { intent: 'hide', postId: (await postNumbered(threadId, 1)).id }, live())
+		await threadForm(
+			w.moderator,
+			threadId,
+			{ intent: 'hide', postId: (await postNumbered(threadId, 1)).id },
+			live(),
+		)
 		const bob = await openAs(w.bob)
 		expect(await joinForum(bob, w.forum.id)).toEqual({ ok: true })
 		const mona = await openAs(w.moderator)

@@ -1,7 +1,7 @@
 // What one member can make the server do by posting: hostile markdown is refused in a worker
 // while everybody else is served, posts keep a minimum gap, mentions are capped.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { backfillPlainText } from '#app/modules/forums/plain-text-backfill.server.ts'
+import { backfillPlainText, PLAIN_TEXT_BACKFILL } from '#app/modules/forums/plain-text-backfill.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { dataOf, statusOf } from '#tests/helpers.ts'
 import { forumWorld, person, postsOf, reply, startThread, threadForm } from '#tests/forum-helpers.ts'
@@ -51,11 +51,19 @@ describe('hostile markdown', () => {
 	})
 
 	test('posts written before plain text was stored get it once, in the background', async () => {
+		// A database upgraded from before plain text: rows without it, and no finished pass recorded.
+		await db.maintenanceTask.deleteMany({ where: { name: PLAIN_TEXT_BACKFILL } })
 		const post = await db.post.findFirstOrThrow({ where: { threadId, number: 1 } })
 		await db.post.update({ where: { id: post.id }, data: { bodyText: '' } })
 		expect(await backfillPlainText()).toBeGreaterThanOrEqual(1)
 		expect((await db.post.findUniqueOrThrow({ where: { id: post.id } })).bodyText).toBe('The opening post.')
+		expect(await db.maintenanceTask.findUnique({ where: { name: PLAIN_TEXT_BACKFILL } })).not.toBeNull()
+
+		// Later starts skip the pass without reading the posts (this row, emptied by hand, stays so).
+		await db.post.update({ where: { id: post.id }, data: { bodyText: '' } })
 		expect(await backfillPlainText()).toBe(0)
+		expect((await db.post.findUniqueOrThrow({ where: { id: post.id } })).bodyText).toBe('')
+		await db.post.update({ where: { id: post.id }, data: { bodyText: 'The opening post.' } })
 	})
 })
 

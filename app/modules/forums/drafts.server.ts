@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { db } from '#app/utils/db.server.ts'
+import { db, type DbTransaction } from '#app/utils/db.server.ts'
 import { LIMITS } from './constants.ts'
 
 // Drafts are saved on the server while typing, so a reply or a new thread survives a closed tab
@@ -51,6 +51,7 @@ export function toDraft(draft: { title: string; body: string; data: string; upda
 	return { title: draft.title, body: draft.body, data, updatedAt: draft.updatedAt.toISOString() }
 }
 
-export async function clearDraft(userId: string, key: string) {
-	await db.draft.deleteMany({ where: { userId, key } })
+/** `client`: a transaction, when the draft goes with the post that replaces it. */
+export async function clearDraft(userId: string, key: string, client: DbTransaction = db) {
+	await client.draft.deleteMany({ where: { userId, key } })
 }

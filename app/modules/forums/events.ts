@@ -21,6 +21,7 @@ export type PostUpdatedEvent = { threadId: string; post: PostView }
 export type PostRemovedEvent = { threadId: string; postId: string }
 export type ThreadUpdatedEvent = { threadId: string; locked: boolean; pinned: boolean; acceptedPostId: string | null; title: string }
 export type TypingEvent = { threadId: string; userId: string; name: string }
+/** `names`: the first few readers' names in order (server/realtime/forums.ts), `count`: all of them. */
 export type ReadersEvent = { threadId: string; count: number; names: string[] }
 export type ForumActivityEvent = { forumId: string; threadId: string }
 

@@ -1,10 +1,9 @@
-import { db } from '#app/utils/db.server.ts'
+import { db, type DbTransaction } from '#app/utils/db.server.ts'
 import { COMMUNITY_FORUM_ID, DEFAULT_CATEGORIES } from './constants.ts'
 
-type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0]
 
 /** A group's forum with the default categories; called when the group is created. */
-export async function createGroupForum(tx: Tx, group: { id: string; name: string }) {
+export async function createGroupForum(tx: DbTransaction, group: { id: string; name: string }) {
 	return tx.forum.create({
 		data: {
 			groupId: group.id,

@@ -41,10 +41,15 @@ export async function submitNewThread(request: Request, user: SessionUser, forum
 	const outcome = await once(
 		user.id,
 		formData.get(IDEMPOTENCY_FIELD),
-		async () => {
+		async (recordLocation) => {
 			try {
-				const { threadId } = await createThread(user, forumId, submission.value, realtime)
-				await clearDraft(user.id, draftKeys.thread(forumId))
+				const { threadId } = await createThread(user, forumId, submission.value, realtime, {
+					// The draft and the key's answer are committed with the thread.
+					alongWith: async (tx, created) => {
+						await clearDraft(user.id, draftKeys.thread(forumId), tx)
+						await recordLocation(tx, `/t/${created.threadId}`)
+					},
+				})
 				return { location: `/t/${threadId}` }
 			} catch (error) {
 				if (error instanceof ForumError) return { refusal: refuse(error.message, error.status) }

@@ -2,6 +2,8 @@ import { markdownToText, MarkdownRefusedError } from '#app/modules/markdown/rend
 import { db } from '#app/utils/db.server.ts'
 
 const BATCH = 200
+/** Its row in MaintenanceTask once a pass has filled in everything. */
+export const PLAIN_TEXT_BACKFILL = 'plain-text-backfill'
 
 async function textOf(markdown: string): Promise<string> {
 	try {
@@ -16,9 +18,12 @@ async function textOf(markdown: string): Promise<string> {
 /**
  * Posts and lessons written before plain text was stored beside the HTML get it once, in the
  * background after start (walking by id, so a post whose text is empty is not read twice).
+ * Every post written since has its text, so once a pass has finished it is recorded, and later
+ * starts skip the pass with one lookup instead of reading through every post.
  * Returns how many rows were filled.
  */
 export async function backfillPlainText(): Promise<number> {
+	if (await db.maintenanceTask.findUnique({ where: { name: PLAIN_TEXT_BACKFILL }, select: { name: true } })) return 0
 	let filled = 0
 	let after = ''
 	for (;;) {
@@ -42,5 +47,6 @@ export async function backfillPlainText(): Promise<number> {
 	for (const lesson of lessons) {
 		await db.thread.update({ where: { id: lesson.id }, data: { lessonLearnedText: await textOf(lesson.lessonLearned!) } })
 	}
+	await db.maintenanceTask.upsert({ where: { name: PLAIN_TEXT_BACKFILL }, create: { name: PLAIN_TEXT_BACKFILL }, update: {} })
 	return filled + lessons.length
 }

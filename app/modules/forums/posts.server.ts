@@ -1,9 +1,9 @@
 import type { SessionUser } from '#app/modules/auth/auth.server.ts'
-import { notifyAboutPost, notifyAccepted } from '#app/modules/notifications/notifications.server.ts'
+import { announceNotifications, notifyAccepted, recordPostNotifications } from '#app/modules/notifications/notifications.server.ts'
 import { indexPost, reindexThreadTitle, unindexPost } from '#app/modules/search/index.server.ts'
 import type { MentionTarget } from '#app/modules/markdown/markdown.ts'
 import { candidateHandles, markdownToText, MarkdownRefusedError, renderMarkdown } from '#app/modules/markdown/renderer.server.ts'
-import { db } from '#app/utils/db.server.ts'
+import { db, type DbTransaction } from '#app/utils/db.server.ts'
 import { rooms, type RealtimePublisher, type ServerEvent, type ServerPayload } from '#app/utils/realtime.ts'
 import { forumAccess, forumModeratorIds, forumReaderIds, threadAccess, type ForumAccess } from './access.server.ts'
 import { FORUM_EVENTS, type PostCreatedEvent, type ThreadUpdatedEvent } from './events.ts'
@@ -35,6 +35,14 @@ async function resolveMentions(forumId: string, markdown: string): Promise<Menti
  * Content PeerPower writes itself, such as the demo's conversations, is written all at once.
  */
 export type PostingPace = 'member' | 'unpaced'
+
+/**
+ * What a caller commits together with the new post, in its transaction (the author's draft, the
+ * form's idempotency key): one commit per post. It receives where the post landed.
+ */
+export type AlongWithPost = (tx: DbTransaction, created: { threadId: string; number: number }) => Promise<void>
+
+type PostingOptions = { pace?: PostingPace; alongWith?: AlongWithPost }
 
 type PreparedBody = { html: string; text: string; mentions: MentionTarget[] }
 
@@ -94,7 +102,7 @@ async function publishThread<E extends ServerEvent>(
 	else realtime.toRoom(rooms.forum(thread.forumId), FORUM_EVENTS.forumActivity, activity)
 }
 
-async function upsertTags(tx: Parameters<Parameters<typeof db.$transaction>[0]>[0], threadId: string, tags: string[]) {
+async function upsertTags(tx: DbTransaction, threadId: string, tags: string[]) {
 	for (const name of tags) {
 		const tag = await tx.tag.upsert({ where: { name }, create: { name }, update: {}, select: { id: true } })
 		await tx.threadTag.create({ data: { threadId, tagId: tag.id } })
@@ -106,8 +114,9 @@ export async function createThread(
 	forumId: string,
 	input: NewThreadInput,
 	realtime: RealtimePublisher,
-	pace: PostingPace = 'member',
+	options: PostingPace | PostingOptions = 'member',
 ) {
+	const { pace = 'member', alongWith } = typeof options === 'string' ? { pace: options } : options
 	const access = await forumAccess(viewer, forumId)
 	if (!access.canPost) throw new ForumError('You cannot post in this forum.', 404)
 	const category = await db.category.findFirst({ where: { id: input.categoryId, forumId }, select: { id: true } })
@@ -125,7 +134,8 @@ export async function createThread(
 	const { html, text, mentions } = await prepareBody(viewer, forumId, body)
 	if (pace === 'member') await checkMentionBudget(viewer.id, mentions.length)
 	const learnedText = lesson ? await lessonLearnedText(lesson.lessonLearned) : null
-	const thread = await db.$transaction(async (tx) => {
+	const readers = await forumReaderIds(forumId)
+	const { thread, notified } = await db.$transaction(async (tx) => {
 		const created = await tx.thread.create({
 			data: {
 				forumId,
@@ -143,25 +153,35 @@ export async function createThread(
 		await upsertTags(tx, created.id, input.tags)
 		await indexPost(tx, { postId: created.posts[0]!.id, threadId: created.id, forumId, title: created.title, text })
 		await watchUnlessChosen(tx, viewer.id, created.id, 1)
-		return created
+		const notified = await recordPostNotifications(
+			tx,
+			{ threadId: created.id, postId: created.posts[0]!.id, actorId: viewer.id, mentionedIds: mentions.map((m) => m.id), quotedAuthorId: null },
+			readers,
+		)
+		await alongWith?.(tx, { threadId: created.id, number: 1 })
+		return { thread: created, notified }
 	})
-	await notifyAboutPost(
-		{ threadId: thread.id, postId: thread.posts[0]!.id, actorId: viewer.id, mentionedIds: mentions.map((m) => m.id), quotedAuthorId: null },
-		await forumReaderIds(forumId),
-		realtime,
-	)
+	announceNotifications(realtime, thread.id, notified)
 	realtime.toRoom(rooms.forum(forumId), FORUM_EVENTS.forumActivity, { forumId, threadId: thread.id })
 	return { threadId: thread.id }
 }
 
+type ThreadWithAccess = NonNullable<Awaited<ReturnType<typeof threadAccess>>>
+
+/**
+ * `target`: the thread's id, or the thread and the viewer's access as the route already looked
+ * them up for this request (the lock and the number are checked again inside the write).
+ */
 export async function createReply(
 	viewer: Viewer,
-	threadId: string,
+	target: string | ThreadWithAccess,
 	input: { body: string; quotedPostId?: string },
 	realtime: RealtimePublisher,
-	pace: PostingPace = 'member',
+	options: PostingPace | PostingOptions = 'member',
 ) {
-	const { thread, access } = await requireThread(viewer, threadId)
+	const { pace = 'member', alongWith } = typeof options === 'string' ? { pace: options } : options
+	const { thread, access } = typeof target === 'string' ? await requireThread(viewer, target) : target
+	const threadId = thread.id
 	if (thread.locked) throw new ForumError('This thread is locked: it takes no new replies.', 409)
 	if (!forumCan.reply(access, thread)) throw new ForumError('You cannot reply in this forum.', 403)
 	const body = input.body.trim()
@@ -171,7 +191,10 @@ export async function createReply(
 	if (pace === 'member') await checkPostingGap(viewer.id)
 	const { html, text, mentions } = await prepareBody(viewer, thread.forumId, body)
 	if (pace === 'member') await checkMentionBudget(viewer.id, mentions.length)
-	const post = await db.$transaction(async (tx) => {
+	const readers = await forumReaderIds(thread.forumId)
+	// One transaction, one commit: the post, its number, its index entry, the author's watch,
+	// the notifications and what the caller adds (its draft, its idempotency key).
+	const { post, notified } = await db.$transaction(async (tx) => {
 		// Incrementing the counter claims the next number atomically on both engines.
 		const counters = await tx.thread.update({
 			where: { id: threadId },
@@ -193,21 +216,17 @@ export async function createReply(
 		})
 		await indexPost(tx, { postId: created.id, threadId, forumId: thread.forumId, title: counters.title, text })
 		await watchUnlessChosen(tx, viewer.id, threadId, created.number)
-		return created
+		const notified = await recordPostNotifications(
+			tx,
+			{ threadId, postId: created.id, actorId: viewer.id, mentionedIds: mentions.map((m) => m.id), quotedAuthorId: quoted?.authorId ?? null },
+			readers,
+		)
+		await alongWith?.(tx, { threadId, number: created.number })
+		return { post: created, notified }
 	})
 	const event: PostCreatedEvent = { threadId, post: toPostView(post), lastPostNumber: post.number }
 	await publishThread(realtime, thread, FORUM_EVENTS.postCreated, event)
-	await notifyAboutPost(
-		{
-			threadId,
-			postId: post.id,
-			actorId: viewer.id,
-			mentionedIds: mentions.map((m) => m.id),
-			quotedAuthorId: quoted?.authorId ?? null,
-		},
-		await forumReaderIds(thread.forumId),
-		realtime,
-	)
+	announceNotifications(realtime, threadId, notified)
 	return { postId: post.id, number: post.number }
 }
 

@@ -1,4 +1,4 @@
-import { db } from '#app/utils/db.server.ts'
+import { db, type DbTransaction } from '#app/utils/db.server.ts'
 import type { NotificationLevel } from './constants.ts'
 
 /** Moves the user's read marker forward (never back). */
@@ -33,17 +33,21 @@ export async function setNotificationLevel(userId: string, threadId: string, lev
 	})
 }
 
-/** Threads you start or reply to are watched, unless you chose a level yourself. */
-export async function watchUnlessChosen(tx: Parameters<Parameters<typeof db.$transaction>[0]>[0], userId: string, threadId: string, readUpTo: number) {
-	const state = await tx.threadUserState.findUnique({ where: { userId_threadId: { userId, threadId } }, select: { level: true, lastReadPostNumber: true } })
-	if (!state) {
-		await tx.threadUserState.create({ data: { userId, threadId, level: 'watching', lastReadPostNumber: readUpTo } })
-		return
-	}
-	await tx.threadUserState.update({
-		where: { userId_threadId: { userId, threadId } },
-		data: { level: state.level ?? 'watching', lastReadPostNumber: Math.max(state.lastReadPostNumber, readUpTo) },
-	})
+/**
+ * Threads you start or reply to are watched, unless you chose a level yourself; your marker moves
+ * past your own post. One statement (it runs inside the reply's transaction, where every
+ * statement holds the others back): the same SQL on SQLite and PostgreSQL.
+ */
+export async function watchUnlessChosen(tx: DbTransaction, userId: string, threadId: string, readUpTo: number) {
+	await tx.$executeRaw`
+		INSERT INTO "ThreadUserState" ("userId", "threadId", "level", "lastReadPostNumber")
+		VALUES (${userId}, ${threadId}, 'watching', ${readUpTo})
+		ON CONFLICT ("userId", "threadId") DO UPDATE SET
+			"level" = COALESCE("ThreadUserState"."level", 'watching'),
+			"lastReadPostNumber" = CASE
+				WHEN "ThreadUserState"."lastReadPostNumber" > excluded."lastReadPostNumber" THEN "ThreadUserState"."lastReadPostNumber"
+				ELSE excluded."lastReadPostNumber"
+			END`
 }
 
 /** Unread counts for a page of threads: posts after the user's marker (0 for threads never opened shows all as new). */

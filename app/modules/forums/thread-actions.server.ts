@@ -49,7 +49,13 @@ export type ThreadActionResult = { intent: string; error?: string; result?: unkn
  * Every form on a thread page posts here, told apart by `intent`. A refusal comes back as a
  * message (and, for a reply, the text typed), never as an error page.
  */
-export async function handleThreadAction(request: Request, user: SessionUser, threadId: string, realtime: RealtimePublisher) {
+export async function handleThreadAction(
+	request: Request,
+	user: SessionUser,
+	found: Parameters<typeof createReply>[1] & object,
+	realtime: RealtimePublisher,
+) {
+	const threadId = found.thread.id
 	const formData = await request.formData()
 	const intent = String(formData.get('intent') ?? '')
 	const here = `/t/${threadId}`
@@ -62,10 +68,15 @@ export async function handleThreadAction(request: Request, user: SessionUser, th
 			const outcome = await once(
 				user.id,
 				formData.get(IDEMPOTENCY_FIELD),
-				async () => {
+				async (recordLocation) => {
 					try {
-						const { number } = await createReply(user, threadId, submission.value, realtime)
-						await clearDraft(user.id, draftKeys.reply(threadId))
+						const { number } = await createReply(user, found, submission.value, realtime, {
+							// The draft and the key's answer are committed with the reply.
+							alongWith: async (tx, created) => {
+								await clearDraft(user.id, draftKeys.reply(threadId), tx)
+								await recordLocation(tx, replyLocation(threadId, created.number))
+							},
+						})
 						return { location: replyLocation(threadId, number) }
 					} catch (error) {
 						if (error instanceof ForumError) return { refusal: refuse(error.message, error.status) }

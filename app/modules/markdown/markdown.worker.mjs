@@ -1,11 +1,9 @@
-// The markdown worker's entry: plain JavaScript, so that a worker thread can load it in every
-// setting (the server under tsx, the production build, Vitest); it loads the TypeScript renderer.
+// The markdown worker's entry from source: plain JavaScript, so that a worker thread can load it
+// in every setting (the server under tsx, Vitest); it loads the TypeScript task through tsx. The
+// production build compiles the same task into build/markdown.worker.mjs instead (see
+// scripts/build-server.mjs), so that its workers load no compiler.
 import { tsImport } from 'tsx/esm/api'
 
-const { renderMarkdownNow, plainTextNow } = await tsImport('./render.server.ts', import.meta.url)
+const { default: runTask } = await tsImport('./worker-task.server.ts', import.meta.url)
 
-/** @param {import('./markdown.ts').RenderTask & import('./markdown.ts').StartedFlag} task */
-export default function render(task) {
-	Atomics.store(task.started, 0, 1)
-	return task.kind === 'render' ? renderMarkdownNow(task.markdown, task.mentions) : plainTextNow(task.markdown)
-}
+export default runTask

@@ -29,23 +29,42 @@ function resolveWorkerFile(): string {
 		return path.resolve('app/modules/markdown/markdown.worker.mjs')
 	}
 }
-const workerFile = resolveWorkerFile()
 
-const globalForPool = globalThis as unknown as { __peerpowerMarkdownPool?: Piscina }
+// The server and the production build of the app each hold a copy of this module: what both must
+// share (the pool, the compiled worker's place) lives on globalThis.
+const globalForPool = globalThis as unknown as { __peerpowerMarkdownPool?: Piscina; __peerpowerMarkdownWorker?: string }
+
+/**
+ * Workers run this file instead of the source entry (which loads the TypeScript through tsx): the
+ * production server passes the compiled worker of its build. Call before the first render.
+ */
+export function useCompiledMarkdownWorker(file: string): void {
+	globalForPool.__peerpowerMarkdownWorker = file
+}
+
+/** How long an idle worker is kept: replies come in bursts; a quiet server holds no worker at all. */
+export const WORKER_IDLE_TIMEOUT_MS = 30_000
 
 function pool(): Piscina {
 	globalForPool.__peerpowerMarkdownPool ??= new Piscina({
-		filename: workerFile,
-		// Two at least, so that a worker cut off by the time limit leaves a warm one for the others.
-		minThreads: Math.max(2, availableParallelism() - 1),
+		filename: globalForPool.__peerpowerMarkdownWorker ?? resolveWorkerFile(),
+		// None while idle (each worker holds its own copy of the parser, tens of megabytes): they
+		// start with the first render and end after WORKER_IDLE_TIMEOUT_MS without work. Up to two,
+		// so that a worker cut off by the time limit leaves another for the others.
+		minThreads: 0,
 		maxThreads: Math.max(2, availableParallelism() - 1),
 		// Writers queue behind a slow render for at most this many tasks; past that they retry.
 		maxQueue: 200,
-		idleTimeout: 60_000,
+		idleTimeout: WORKER_IDLE_TIMEOUT_MS,
 		// A runaway render is cut off by memory as well as by time.
 		resourceLimits: { maxOldGenerationSizeMb: 256, stackSizeMb: 4 },
 	})
 	return globalForPool.__peerpowerMarkdownPool
+}
+
+/** Worker threads running now (none before the first render, nor after the idle timeout). */
+export function markdownWorkerCount(): number {
+	return globalForPool.__peerpowerMarkdownPool?.threads.length ?? 0
 }
 
 export async function closeMarkdownPool(): Promise<void> {

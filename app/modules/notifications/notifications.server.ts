@@ -1,5 +1,5 @@
 import { readableForumCondition, readableForumIds } from '#app/modules/forums/access.server.ts'
-import { db } from '#app/utils/db.server.ts'
+import { db, type DbTransaction } from '#app/utils/db.server.ts'
 import { queryRows, sql } from '#app/utils/sql.server.ts'
 import { rooms, type RealtimePublisher } from '#app/utils/realtime.ts'
 import { NOTIFICATION_EVENT, NOTIFICATION_TYPES, type NotificationType } from './notifications.ts'
@@ -22,9 +22,12 @@ export type PostNotificationInput = {
  * Notifications for a new post: watchers get "reply", mentioned members "mention", the quoted
  * author "quote". Muted users and the author get nothing; users who can no longer read the
  * thread (they left the group) get nothing.
+ *
+ * Written in the post's own transaction (`tx`), so a post and its notifications are committed
+ * together; the recipients returned are told with `announceNotifications` after the commit.
  */
-export async function notifyAboutPost(input: PostNotificationInput, readerIds: string[] | 'all-members', realtime: RealtimePublisher) {
-	const states = await db.threadUserState.findMany({
+export async function recordPostNotifications(tx: DbTransaction, input: PostNotificationInput, readerIds: string[] | 'all-members'): Promise<string[]> {
+	const states = await tx.threadUserState.findMany({
 		where: { threadId: input.threadId, level: { in: ['watching', 'muted'] } },
 		select: { userId: true, level: true },
 	})
@@ -45,12 +48,12 @@ export async function notifyAboutPost(input: PostNotificationInput, readerIds: s
 		recipients = recipients.filter((id) => readers.has(id))
 	} else if (recipients.length > 0) {
 		// Community forum: readers are members of any group.
-		const members = await db.membership.findMany({ where: { userId: { in: recipients } }, select: { userId: true }, distinct: ['userId'] })
+		const members = await tx.membership.findMany({ where: { userId: { in: recipients } }, select: { userId: true }, distinct: ['userId'] })
 		const inAnyGroup = new Set(members.map((m) => m.userId))
 		recipients = recipients.filter((id) => inAnyGroup.has(id))
 	}
 	if (recipients.length === 0) return []
-	await db.notification.createMany({
+	await tx.notification.createMany({
 		data: recipients.map((userId) => ({
 			userId,
 			type: wanted.get(userId)!,
@@ -59,8 +62,12 @@ export async function notifyAboutPost(input: PostNotificationInput, readerIds: s
 			actorId: input.actorId,
 		})),
 	})
-	realtime.toRooms(recipients.map(rooms.user), NOTIFICATION_EVENT, { threadId: input.threadId })
 	return recipients
+}
+
+/** Tells recipients' open pages that they have something new (one broadcast to their rooms). */
+export function announceNotifications(realtime: RealtimePublisher, threadId: string, recipients: string[]): void {
+	if (recipients.length > 0) realtime.toRooms(recipients.map(rooms.user), NOTIFICATION_EVENT, { threadId })
 }
 
 export async function notifyAccepted(

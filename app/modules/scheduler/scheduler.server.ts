@@ -1,4 +1,4 @@
-import { db, type Tx } from '#app/utils/db.server.ts'
+import { db, type DbTransaction } from '#app/utils/db.server.ts'
 import { logger } from '#app/utils/logger.server.ts'
 import type { RealtimePublisher } from '#app/utils/realtime.ts'
 
@@ -18,7 +18,7 @@ export type JobContext = {
 	 * false when it was already done (by an earlier run or another instance). What `work` returns is
 	 * called after the commit: live events belong there, never inside the transaction.
 	 */
-	once(key: string, work: (tx: Tx) => Promise<void | (() => void)>): Promise<boolean>
+	once(key: string, work: (tx: DbTransaction) => Promise<void | (() => void)>): Promise<boolean>
 }
 
 export type ScheduledJob = {
@@ -36,7 +36,7 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /** Records `key` and does `work` in one transaction; false when the key was already recorded. */
-async function doOnce(job: string, key: string, now: Date, work: (tx: Tx) => Promise<void | (() => void)>) {
+async function doOnce(job: string, key: string, now: Date, work: (tx: DbTransaction) => Promise<void | (() => void)>) {
 	try {
 		const after = await db.$transaction(async (tx) => {
 			// First, so that a second instance doing the same work waits here (PostgreSQL) or is

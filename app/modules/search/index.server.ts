@@ -1,12 +1,11 @@
-import type { db } from '#app/utils/db.server.ts'
+import { db, type DbTransaction } from '#app/utils/db.server.ts'
 
-type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0]
 
 // The search index is one SearchDocument row per visible post; the engine's own full-text index
 // (FTS5 on SQLite, a tsvector on PostgreSQL, both made in the migrations) follows the rows.
 
 export async function indexPost(
-	tx: Tx,
+	tx: DbTransaction,
 	doc: { postId: string; threadId: string; forumId: string; title: string; text: string },
 ): Promise<void> {
 	const body = doc.text
@@ -17,10 +16,10 @@ export async function indexPost(
 	})
 }
 
-export async function unindexPost(tx: Tx, postId: string): Promise<void> {
+export async function unindexPost(tx: DbTransaction, postId: string): Promise<void> {
 	await tx.searchDocument.deleteMany({ where: { postId } })
 }
 
-export async function reindexThreadTitle(tx: Tx, threadId: string, title: string): Promise<void> {
+export async function reindexThreadTitle(tx: DbTransaction, threadId: string, title: string): Promise<void> {
 	await tx.searchDocument.updateMany({ where: { threadId }, data: { title } })
 }

@@ -48,8 +48,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-	const { user, thread } = await requireReadableThread(request, params.threadId)
-	return handleThreadAction(request, user, thread.id, context.realtime)
+	const { user, thread, access } = await requireReadableThread(request, params.threadId)
+	return handleThreadAction(request, user, { thread, access }, context.realtime)
 }
 
 export default function ThreadPage({ loaderData, actionData }: Route.ComponentProps) {
