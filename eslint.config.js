@@ -9,6 +9,8 @@ export default tseslint.config(
 	{
 		ignores: [
 			'build/',
+			'bench/.tmp/',
+			'bench/.data/',
 			'.react-router/',
 			'prisma/generated/',
 			'node_modules/',
