@@ -65,7 +65,7 @@ async function broadcastTimes(children: Child[], rounds: number, send: (i: numbe
 }
 
 export async function run(ctx: Context): Promise<void> {
-	const replies = ctx.settings.quick ? 5 : 10
+	const replies = ctx.settings.quick ? 3 : 10
 	const poster = ctx.info.userIds[1]!
 	const ceiling = await startSocketCeiling()
 	try {

@@ -9,9 +9,11 @@ import { openClients } from './fanout.ts'
 
 const SOCKETS = 1_000
 const MB = 1024 * 1024
-const settle = () => new Promise((resolve) => setTimeout(resolve, 2000))
 
 export async function run(ctx: Context): Promise<void> {
+	// Time for the heap to settle (and sockets' first buffers to be freed) before reading RSS.
+	const settle = () => new Promise((resolve) => setTimeout(resolve, ctx.settings.quick ? 1000 : 2000))
+	const warmUpSeconds = ctx.settings.quick ? 1 : 2
 	const cookies = Array.from({ length: SOCKETS }, (_, i) => ctx.cookies.get(ctx.info.userIds[i % ctx.info.userIds.length]!)!)
 	const warmUp = [
 		`/t/${ctx.info.hotThreadId}`,
@@ -25,7 +27,7 @@ export async function run(ctx: Context): Promise<void> {
 			const server = await spawnServer({ buildDir: ctx.buildDir, databaseUrl: `file:${ctx.dbFile}`, port: await freePort(), startTimeoutMs: 120_000 })
 			try {
 				for (const path of warmUp) {
-					const result = await ctx.load.call<{ non2xx: number }>('cannon', { url: server.url + path, connections: 4, seconds: 2, headers: { cookie: ctx.viewerCookie } })
+					const result = await ctx.load.call<{ non2xx: number }>('cannon', { url: server.url + path, connections: 4, seconds: warmUpSeconds, headers: { cookie: ctx.viewerCookie } })
 					if (result.non2xx > 0) throw new Error(`warm-up: ${path} failed`)
 				}
 				await settle()

@@ -19,6 +19,9 @@ const CLASSES: Array<{ name: WordClass; words: readonly string[] }> = [
 	{ name: 'phrase', words: SEARCH_WORDS.phrases },
 ]
 
+/** A quick run searches one word or phrase per class. */
+const wordsOf = (ctx: Context, words: readonly string[]) => (ctx.settings.quick ? words.slice(0, 1) : words)
+
 function filters(ctx: Context): Array<{ name: string; params: Record<string, string> }> {
 	return [
 		{ name: 'no filter', params: {} },
@@ -38,7 +41,7 @@ async function measureEngine(ctx: Context, engine: Engine): Promise<void> {
 				ctx.settings.rounds,
 				async () => {
 					const samples: number[] = []
-					for (const words of wordClass.words) {
+					for (const words of wordsOf(ctx, wordClass.words)) {
 						const query = new URLSearchParams({ q: words, ...filter.params })
 						samples.push(
 							...(await ctx.load.call<number[]>('sequential', {
@@ -54,7 +57,7 @@ async function measureEngine(ctx: Context, engine: Engine): Promise<void> {
 				},
 				async () => {
 					const samples: number[] = []
-					for (const words of wordClass.words) samples.push(...(await engine.ceiling(words)))
+					for (const words of wordsOf(ctx, wordClass.words)) samples.push(...(await engine.ceiling(words)))
 					return { p50: percentile(samples, 0.5), p99: percentile(samples, 0.99) }
 				},
 			)
