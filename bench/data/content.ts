@@ -11,9 +11,11 @@
 export const RARE_POSTS = 10
 
 /** The searches the benchmark runs, by class; none of these words is in the filler vocabulary. */
+// Chosen so that no two share a stem under the porter tokenizer of FTS5 and PostgreSQL's english
+// configuration ("licensing" would match the filler's "license"): the rates hold after stemming.
 export const SEARCH_WORDS = {
 	rare: ['quokkaline', 'zephyrbrand', 'marzipanic', 'glockenware', 'tundraflex', 'vellumetric', 'orchidyne', 'basaltpoint'],
-	medium: ['escalation', 'subcontractor', 'onboarding', 'retention', 'warranty', 'licensing'],
+	medium: ['escalation', 'subcontractor', 'onboarding', 'retention', 'warranty', 'procurement'],
 	common: ['customer', 'revenue'],
 	phrases: ['cash flow forecast', 'partner program deadline'],
 } as const

@@ -6,9 +6,9 @@ import http from 'node:http'
 import autocannon from 'autocannon'
 import { serve } from '../lib/children.ts'
 import { latency } from '../lib/stats.ts'
+import { TIMEOUT_SECONDS, type CannonResult } from './cannon.ts'
 import { openLoop } from './open-loop.ts'
 
-export type CannonResult = { rps: number; p50: number; p99: number; total: number; errors: number; non2xx: number }
 
 type Headers = Record<string, string>
 
@@ -40,7 +40,7 @@ export function request(
 serve({
 	async cannon(request) {
 		const { url, connections, seconds, headers } = request as { url: string; connections: number; seconds: number; headers?: Headers }
-		const result = await autocannon({ url, connections, duration: seconds, headers })
+		const result = await autocannon({ url, connections, duration: seconds, headers, timeout: TIMEOUT_SECONDS })
 		return {
 			rps: result.requests.average,
 			p50: result.latency.p50,
