@@ -83,6 +83,9 @@ const listPadding = paddingFor(renderList, config.list.targetBytes)
 
 const app = express()
 app.disable('x-powered-by')
+app.get('/healthz', (_req, res) => {
+	res.send('ok')
+})
 app.get('/thread', (_req, res) => {
 	res.type('html').send(renderThread(threadPadding))
 })

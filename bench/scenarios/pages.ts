@@ -8,6 +8,7 @@ import { POSTS_PER_PAGE, THREADS_PER_PAGE } from '#app/modules/forums/constants.
 import type { RenderConfig } from '../ceilings/render-server.ts'
 import { startRenderCeiling, type CeilingServer } from '../lib/ceiling-servers.ts'
 import { interleaved, type Context } from '../lib/context.ts'
+import { drained } from '../lib/drain.ts'
 import { TIMEOUT_SECONDS, type CannonResult } from '../load/cannon.ts'
 import type { OpenLoopResult } from '../load/open-loop.ts'
 
@@ -70,6 +71,7 @@ async function cannon(ctx: Context, url: string, connections: number, cookie?: s
 		seconds: ctx.settings.seconds,
 		headers: cookie ? { cookie } : undefined,
 	})
+	await drained(new URL(url).origin)
 	// An error answer is a failure; a request that timed out is a figure (the server is too slow).
 	if (result.non2xx > 0 || result.total === 0) {
 		throw new Error(`GET ${url}: ${result.non2xx} error answers of ${result.total}`)
