@@ -15,6 +15,8 @@ export default tseslint.config(
 	{
 		ignores: [
 			'build/',
+			'bench/.tmp/',
+			'bench/.data/',
 			'.react-router/',
 			'prisma/generated/',
 			'node_modules/',

@@ -1,4 +1,4 @@
-import { db, type DbTransaction } from '#app/utils/db.server.ts'
+import type { DbTransaction } from '#app/utils/db.server.ts'
 
 
 // The search index is one SearchDocument row per visible post; the engine's own full-text index
