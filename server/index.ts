@@ -5,6 +5,7 @@ import { disconnectDb, prepareDb } from '#app/utils/db.server.ts'
 import { logger } from '#app/utils/logger.server.ts'
 import { backfillPlainText } from '#app/modules/forums/plain-text-backfill.server.ts'
 import { closeMarkdownPool } from '#app/modules/markdown/renderer.server.ts'
+import { closeSearchPool } from '#app/modules/search/search-pool.server.ts'
 import { migrateDatabase } from './db/migrate.ts'
 import { createExpressApp } from './app.ts'
 import { attachRealtime, type Realtime } from './realtime/index.ts'
@@ -80,7 +81,7 @@ export async function startServer(env: Env, options: { buildPath?: string } = {}
 			await drained
 			clearTimeout(force)
 			await vite?.close()
-			await Promise.all([disconnectDb(), closeMarkdownPool()])
+			await Promise.all([disconnectDb(), closeMarkdownPool(), closeSearchPool()])
 		})())
 
 	return { httpServer, realtime, url, close }

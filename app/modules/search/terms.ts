@@ -69,3 +69,34 @@ export function snippetToHtml(raw: string, sentinels: Sentinels): string {
 export function markHits(escaped: string, sentinels: Sentinels): string {
 	return escaped.split(sentinels.open).join('<mark>').split(sentinels.close).join('</mark>')
 }
+
+/**
+ * The whole FTS5 MATCH of a search: the words, each limited to the title and body columns (so a
+ * filter token can never be matched by typing it), ANDed with the filter tokens (facets.ts),
+ * each group an OR.
+ */
+export function toFtsMatch(terms: string[], facets: string[][]): string {
+	const words = terms.map(
+		(term, index) => `{title body} : "${term}"${isPrefix(terms, index) ? '*' : ''}`,
+	)
+	const groups = facets
+		.filter((group) => group.length > 0)
+		.map((group) => `(${group.map((token) => `facets : "${token}"`).join(' OR ')})`)
+	// Explicit ANDs: FTS5 refuses an implicit AND before a bracket.
+	return [...words, ...groups].join(' AND ')
+}
+
+/**
+ * PostgreSQL: the words as a to_tsquery('english', …) text limited to the title and body
+ * weights (A and B), and the filter tokens as a to_tsquery('simple', …) text limited to D.
+ * Tokens are letters and digits only (facets.ts), so they need no escaping.
+ */
+export function toTsQueries(terms: string[], facets: string[][]): { words: string; facets: string } {
+	const words = terms
+		.map((term, index) => `'${term}':${isPrefix(terms, index) ? '*' : ''}AB`)
+		.join(' & ')
+	const groups = facets
+		.filter((group) => group.length > 0)
+		.map((group) => `(${group.map((token) => `'${token}':D`).join(' | ')})`)
+	return { words, facets: groups.join(' & ') }
+}
