@@ -65,7 +65,12 @@ async function ceilingOf(engine: string, url: string): Promise<{ run: (q: string
 	if (engine === 'sqlite') {
 		const sqlite = new Database(url.replace(/^file:/, ''), { readonly: true })
 		const statement = sqlite.prepare(`SELECT rowid FROM "search_fts" WHERE "search_fts" MATCH ? ORDER BY rank LIMIT 20`)
-		return { run: async (q) => statement.all(toFtsExpression(searchTerms(q))), close: async () => sqlite.close() }
+		return {
+			run: async (q) => statement.all(toFtsExpression(searchTerms(q))),
+			close: async () => {
+				sqlite.close()
+			},
+		}
 	}
 	const client = new pg.Client({ connectionString: url })
 	await client.connect()
@@ -156,7 +161,7 @@ for (const engine of engines) {
 	await disconnectDb()
 	process.env.DATABASE_URL = url
 	await prepareDb()
-	const { searchPosts } = await import('#app/modules/search/search.server.ts')
+	const { searchPosts, SearchRefusedError } = await import('#app/modules/search/search.server.ts')
 	const { closeSearchPool } = await import('#app/modules/search/search-pool.server.ts')
 	const ceiling = await ceilingOf(engine, url)
 	const viewer = { id: VIEWER_ID, isSiteAdmin: false }
@@ -167,9 +172,15 @@ for (const engine of engines) {
 		const bare = percentiles(await time(() => ceiling.run(queryClass.q)))
 		for (const filter of FILTERS) {
 			let found = { total: 0, capped: false }
+			let refused = 0
 			const samples = await time(async () => {
-				found = await searchPosts(viewer, { q: queryClass.q, ...filter.options })
+				found = await searchPosts(viewer, { q: queryClass.q, ...filter.options }).catch((error: unknown) => {
+					if (!(error instanceof SearchRefusedError)) throw error
+					refused += 1
+					return found
+				})
 			})
+			if (refused) console.log(`  ${queryClass.name} / ${filter.name}: ${refused} searches refused (time limit)`)
 			const searched = percentiles(samples)
 			rows.push([queryClass.name, filter.name, `${found.total}${found.capped ? '+' : ''}`, searched.p50, searched.p99, bare.p50, bare.p99])
 			figures[`${queryClass.name} / ${filter.name}`] = { ...searched, threads: found.total, capped: found.capped, ceiling: bare }

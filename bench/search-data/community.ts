@@ -134,7 +134,7 @@ export function* community(size: CommunitySize, batchSize = 10_000): Generator<B
 	const categories: Row[] = []
 	for (const forum of forums) {
 		for (let c = 0; c < 4; c++) {
-			categories.push({ id: `${forum.id}-c${c}`, forumId: forum.id, slug: `c${c}`, name: `Category ${c}`, position: c, createdAt: iso(start) })
+			categories.push({ id: `${forum.id}-c${c}`, forumId: forum.id!, slug: `c${c}`, name: `Category ${c}`, position: c, createdAt: iso(start) })
 		}
 	}
 	yield { table: 'Category', rows: categories }
@@ -191,7 +191,7 @@ export function* community(size: CommunitySize, batchSize = 10_000): Generator<B
 		const opening = p % postsPerThread === 0 && p / postsPerThread < size.threads
 		const open = Math.min(size.threads, Math.floor(p / postsPerThread) + 1)
 		const t = opening ? p / postsPerThread : Math.floor(open * Math.sqrt(rand()))
-		const number = (threadPosts[t] += 1)
+		const number = (threadPosts[t] = threadPosts[t]! + 1)
 		const body = sentence(15 + Math.floor(rand() * 35))
 		const plant = (word: string, share: number) => {
 			if (rand() < share) body.splice(Math.floor(rand() * body.length), 0, word)

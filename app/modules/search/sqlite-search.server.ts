@@ -33,6 +33,12 @@ function connection(file: string): Database.Database {
 		db = new Database(file, { readonly: true, fileMustExist: true })
 		// The server's connection waits 5 s for a writer; a search would rather be cut off.
 		db.pragma('busy_timeout = 1000')
+		// A search walks the index and joins each match to its post and thread: random reads all
+		// over the file. Mapped, they are page-cache hits without a copy (the walk for a common
+		// word with a filter took 95–170 ms instead of 250–580 ms at 1,000,000 posts), and a
+		// larger page cache keeps the hot index pages between searches.
+		db.pragma('mmap_size = 1073741824')
+		db.pragma('cache_size = -65536')
 		connections.set(file, db)
 	}
 	return db
@@ -99,6 +105,14 @@ function candidateQuery(filters: SearchFilters): { sql: string; params: unknown[
 	return { sql, params }
 }
 
+/** Whether the last word, stemmed as the index stems it, is in the index: one term lookup. */
+function lastWordIsIndexed(db: Database.Database, terms: string[]): boolean {
+	const last = terms.at(-1)
+	if (!last) return false
+	const probe = prepare(db, `SELECT 1 FROM "search_fts" WHERE "search_fts" MATCH ? LIMIT 1`)
+	return probe.get(toFtsMatch([last], [], { prefix: false })) !== undefined
+}
+
 // How often the walk looks at the clock: often enough to stop within a millisecond or two.
 const CLOCK_EVERY = 64
 
@@ -106,7 +120,8 @@ export function runSqliteSearch(task: SqliteSearchTask): SqliteSearchAnswer {
 	const startedAt = performance.now()
 	const db = connection(task.file)
 	const { sql, params } = candidateQuery(task.filters)
-	const match = toFtsMatch(task.terms, facetFilter(task.filters))
+	const prefix = !lastWordIsIndexed(db, task.terms)
+	const match = toFtsMatch(task.terms, facetFilter(task.filters, { selectiveOnly: true }), { prefix })
 	const candidates: Candidate[] = []
 	const rows = prepare(db, sql).iterate(match, ...params, task.candidateLimit + 1) as IterableIterator<Candidate>
 	for (const row of rows) {
@@ -128,7 +143,7 @@ export function runSqliteSearch(task: SqliteSearchTask): SqliteSearchAnswer {
 		`SELECT snippet("search_fts", 1, ?, ?, '…', ${SNIPPET_TOKENS}) AS "snippet"
 		 FROM "search_fts" WHERE "search_fts" MATCH ? AND "search_fts".rowid = ?`,
 	)
-	const words = toFtsMatch(task.terms, [])
+	const words = toFtsMatch(task.terms, [], { prefix })
 	const snippets: Array<[number, string]> = page.rows.map((row) => {
 		const found = snippet.get(task.sentinels.open, task.sentinels.close, words, row.docId) as
 			| { snippet: string | null }
