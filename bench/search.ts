@@ -16,6 +16,7 @@ import type { AddressInfo } from 'node:net'
 import { Worker } from 'node:worker_threads'
 import Database from 'better-sqlite3'
 import pg from 'pg'
+import { isPostgresReachable, postgresAdminUrl } from '#server/db/throwaway-postgres.ts'
 import { printTable, writeResults } from './lib.ts'
 import { FULL_SIZE, PLANTED, VIEWER_ID } from './search-data/community.ts'
 import { preparePostgres, prepareSqlite, sizeOf } from './search-data/prepare.ts'
@@ -156,6 +157,10 @@ async function healthzUnderLoad(searchPosts: typeof import('#app/modules/search/
 
 const report: Record<string, unknown> = {}
 for (const engine of engines) {
+	if (engine === 'postgresql' && !(await isPostgresReachable())) {
+		console.log(`\npostgresql: not reachable at ${postgresAdminUrl().replace(/\/\/[^@/]*@/, '//')}, skipped`)
+		continue
+	}
 	const url = engine === 'sqlite' ? await prepareSqlite(size) : await preparePostgres(size)
 	const { disconnectDb, prepareDb } = await import('#app/utils/db.server.ts')
 	await disconnectDb()
