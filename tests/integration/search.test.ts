@@ -500,6 +500,16 @@ describe('bounded search', () => {
 		expect(threadIds(byAlice)).toEqual([mine.threadId, question.threadId].sort())
 	})
 
+	test('a filter never matches on its own, even when the words are only stop words', async () => {
+		const { alice, amy, forumA } = await getWorld()
+		await startThread(alice, forumA, { kind: 'question', title: 'Is the gnu here?', body: 'The one.' })
+		for (const q of ['the', 'the of']) {
+			const all = threadIds(await search(amy, q))
+			const filtered = threadIds(await search(amy, q, { kind: 'question', authorId: alice.id, forumId: forumA.id }))
+			expect(filtered.every((id) => all.includes(id)), q).toBe(true)
+		}
+	})
+
 	test('the filter tokens cannot be searched for by typing them', async () => {
 		const { alice, amy, forumA } = await getWorld()
 		await startThread(alice, forumA, { kind: 'question', title: 'Wombat hours', body: 'When?' })

@@ -48,7 +48,11 @@ type Queries = { words: Prisma.Sql; match: Prisma.Sql }
 function queriesFor(terms: string[], filters: SearchFilters, prefix: boolean): Queries {
 	const queries = toTsQueries(terms, facetFilter(filters, { selectiveOnly: false }), { prefix })
 	const words = Prisma.sql`to_tsquery('english', ${queries.words})`
-	const match = queries.facets ? Prisma.sql`(${words} && to_tsquery('simple', ${queries.facets}))` : words
+	// A query of stop words alone ("the") is an empty tsquery, and && hands back the other side
+	// unchanged: the tokens alone would then match every post of the filter. Nothing matches.
+	const match = queries.facets
+		? Prisma.sql`(CASE WHEN numnode(${words}) = 0 THEN ${words} ELSE ${words} && to_tsquery('simple', ${queries.facets}) END)`
+		: words
 	return { words, match }
 }
 

@@ -40,10 +40,11 @@ function resolveWorkerFile(): string {
 const globalForPool = globalThis as unknown as { __peerpowerSearchPool?: Piscina }
 
 function pool(): Piscina {
-	// One core is left to the main thread, so requests that are not searches (and /healthz) stay
-	// quick while searches run; two threads at least, so that a worker being replaced after a
-	// hard stop leaves one serving.
-	const threads = Math.max(2, availableParallelism() - 1)
+	// One core is left to the main thread, so that requests that are not searches (and /healthz)
+	// stay quick while searches run: on a two-core machine searches take turns in one worker
+	// (a search is tens of milliseconds; ten at once wait for each other, not for the server).
+	// A worker ended at the hard limit is replaced by the pool.
+	const threads = Math.max(1, availableParallelism() - 1)
 	globalForPool.__peerpowerSearchPool ??= new Piscina({
 		filename: resolveWorkerFile(),
 		minThreads: threads,
