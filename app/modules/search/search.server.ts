@@ -7,6 +7,7 @@ import { db, dbEngine, dbUrl } from '#app/utils/db.server.ts'
 import type { SearchFilters } from './plan.ts'
 import { postgresCandidates } from './postgres-search.server.ts'
 import { CANDIDATE_LIMIT, type RankedPage } from './ranking.ts'
+import { resultRowsSql, type ResultRow } from './result-rows.ts'
 import { runInSearchPool, SearchRefusedError } from './search-pool.server.ts'
 import { escapeHtml, markHits, searchTerms, snippetToHtml, toTsQuery, type Sentinels } from './terms.ts'
 
@@ -63,8 +64,8 @@ export type SearchRun = { timeLimitMs?: number; candidateLimit?: number }
 
 const SNIPPET_TOKENS = 28
 
-/** The ranked page and the snippets of its posts, by document id. */
-type EnginePage = RankedPage & { snippets: Map<number, string> }
+/** The ranked page, the snippets of its posts by document id, and what the results show. */
+type EnginePage = RankedPage & { snippets: Map<number, string>; posts: ResultRow[] }
 
 /** The database file of a `file:` URL, as the main connection opens it (relative to the cwd). */
 function sqliteFile(url: string): string {
@@ -109,8 +110,13 @@ async function postgresPage(
 		candidateLimit: run.candidateLimit ?? CANDIDATE_LIMIT,
 		timeLimitMs: run.timeLimitMs,
 	})
-	const docIds = ranked.rows.map((row) => row.docId)
-	return { ...ranked, snippets: docIds.length ? await postgresSnippets(terms, docIds, sentinels) : new Map() }
+	if (ranked.rows.length === 0) return { ...ranked, snippets: new Map(), posts: [] }
+	const ids = ranked.rows.map((row) => row.postId)
+	const [snippets, posts] = await Promise.all([
+		postgresSnippets(terms, ranked.rows.map((row) => row.docId), sentinels),
+		db.$queryRawUnsafe<ResultRow[]>(resultRowsSql(ids.map((_, i) => `$${i + 1}`).join(', ')), ...ids),
+	])
+	return { ...ranked, snippets, posts }
 }
 
 async function postgresSnippets(terms: string[], docIds: number[], sentinels: Sentinels): Promise<Map<number, string>> {
@@ -188,46 +194,28 @@ export async function searchPosts(
 		close: `ppm${randomBytes(8).toString('hex')}c`,
 	}
 	const engine = dbEngine() === 'postgresql' ? postgresPage : sqlitePage
-	const { total, capped, rows, snippets } = await engine(terms, filters, page, run, sentinels)
+	const { total, capped, rows, snippets, posts } = await engine(terms, filters, page, run, sentinels)
 	const pageCount = Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE))
 	if (rows.length === 0) return { total, capped, page, pageCount, results: [] }
 
-	const posts = await db.post.findMany({
-		where: { id: { in: rows.map((row) => row.postId) } },
-		select: {
-			id: true,
-			number: true,
-			createdAt: true,
-			author: { select: { id: true, name: true } },
-			thread: {
-				select: {
-					id: true,
-					title: true,
-					kind: true,
-					blocker: true,
-					forum: { select: { group: { select: { slug: true, name: true } } } },
-				},
-			},
-		},
-	})
-	const byId = new Map(posts.map((post) => [post.id, post]))
+	const byId = new Map(posts.map((post) => [post.postId, post]))
 	const results = rows.flatMap((row): SearchResult[] => {
 		const post = byId.get(row.postId)
 		if (!post) return [] // deleted between the two queries
-		const group = post.thread.forum.group
 		return [
 			{
-				threadId: post.thread.id,
-				threadTitle: post.thread.title,
-				postId: post.id,
-				postNumber: post.number,
-				kind: post.thread.kind,
-				blocker: post.thread.blocker,
-				forum: group
-					? { name: group.name, href: `/g/${group.slug}/forum` }
-					: { name: 'Community', href: '/community' },
-				author: post.author,
-				createdAt: post.createdAt.toISOString(),
+				threadId: post.threadId,
+				threadTitle: post.threadTitle,
+				postId: post.postId,
+				postNumber: Number(post.number),
+				kind: post.kind,
+				blocker: post.blocker,
+				forum:
+					post.groupSlug !== null
+						? { name: post.groupName ?? '', href: `/g/${post.groupSlug}/forum` }
+						: { name: 'Community', href: '/community' },
+				author: { id: post.authorId, name: post.authorName },
+				createdAt: new Date(post.createdAt).toISOString(),
 				snippetHtml: snippets.get(row.docId) ?? '',
 			},
 		]

@@ -2,6 +2,7 @@
 // connection: plain better-sqlite3, no Prisma, so that it never touches the main thread.
 import Database from 'better-sqlite3'
 import { rankCandidates, type Candidate, type RankedPage } from './ranking.ts'
+import { resultRowsSql, type ResultRow } from './result-rows.ts'
 import { facetFilter, type SearchFilters } from './plan.ts'
 import { toFtsMatch, type Sentinels } from './terms.ts'
 
@@ -19,7 +20,7 @@ export type SqliteSearchTask = {
 }
 
 export type SqliteSearchAnswer =
-	| (RankedPage & { snippets: Array<[number, string]> })
+	| (RankedPage & { snippets: Array<[number, string]>; posts: ResultRow[] })
 	| { tooSlow: true }
 
 const SNIPPET_TOKENS = 28
@@ -150,7 +151,11 @@ export function runSqliteSearch(task: SqliteSearchTask): SqliteSearchAnswer {
 			| undefined
 		return [row.docId, found?.snippet ?? '']
 	})
-	return { ...page, snippets }
+	const ids = page.rows.map((row) => row.postId)
+	const posts = ids.length
+		? (prepare(db, resultRowsSql(ids.map(() => '?').join(', '))).all(...ids) as ResultRow[])
+		: []
+	return { ...page, snippets, posts }
 }
 
 export function closeSqliteSearchConnections(): void {
