@@ -157,8 +157,3 @@ export function runSqliteSearch(task: SqliteSearchTask): SqliteSearchAnswer {
 		: []
 	return { ...page, snippets, posts }
 }
-
-export function closeSqliteSearchConnections(): void {
-	for (const db of connections.values()) db.close()
-	connections.clear()
-}
