@@ -9,6 +9,7 @@ import { backfillPlainText } from '#app/modules/forums/plain-text-backfill.serve
 import { closeMarkdownPool, useCompiledMarkdownWorker } from '#app/modules/markdown/renderer.server.ts'
 import { scheduledJobs } from '#app/modules/scheduler/jobs.server.ts'
 import { createScheduler, type Scheduler } from '#app/modules/scheduler/scheduler.server.ts'
+import { closeSearchPool } from '#app/modules/search/search-pool.server.ts'
 import { migrateDatabase } from './db/migrate.ts'
 import { createExpressApp } from './app.ts'
 import { attachRealtime, type Realtime } from './realtime/index.ts'
@@ -103,7 +104,7 @@ export async function startServer(env: Env, options: { buildPath?: string } = {}
 			await drained
 			clearTimeout(force)
 			await vite?.close()
-			await Promise.all([disconnectDb(), closeMarkdownPool()])
+			await Promise.all([disconnectDb(), closeMarkdownPool(), closeSearchPool()])
 		})())
 
 	return { httpServer, realtime, scheduler, url, close }

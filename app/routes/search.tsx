@@ -14,7 +14,12 @@ import {
 	THREAD_KIND_LABELS,
 } from '#app/modules/forums/constants.ts'
 import { parseSearchParams } from '#app/modules/search/schemas.ts'
-import { searchableForums, searchPosts } from '#app/modules/search/search.server.ts'
+import {
+	SearchRefusedError,
+	searchableForums,
+	searchPosts,
+	type SearchResults,
+} from '#app/modules/search/search.server.ts'
 import { pageTitle } from '#app/utils/misc.ts'
 import { pageParam } from '#app/utils/pagination.ts'
 
@@ -30,8 +35,13 @@ export async function loader({ request }: Route.LoaderArgs) {
 	// A forum the member cannot read is not a filter they can choose: it is dropped.
 	const forum = forums.some((f) => f.id === params.forum) ? params.forum : undefined
 	const query = { ...params, forum }
-	const search = query.q
-		? await searchPosts(user, {
+	let search: SearchResults | null = null
+	// A search cut off by its time limit, or refused while every search worker is busy: the
+	// member is told what happened and what to try, on the same page.
+	let refused: string | null = null
+	if (query.q) {
+		try {
+			search = await searchPosts(user, {
 				q: query.q,
 				forumId: query.forum,
 				kind: query.kind,
@@ -40,8 +50,18 @@ export async function loader({ request }: Route.LoaderArgs) {
 				authorHandle: query.author,
 				page: pageParam(url),
 			})
-		: null
-	return { query, forums, search }
+		} catch (error) {
+			if (!(error instanceof SearchRefusedError)) throw error
+			refused = error.message
+		}
+	}
+	return { query, forums, search, refused }
+}
+
+/** "12 threads", or "more than 640 threads" when only the most recent matches were ranked. */
+function foundLabel(search: SearchResults): string {
+	const threads = search.total === 1 ? '1 thread' : `${search.total.toLocaleString('en')} threads`
+	return search.capped ? `More than ${threads}` : threads
 }
 
 const fieldClasses =
@@ -101,7 +121,7 @@ function Filter({
 }
 
 export default function SearchPage({ loaderData }: Route.ComponentProps) {
-	const { query, forums, search } = loaderData
+	const { query, forums, search, refused } = loaderData
 	const location = useLocation()
 	const filtered = Boolean(query.forum || query.kind || query.blocker || query.tag || query.author)
 	return (
@@ -186,6 +206,10 @@ export default function SearchPage({ loaderData }: Route.ComponentProps) {
 							group, its posts are found here.
 						</p>
 					</EmptyState>
+				) : refused ? (
+					<EmptyState title="No answer this time">
+						<p role="alert">{refused}</p>
+					</EmptyState>
 				) : !search ? (
 					<EmptyState title="What are you looking for?">
 						<p>
@@ -211,10 +235,15 @@ export default function SearchPage({ loaderData }: Route.ComponentProps) {
 				) : (
 					<>
 						<p className="mb-3 text-sm text-slate-600" role="status">
-							{search.total === 1 ? '1 thread' : `${search.total} threads`} found for{' '}
-							<strong className="text-slate-900">“{query.q}”</strong>
+							{foundLabel(search)} found for <strong className="text-slate-900">“{query.q}”</strong>
 							{search.pageCount > 1 ? ` · page ${search.page} of ${search.pageCount}` : null}
 						</p>
+						{search.capped ? (
+							<p className="-mt-2 mb-3 text-xs text-slate-500">
+								The best matches among the most recent posts are shown first. Add a word or a filter to
+								narrow the search.
+							</p>
+						) : null}
 						{search.results.length === 0 ? (
 							<EmptyState title="No more results">
 								<p>

@@ -94,6 +94,11 @@ export function dbEngine(): DbEngine {
 	return state().engine
 }
 
+/** The database's URL: for the search workers, which open their own read-only connections. */
+export function dbUrl(): string {
+	return state().url
+}
+
 /**
  * Per-database settings, run once before serving, on SQLite: WAL, so readers and the writer never
  * wait for each other; synchronous FULL, so an acknowledged write survives a power cut too (the

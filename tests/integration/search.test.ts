@@ -12,8 +12,11 @@ import {
 	setPostHidden,
 } from '#app/modules/forums/posts.server.ts'
 import type { NewThreadInput } from '#app/modules/forums/schemas.ts'
+import { facet } from '#app/modules/search/facets.ts'
+import { TOO_SLOW } from '#app/modules/search/search-pool.server.ts'
 import {
 	searchPosts,
+	SearchRefusedError,
 	SEARCH_PAGE_SIZE,
 	type SearchOptions,
 } from '#app/modules/search/search.server.ts'
@@ -29,6 +32,7 @@ import {
 	settle,
 	statusOf,
 } from '#tests/helpers.ts'
+import { testEngine } from '#tests/setup/test-database.ts'
 
 type Person = Awaited<ReturnType<typeof createUser>>
 type ForumWithCategories = { id: string; categories: Array<{ id: string; slug: string }> }
@@ -349,7 +353,7 @@ describe('searchPosts', () => {
 			expect(Array.isArray(found.results), q).toBe(true)
 		}
 		for (const q of ['', '   ', '\t\n']) {
-			expect(await search(amy, q)).toEqual({ total: 0, page: 1, pageCount: 1, results: [] })
+			expect(await search(amy, q)).toEqual({ total: 0, capped: false, page: 1, pageCount: 1, results: [] })
 		}
 		// Syntax characters are separators, not operators: the words still match.
 		expect(threadIds(await search(amy, '"ocelot" AND( survival*'))).toEqual([threadId])
@@ -459,5 +463,79 @@ describe('the /search page', () => {
 
 		const empty = await load('/search')
 		expect(empty.search).toBeNull()
+	})
+})
+
+describe('bounded search', () => {
+	test('ranks only the most recent matches past the candidate limit, and says there are more', async () => {
+		const { alice, amy, forumA } = await getWorld()
+		const ids: string[] = []
+		for (let n = 1; n <= 6; n++) {
+			ids.push((await startThread(alice, forumA, { title: `Dugong report ${n}`, body: 'Numbers inside.' })).threadId)
+		}
+		const all = await search(amy, 'dugong')
+		expect(all).toMatchObject({ total: 6, capped: false })
+		// Four candidates: the four newest posts, so the four newest threads, and "more than 4".
+		const bounded = await searchPosts(amy, { q: 'dugong' }, { candidateLimit: 4 })
+		expect(bounded).toMatchObject({ total: 4, capped: true, pageCount: 1 })
+		expect(threadIds(bounded)).toEqual(ids.slice(2).sort())
+		// Exactly at the limit is not "more".
+		expect(await searchPosts(amy, { q: 'dugong' }, { candidateLimit: 6 })).toMatchObject({ total: 6, capped: false })
+	})
+
+	test('candidates are counted after access and filters, so a reader is never shown fewer than exist', async () => {
+		const { alice, amy, bob, forumA, forumB } = await getWorld()
+		// Newer posts in a forum Amy cannot read must not use up her candidates.
+		const mine = await startThread(alice, forumA, { title: 'Axolotl care', body: 'Water first.' })
+		for (let n = 1; n <= 3; n++) await startThread(bob, forumB, { title: `Axolotl tank ${n}`, body: 'Glass.' })
+		const found = await searchPosts(amy, { q: 'axolotl' }, { candidateLimit: 1 })
+		expect(found).toMatchObject({ total: 1, capped: false })
+		expect(threadIds(found)).toEqual([mine.threadId])
+		// And the same with a filter: Alice's question, under newer discussions by others.
+		const question = await startThread(alice, forumA, { kind: 'question', title: 'Axolotl food?', body: 'Worms?' })
+		await startThread(amy, forumA, { title: 'Axolotl photos', body: 'Look.' })
+		const questions = await searchPosts(amy, { q: 'axolotl', kind: 'question' }, { candidateLimit: 1 })
+		expect(threadIds(questions)).toEqual([question.threadId])
+		const byAlice = await searchPosts(amy, { q: 'axolotl', authorId: alice.id, forumId: forumA.id }, { candidateLimit: 5 })
+		expect(threadIds(byAlice)).toEqual([mine.threadId, question.threadId].sort())
+	})
+
+	test('a filter never matches on its own, even when the words are only stop words', async () => {
+		const { alice, amy, forumA } = await getWorld()
+		await startThread(alice, forumA, { kind: 'question', title: 'Is the gnu here?', body: 'The one.' })
+		for (const q of ['the', 'the of']) {
+			const all = threadIds(await search(amy, q))
+			const filtered = threadIds(await search(amy, q, { kind: 'question', authorId: alice.id, forumId: forumA.id }))
+			expect(filtered.every((id) => all.includes(id)), q).toBe(true)
+		}
+	})
+
+	test('the filter tokens cannot be searched for by typing them', async () => {
+		const { alice, amy, forumA } = await getWorld()
+		await startThread(alice, forumA, { kind: 'question', title: 'Wombat hours', body: 'When?' })
+		for (const token of [facet.kind('question'), facet.forum(forumA.id), facet.author(alice.id)]) {
+			expect((await search(amy, token)).total, token).toBe(0)
+		}
+	})
+
+	test('moving a hidden post back into the index keeps its filter tokens', async () => {
+		const { alice, amy, forumA } = await getWorld()
+		const { threadId } = await startThread(alice, forumA, { kind: 'question', title: 'Ocelot sightings', body: 'Seen one?' })
+		const reply = await createReply(amy, threadId, { body: 'Ocelot at dusk.' }, realtime())
+		await setPostHidden(alice, reply.postId, true, realtime())
+		expect((await search(amy, 'dusk', { kind: 'question', authorId: amy.id })).total).toBe(0)
+		await setPostHidden(alice, reply.postId, false, realtime())
+		expect((await search(amy, 'dusk', { kind: 'question', authorId: amy.id })).total).toBe(1)
+	})
+
+	// The worker stops its walk past the time limit; PostgreSQL's statement timeout does the same
+	// there, but a query over a test database is too quick for any timeout to catch it reliably.
+	test.skipIf(testEngine() === 'postgresql')('a search past its time limit is refused with a message, and the next one runs', async () => {
+		const { alice, amy, forumA } = await getWorld()
+		await startThread(alice, forumA, { title: 'Tapir timetable', body: 'Every day.' })
+		const refused = await searchPosts(amy, { q: 'tapir' }, { timeLimitMs: 0 }).catch((error: unknown) => error)
+		expect(refused).toBeInstanceOf(SearchRefusedError)
+		expect((refused as Error).message).toBe(TOO_SLOW)
+		expect((await search(amy, 'tapir')).total).toBe(1)
 	})
 })

@@ -21,7 +21,8 @@ beforeAll(async () => {
 afterAll(async () => {
 	const { disconnectDb } = await import('#app/utils/db.server.ts')
 	const { closeMarkdownPool } = await import('#app/modules/markdown/renderer.server.ts')
-	await Promise.all([disconnectDb(), closeMarkdownPool()])
+	const { closeSearchPool } = await import('#app/modules/search/search-pool.server.ts')
+	await Promise.all([disconnectDb(), closeMarkdownPool(), closeSearchPool()])
 	await dispose?.()
 })
 

@@ -1,4 +1,5 @@
 import type { DbTransaction } from '#app/utils/db.server.ts'
+import { facetTokens } from './facets.ts'
 
 
 // The search index is one SearchDocument row per visible post; the engine's own full-text index
@@ -9,10 +10,17 @@ export async function indexPost(
 	doc: { postId: string; threadId: string; forumId: string; title: string; text: string },
 ): Promise<void> {
 	const body = doc.text
+	// The filter tokens come from the rows themselves, so no caller can pass stale ones. Author
+	// and kind never change once written; the forum is the thread's (facets.ts).
+	const post = await tx.post.findUniqueOrThrow({
+		where: { id: doc.postId },
+		select: { authorId: true, thread: { select: { kind: true, forumId: true } } },
+	})
+	const facets = facetTokens({ forumId: post.thread.forumId, authorId: post.authorId, kind: post.thread.kind })
 	await tx.searchDocument.upsert({
 		where: { postId: doc.postId },
-		create: { postId: doc.postId, threadId: doc.threadId, forumId: doc.forumId, title: doc.title, body },
-		update: { title: doc.title, body, forumId: doc.forumId },
+		create: { postId: doc.postId, threadId: doc.threadId, forumId: doc.forumId, title: doc.title, body, facets },
+		update: { title: doc.title, body, forumId: doc.forumId, facets },
 	})
 }
 

@@ -1,23 +1,24 @@
 import { randomBytes } from 'node:crypto'
+import path from 'node:path'
 import { Prisma } from '../../../prisma/generated/sqlite/client.ts'
 import type { SessionUser } from '#app/modules/auth/auth.server.ts'
 import { readableForumIds } from '#app/modules/forums/access.server.ts'
-import { db, dbEngine } from '#app/utils/db.server.ts'
-import {
-	escapeHtml,
-	markHits,
-	searchTerms,
-	snippetToHtml,
-	toFtsExpression,
-	toTsQuery,
-	type Sentinels,
-} from './terms.ts'
+import { db, dbEngine, dbUrl } from '#app/utils/db.server.ts'
+import type { SearchFilters } from './plan.ts'
+import { postgresCandidates } from './postgres-search.server.ts'
+import { CANDIDATE_LIMIT, type RankedPage } from './ranking.ts'
+import { resultRowsSql, type ResultRow } from './result-rows.ts'
+import { runInSearchPool, SearchRefusedError } from './search-pool.server.ts'
+import { escapeHtml, markHits, searchTerms, snippetToHtml, toTsQuery, type Sentinels } from './terms.ts'
 
 // Full-text search over the posts a member may read. The words are matched by the engine's own
-// index (FTS5 on SQLite, a tsvector on PostgreSQL: see the search_index migrations); everything
-// else (permissions, filters, one result per thread, paging) is the same SQL on both engines.
-// This is the one module that writes engine-specific SQL.
+// index (FTS5 on SQLite, a tsvector on PostgreSQL: see the search_index and search_facets
+// migrations). Each search ranks a bounded set of candidates (ranking.ts says why), filters
+// narrow the match inside the index (facets.ts), and SQL checks access and every filter.
+// SQLite searches run in a worker pool (search-pool.server.ts); PostgreSQL ones under a
+// statement timeout (postgres-search.server.ts).
 
+export { SearchRefusedError }
 export const SEARCH_PAGE_SIZE = 20
 
 type Viewer = Pick<SessionUser, 'id' | 'isSiteAdmin'>
@@ -50,91 +51,94 @@ export type SearchResult = {
 }
 
 export type SearchResults = {
+	/** Threads found; when `capped`, at least this many (only the most recent matches were ranked). */
 	total: number
+	capped: boolean
 	page: number
 	pageCount: number
 	results: SearchResult[]
 }
 
-type RankedRow = { docId: number | bigint; postId: string; total: number | bigint | string }
-
-type Engine = {
-	/** A CTE named "hits": one row per matching document with a score, higher is better. */
-	hits(terms: string[], where: Prisma.Sql): Prisma.Sql
-	/** Safe HTML snippets of the documents' bodies, by document id: escaped text, hits in <mark>. */
-	snippets(terms: string[], docIds: number[], sentinels: Sentinels): Promise<Map<number, string>>
-}
+/** How a search may run: tests and benchmarks change the limits, the app keeps the defaults. */
+export type SearchRun = { timeLimitMs?: number; candidateLimit?: number }
 
 const SNIPPET_TOKENS = 28
 
-const sqlite: Engine = {
-	// The full-text match runs first, once, as its own materialised step. Left to itself the
-	// planner may start from the readable threads and run one full-text lookup per post, which
-	// took seconds over 100,000 posts and froze the server meanwhile.
-	hits: (terms, where) => Prisma.sql`
-		WITH "matched" AS MATERIALIZED (
-			SELECT "search_fts".rowid AS "docId", -bm25("search_fts", 3.0, 1.0) AS "score"
-			FROM "search_fts"
-			WHERE "search_fts" MATCH ${toFtsExpression(terms)}
-		),
-		"hits" AS (
-			SELECT d."id" AS "docId", d."postId" AS "postId", d."threadId" AS "threadId", p."number" AS "number",
-				m."score" AS "score"
-			FROM "matched" m
-			JOIN "SearchDocument" d ON d."id" = m."docId"
-			JOIN "Post" p ON p."id" = d."postId"
-			JOIN "Thread" t ON t."id" = d."threadId"
-			WHERE ${where}
-		)`,
-	async snippets(terms, docIds, sentinels) {
-		// Column 1 is the body: the title is shown on its own above the snippet.
-		const rows = await db.$queryRaw<
-			Array<{ docId: number | bigint; snippet: string | null }>
-		>(Prisma.sql`
-			SELECT "search_fts".rowid AS "docId",
-				snippet("search_fts", 1, ${sentinels.open}, ${sentinels.close}, '…', ${SNIPPET_TOKENS}) AS "snippet"
-			FROM "search_fts"
-			WHERE "search_fts" MATCH ${toFtsExpression(terms)} AND "search_fts".rowid IN (${Prisma.join(docIds)})`)
-		return new Map(
-			rows.map((row) => [Number(row.docId), snippetToHtml(row.snippet ?? '', sentinels)]),
-		)
-	},
+/** The ranked page, the snippets of its posts by document id, and what the results show. */
+type EnginePage = RankedPage & { snippets: Map<number, string>; posts: ResultRow[] }
+
+/** The database file of a `file:` URL, as the main connection opens it (relative to the cwd). */
+function sqliteFile(url: string): string {
+	return path.resolve(url.replace(/^file:/, '').replace(/\?.*$/, ''))
 }
 
-const postgresql: Engine = {
-	// ts_rank's default weights put the title (A, 1.0) above the body (B, 0.4).
-	hits: (terms, where) => Prisma.sql`
-		WITH "hits" AS (
-			SELECT d."id" AS "docId", d."postId" AS "postId", d."threadId" AS "threadId", p."number" AS "number",
-				ts_rank(si."tsv", q."query") AS "score"
-			FROM "search_index" si
-			CROSS JOIN (SELECT to_tsquery('english', ${toTsQuery(terms)}) AS "query") q
-			JOIN "SearchDocument" d ON d."id" = si."id"
-			JOIN "Post" p ON p."id" = d."postId"
-			JOIN "Thread" t ON t."id" = d."threadId"
-			WHERE si."tsv" @@ q."query" AND ${where}
-		)`,
-	async snippets(terms, docIds, sentinels) {
-		// ts_headline runs on the body escaped first: the parser reads &lt; and friends as whole
-		// entity tokens and keeps them (raw tags it would silently drop), so a post that talks about
-		// "<script>" is shown saying so, and the fragment holds no markup but the sentinels.
-		const options = `StartSel=${sentinels.open}, StopSel=${sentinels.close}, MaxWords=${SNIPPET_TOKENS}, MinWords=12, ShortWord=2, MaxFragments=1`
-		const rows = await db.$queryRaw<
-			Array<{ docId: number | bigint; body: string; snippet: string | null }>
-		>(Prisma.sql`
-			SELECT d."id" AS "docId", d."body" AS "body",
-				ts_headline('english',
-					replace(replace(replace(replace(replace(d."body", '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;'), '''', '&#39;'),
-					to_tsquery('english', ${toTsQuery(terms)}), ${options}) AS "snippet"
-			FROM "SearchDocument" d
-			WHERE d."id" IN (${Prisma.join(docIds)})`)
-		return new Map(
-			rows.map((row) => [
-				Number(row.docId),
-				markHits(withEllipses(row.snippet ?? '', escapeHtml(row.body), sentinels), sentinels),
-			]),
-		)
-	},
+async function sqlitePage(
+	terms: string[],
+	filters: SearchFilters,
+	page: number,
+	run: SearchRun,
+	sentinels: Sentinels,
+): Promise<EnginePage> {
+	const answer = await runInSearchPool(
+		{
+			file: sqliteFile(dbUrl()),
+			terms,
+			filters,
+			page,
+			pageSize: SEARCH_PAGE_SIZE,
+			candidateLimit: run.candidateLimit ?? CANDIDATE_LIMIT,
+			sentinels,
+		},
+		run.timeLimitMs,
+	)
+	return {
+		...answer,
+		snippets: new Map(answer.snippets.map(([docId, raw]) => [docId, snippetToHtml(raw, sentinels)])),
+	}
+}
+
+async function postgresPage(
+	terms: string[],
+	filters: SearchFilters,
+	page: number,
+	run: SearchRun,
+	sentinels: Sentinels,
+): Promise<EnginePage> {
+	const ranked = await postgresCandidates(terms, filters, {
+		page,
+		pageSize: SEARCH_PAGE_SIZE,
+		candidateLimit: run.candidateLimit ?? CANDIDATE_LIMIT,
+		timeLimitMs: run.timeLimitMs,
+	})
+	if (ranked.rows.length === 0) return { ...ranked, snippets: new Map(), posts: [] }
+	const ids = ranked.rows.map((row) => row.postId)
+	const [snippets, posts] = await Promise.all([
+		postgresSnippets(terms, ranked.rows.map((row) => row.docId), sentinels),
+		db.$queryRawUnsafe<ResultRow[]>(resultRowsSql(ids.map((_, i) => `$${i + 1}`).join(', ')), ...ids),
+	])
+	return { ...ranked, snippets, posts }
+}
+
+async function postgresSnippets(terms: string[], docIds: number[], sentinels: Sentinels): Promise<Map<number, string>> {
+	// ts_headline runs on the body escaped first: the parser reads &lt; and friends as whole
+	// entity tokens and keeps them (raw tags it would silently drop), so a post that talks about
+	// "<script>" is shown saying so, and the fragment holds no markup but the sentinels.
+	const options = `StartSel=${sentinels.open}, StopSel=${sentinels.close}, MaxWords=${SNIPPET_TOKENS}, MinWords=12, ShortWord=2, MaxFragments=1`
+	const rows = await db.$queryRaw<
+		Array<{ docId: number | bigint; body: string; snippet: string | null }>
+	>(Prisma.sql`
+		SELECT d."id" AS "docId", d."body" AS "body",
+			ts_headline('english',
+				replace(replace(replace(replace(replace(d."body", '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;'), '''', '&#39;'),
+				to_tsquery('english', ${toTsQuery(terms)}), ${options}) AS "snippet"
+		FROM "SearchDocument" d
+		WHERE d."id" IN (${Prisma.join(docIds)})`)
+	return new Map(
+		rows.map((row) => [
+			Number(row.docId),
+			markHits(withEllipses(row.snippet ?? '', escapeHtml(row.body), sentinels), sentinels),
+		]),
+	)
 }
 
 /** ts_headline returns a fragment without saying so; mark the cut ends as FTS5's snippet does. */
@@ -147,54 +151,7 @@ function withEllipses(fragment: string, body: string, sentinels: Sentinels): str
 	return `${starts ? '' : '…'}${fragment.trim()}${ends ? '' : '…'}`
 }
 
-function engine(): Engine {
-	return dbEngine() === 'postgresql' ? postgresql : sqlite
-}
-
-/** The conditions every hit must meet: readable forum, visible thread and post, and the filters (AND). */
-function whereSql(forumIds: string[], options: SearchOptions): Prisma.Sql {
-	const conditions = [
-		// Thread.forumId is the source of truth; SearchDocument.forumId is a copy.
-		Prisma.sql`t."forumId" IN (${Prisma.join(forumIds)})`,
-		Prisma.sql`t."hiddenAt" IS NULL`,
-		// Deleted and hidden posts leave the index when it happens; this is the second lock.
-		Prisma.sql`p."deletedAt" IS NULL`,
-		Prisma.sql`p."hiddenAt" IS NULL`,
-	]
-	if (options.forumId) conditions.push(Prisma.sql`t."forumId" = ${options.forumId}`)
-	if (options.categoryId) conditions.push(Prisma.sql`t."categoryId" = ${options.categoryId}`)
-	if (options.kind) conditions.push(Prisma.sql`t."kind" = ${options.kind}`)
-	if (options.blocker) conditions.push(Prisma.sql`t."blocker" = ${options.blocker}`)
-	if (options.authorId) conditions.push(Prisma.sql`p."authorId" = ${options.authorId}`)
-	if (options.tag) {
-		conditions.push(Prisma.sql`EXISTS (
-			SELECT 1 FROM "ThreadTag" tt JOIN "Tag" g ON g."id" = tt."tagId"
-			WHERE tt."threadId" = t."id" AND g."name" = ${options.tag.toLowerCase()})`)
-	}
-	return Prisma.join(conditions, ' AND ')
-}
-
-/**
- * One result per thread, its best-matching post (a title word matches every post of a thread,
- * and a page of twenty replies to the same thread helps nobody). Ties go to the earlier post,
- * so a thread found by its title opens at its first post.
- */
-async function rankedPage(hits: Prisma.Sql, limit: number, offset: number): Promise<RankedRow[]> {
-	return db.$queryRaw<RankedRow[]>(Prisma.sql`
-		${hits},
-		"best" AS (
-			SELECT "docId", "postId", "score",
-				ROW_NUMBER() OVER (PARTITION BY "threadId" ORDER BY "score" DESC, "number" ASC) AS "n"
-			FROM "hits"
-		)
-		SELECT "docId", "postId", COUNT(*) OVER () AS "total"
-		FROM "best"
-		WHERE "n" = 1
-		ORDER BY "score" DESC, "docId" DESC
-		LIMIT ${limit} OFFSET ${offset}`)
-}
-
-const NO_RESULTS = (page: number): SearchResults => ({ total: 0, page, pageCount: 1, results: [] })
+const NO_RESULTS = (page: number): SearchResults => ({ total: 0, capped: false, page, pageCount: 1, results: [] })
 
 async function resolveAuthorId(options: SearchOptions): Promise<string | null | undefined> {
 	if (options.authorId) return options.authorId
@@ -204,8 +161,16 @@ async function resolveAuthorId(options: SearchOptions): Promise<string | null | 
 	return user?.id ?? null
 }
 
-/** Searches the posts the viewer may read; an empty query finds nothing (and asks no database). */
-export async function searchPosts(viewer: Viewer, options: SearchOptions): Promise<SearchResults> {
+/**
+ * Searches the posts the viewer may read; an empty query finds nothing (and asks no database).
+ * Throws SearchRefusedError, with a message for the member, when the search took too long or
+ * the search workers are all busy.
+ */
+export async function searchPosts(
+	viewer: Viewer,
+	options: SearchOptions,
+	run: SearchRun = {},
+): Promise<SearchResults> {
 	const page = Math.max(1, Math.floor(options.page ?? 1))
 	const terms = searchTerms(options.q)
 	if (terms.length === 0) return NO_RESULTS(page)
@@ -215,66 +180,47 @@ export async function searchPosts(viewer: Viewer, options: SearchOptions): Promi
 	const authorId = await resolveAuthorId(options)
 	if (authorId === null) return NO_RESULTS(page)
 
-	const search = engine()
-	const hits = search.hits(terms, whereSql(forumIds, { ...options, authorId }))
-	const offset = (page - 1) * SEARCH_PAGE_SIZE
-	const rows = await rankedPage(hits, SEARCH_PAGE_SIZE, offset)
-	// Past the last page the window count has no row to ride on: ask for the first row instead.
-	const total = Number(
-		rows[0]?.total ?? (offset > 0 ? ((await rankedPage(hits, 1, 0))[0]?.total ?? 0) : 0),
-	)
-	const pageCount = Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE))
-	if (rows.length === 0) return { total, page, pageCount, results: [] }
-
+	const filters: SearchFilters = {
+		forumIds,
+		forumId: options.forumId,
+		categoryId: options.categoryId,
+		kind: options.kind,
+		blocker: options.blocker,
+		authorId,
+		tag: options.tag,
+	}
 	const sentinels = {
 		open: `ppm${randomBytes(8).toString('hex')}o`,
 		close: `ppm${randomBytes(8).toString('hex')}c`,
 	}
-	const docIds = rows.map((row) => Number(row.docId))
-	const [posts, snippets] = await Promise.all([
-		db.post.findMany({
-			where: { id: { in: rows.map((row) => row.postId) } },
-			select: {
-				id: true,
-				number: true,
-				createdAt: true,
-				author: { select: { id: true, name: true } },
-				thread: {
-					select: {
-						id: true,
-						title: true,
-						kind: true,
-						blocker: true,
-						forum: { select: { group: { select: { slug: true, name: true } } } },
-					},
-				},
-			},
-		}),
-		search.snippets(terms, docIds, sentinels),
-	])
-	const byId = new Map(posts.map((post) => [post.id, post]))
+	const engine = dbEngine() === 'postgresql' ? postgresPage : sqlitePage
+	const { total, capped, rows, snippets, posts } = await engine(terms, filters, page, run, sentinels)
+	const pageCount = Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE))
+	if (rows.length === 0) return { total, capped, page, pageCount, results: [] }
+
+	const byId = new Map(posts.map((post) => [post.postId, post]))
 	const results = rows.flatMap((row): SearchResult[] => {
 		const post = byId.get(row.postId)
 		if (!post) return [] // deleted between the two queries
-		const group = post.thread.forum.group
 		return [
 			{
-				threadId: post.thread.id,
-				threadTitle: post.thread.title,
-				postId: post.id,
-				postNumber: post.number,
-				kind: post.thread.kind,
-				blocker: post.thread.blocker,
-				forum: group
-					? { name: group.name, href: `/g/${group.slug}/forum` }
-					: { name: 'Community', href: '/community' },
-				author: post.author,
-				createdAt: post.createdAt.toISOString(),
-				snippetHtml: snippets.get(Number(row.docId)) ?? '',
+				threadId: post.threadId,
+				threadTitle: post.threadTitle,
+				postId: post.postId,
+				postNumber: Number(post.number),
+				kind: post.kind,
+				blocker: post.blocker,
+				forum:
+					post.groupSlug !== null
+						? { name: post.groupName ?? '', href: `/g/${post.groupSlug}/forum` }
+						: { name: 'Community', href: '/community' },
+				author: { id: post.authorId, name: post.authorName },
+				createdAt: new Date(post.createdAt).toISOString(),
+				snippetHtml: snippets.get(row.docId) ?? '',
 			},
 		]
 	})
-	return { total, page, pageCount, results }
+	return { total, capped, page, pageCount, results }
 }
 
 /** The forums the viewer may search, for the forum filter: their groups' forums, then Community. */

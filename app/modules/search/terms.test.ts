@@ -5,6 +5,8 @@ import {
 	searchTerms,
 	snippetToHtml,
 	toFtsExpression,
+	toFtsMatch,
+	toTsQueries,
 	toTsQuery,
 } from './terms.ts'
 
@@ -46,5 +48,22 @@ describe('snippet HTML', () => {
 		)
 		expect(escapeHtml('<mark>')).toBe('&lt;mark&gt;')
 		expect(markHits('&lt;b&gt; ppmabcohitppmabcc', sentinels)).toBe('&lt;b&gt; <mark>hit</mark>')
+	})
+})
+
+describe('the whole match, with filter tokens', () => {
+	test('FTS5: words limited to the title and body, explicit ANDs, token groups ORed', () => {
+		expect(toFtsMatch(['cash', 'flow'], [['ppforuma', 'ppforumb'], ['ppauthorx']])).toBe(
+			'{title body} : "cash" AND {title body} : "flow"* AND (facets : "ppforuma" OR facets : "ppforumb") AND (facets : "ppauthorx")',
+		)
+		expect(toFtsMatch(['customer'], [[]], { prefix: false })).toBe('{title body} : "customer"')
+	})
+
+	test('PostgreSQL: words limited to weights A and B, tokens to D', () => {
+		expect(toTsQueries(['cash', 'flow'], [['ppforuma', 'ppforumb'], ['ppkindlesson']])).toEqual({
+			words: "'cash':AB & 'flow':*AB",
+			facets: "('ppforuma':D | 'ppforumb':D) & ('ppkindlesson':D)",
+		})
+		expect(toTsQueries(['customer'], [], { prefix: false })).toEqual({ words: "'customer':AB", facets: '' })
 	})
 })
