@@ -5,7 +5,9 @@
 //   ceiling:  a bare socket.io server (its own process, same machine) asked over HTTP to
 //             broadcast a payload of the same size to one room of N sockets, until the last has it
 //   figure 2: the server's RSS growth per idle authenticated socket (connected, in its thread's
-//             room), beside a bare socket.io server's growth per socket
+//             room), beside a bare socket.io server's growth per socket: over all N sockets (this
+//             includes the heap the connecting work leaves grown: handshakes and joins query the
+//             database), and over the second half only (what one more socket costs)
 // Options (env): BENCH_READERS (comma-separated, default 1000,10000), BENCH_REPLIES (20),
 // BENCH_BUILD_DIR (default build/, built when missing).
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
@@ -186,9 +188,16 @@ async function bare(readers: number, payload: unknown) {
 	const url = `http://127.0.0.1:${port}`
 	await sleep(1000)
 	const before = rssOf(child.pid!)
-	const sockets = await connectAll(url, Array.from({ length: readers }), async () => undefined)
+	const half = Math.floor(readers / 2)
+	const sockets = await connectAll(url, Array.from({ length: half }), async () => undefined)
+	await sleep(2000)
+	const middle = rssOf(child.pid!)
+	sockets.push(
+		...(await connectAll(url, Array.from({ length: readers - half }), async () => undefined)),
+	)
 	await sleep(3000)
 	const perSocket = (rssOf(child.pid!) - before) / readers
+	const marginal = (rssOf(child.pid!) - middle) / (readers - half)
 	const samples: number[] = []
 	for (let i = 0; i < REPLIES; i++) {
 		const marker = randomUUID()
@@ -205,7 +214,7 @@ async function bare(readers: number, payload: unknown) {
 	}
 	for (const socket of sockets) socket.disconnect()
 	child.kill()
-	return { samples: samples.sort((a, b) => a - b), perSocket }
+	return { samples: samples.sort((a, b) => a - b), perSocket, marginal }
 }
 
 async function peerpower(readers: number) {
@@ -220,14 +229,20 @@ async function peerpower(readers: number) {
 	try {
 		await sleep(1000)
 		const before = server.rss()
-		const sockets = await connectAll(server.url, readerCookies, async (socket) => {
+		const join = async (socket: Socket) => {
 			const answer = (await socket.timeout(60_000).emitWithAck('thread:join', { threadId })) as {
 				ok: boolean
 			}
 			if (!answer.ok) throw new Error('thread:join refused')
-		})
+		}
+		const half = Math.floor(readers / 2)
+		const sockets = await connectAll(server.url, readerCookies.slice(0, half), join)
+		await sleep(2000)
+		const middle = server.rss()
+		sockets.push(...(await connectAll(server.url, readerCookies.slice(half), join)))
 		await sleep(3000)
 		const perSocket = (server.rss() - before) / readers
+		const marginal = (server.rss() - middle) / (readers - half)
 		const samples: number[] = []
 		let payload: unknown
 		for (let i = 0; i < REPLIES; i++) {
@@ -265,7 +280,7 @@ async function peerpower(readers: number) {
 			await sleep(200)
 		}
 		for (const socket of sockets) socket.disconnect()
-		return { samples: samples.sort((a, b) => a - b), perSocket, payload }
+		return { samples: samples.sort((a, b) => a - b), perSocket, marginal, payload }
 	} finally {
 		await server.stop()
 		await database.dispose()
@@ -279,34 +294,45 @@ for (const readers of READER_COUNTS) {
 	const ceiling = await bare(readers, ours.payload)
 	const ratio = (q: number) =>
 		(percentile(ours.samples, q) / percentile(ceiling.samples, q)).toFixed(2)
+	const kib = (bytes: number) => (bytes / 1024).toFixed(1)
 	rows.push(
 		[
 			`${readers} readers: reply → last reader`,
 			percentile(ours.samples, 0.5).toFixed(0),
 			percentile(ours.samples, 0.99).toFixed(0),
-			(ours.perSocket / 1024).toFixed(1),
+			kib(ours.perSocket),
+			kib(ours.marginal),
 		],
 		[
 			`  ceiling: bare socket.io broadcast`,
 			percentile(ceiling.samples, 0.5).toFixed(0),
 			percentile(ceiling.samples, 0.99).toFixed(0),
-			(ceiling.perSocket / 1024).toFixed(1),
+			kib(ceiling.perSocket),
+			kib(ceiling.marginal),
 		],
-		[`  ratio`, ratio(0.5), ratio(0.99), (ours.perSocket / ceiling.perSocket).toFixed(2)],
+		[
+			`  ratio`,
+			ratio(0.5),
+			ratio(0.99),
+			(ours.perSocket / ceiling.perSocket).toFixed(2),
+			(ours.marginal / ceiling.marginal).toFixed(2),
+		],
 	)
 	results[readers] = {
 		peerpower: {
 			p50Ms: percentile(ours.samples, 0.5),
 			p99Ms: percentile(ours.samples, 0.99),
 			perSocketBytes: ours.perSocket,
+			marginalPerSocketBytes: ours.marginal,
 		},
 		bare: {
 			p50Ms: percentile(ceiling.samples, 0.5),
 			p99Ms: percentile(ceiling.samples, 0.99),
 			perSocketBytes: ceiling.perSocket,
+			marginalPerSocketBytes: ceiling.marginal,
 		},
 	}
 }
-printTable(['fan-out', 'p50 ms', 'p99 ms', 'KiB RSS per idle socket'], rows)
+printTable(['fan-out', 'p50 ms', 'p99 ms', 'KiB RSS / idle socket', 'KiB, 2nd half only'], rows)
 console.log(`→ ${await writeResults('fanout', { replies: REPLIES, results })}`)
 process.exit(0)

@@ -7,7 +7,9 @@
 //            FULL), on the same database after the server has stopped
 // Options (env): BENCH_WRITERS (20), BENCH_SECONDS (15), BENCH_THREADS (4), BENCH_BUILD_DIR (a
 // build of this checkout; default build/, built when missing), BENCH_CPU_PROF=dir (the server
-// runs under --cpu-prof, profiles written there).
+// runs under --cpu-prof, profiles written there), BENCH_BASELINE_DIR (another checkout, built,
+// e.g. an earlier commit: measured first on the same database, run from source through tsx as
+// `npm start` ran it before the server was compiled).
 import { execFileSync } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
@@ -26,7 +28,10 @@ const database = throwawaySqlite()
 process.env.DATABASE_URL = database.url
 
 const buildDir = path.resolve(projectRoot, process.env.BENCH_BUILD_DIR ?? 'build')
-if (!existsSync(path.join(buildDir, 'server/index.js')) || !existsSync(path.join(buildDir, 'start.mjs'))) {
+if (
+	!existsSync(path.join(buildDir, 'server/index.js')) ||
+	!existsSync(path.join(buildDir, 'start.mjs'))
+) {
 	console.log('posting: building the app…')
 	execFileSync('npm', ['run', 'build'], {
 		cwd: projectRoot,
@@ -204,6 +209,22 @@ function ceiling(file: string, threadIds: string[]) {
 try {
 	const { cookies, threadIds } = await setUp()
 	const port = await freePort()
+	const baselineDir = process.env.BENCH_BASELINE_DIR
+	let baseline: Awaited<ReturnType<typeof load>> | undefined
+	if (baselineDir) {
+		const before = await spawnServer({
+			checkout: path.resolve(baselineDir),
+			buildDir: path.resolve(baselineDir, 'build'),
+			databaseUrl: database.url,
+			port,
+			env: { LOG_LEVEL: 'error' },
+		})
+		try {
+			baseline = await load(before.url, cookies, threadIds)
+		} finally {
+			await before.stop()
+		}
+	}
 	const profileDir = process.env.BENCH_CPU_PROF
 	const server = await spawnServer({
 		buildDir,
@@ -233,12 +254,24 @@ try {
 				result.errors,
 				`${((result.perSecond / bare.perSecond) * 100).toFixed(1)} %`,
 			],
+			...(baseline
+				? [
+						[
+							`baseline (${path.basename(baselineDir!)})`,
+							baseline.perSecond.toFixed(0),
+							baseline.p50Ms.toFixed(1),
+							baseline.p99Ms.toFixed(1),
+							baseline.errors,
+							`${((baseline.perSecond / bare.perSecond) * 100).toFixed(1)} %`,
+						],
+					]
+				: []),
 			['ceiling: one prepared transaction', bare.perSecond.toFixed(0), '', '', '', '100 %'],
 		],
 	)
 	if (result.errorSamples.length > 0) console.log(`errors: ${result.errorSamples.join(', ')}`)
 	console.log(
-		`→ ${await writeResults('posting', { writers: WRITERS, seconds: SECONDS, threads: THREADS, http: result, ceiling: bare })}`,
+		`→ ${await writeResults('posting', { writers: WRITERS, seconds: SECONDS, threads: THREADS, http: result, baseline, ceiling: bare })}`,
 	)
 } finally {
 	await database.dispose()

@@ -61,20 +61,23 @@ type Options = {
 	 * `npm run build`) instead of scripts/start.ts through tsx.
 	 */
 	compiled?: boolean
+	/** Another checkout of PeerPower to run instead of this one (a benchmark's baseline). */
+	checkout?: string
 }
 
 export async function spawnServer(options: Options): Promise<ServerProcess> {
 	const url = `http://127.0.0.1:${options.port}`
+	const root = options.checkout ?? projectRoot
 	const child = spawn(
 		process.execPath,
 		[
 			...(options.nodeOptions ?? []),
 			...(options.compiled
-				? [path.join(projectRoot, 'scripts/start.mjs')]
-				: ['--import', 'tsx', path.join(projectRoot, 'scripts/start.ts')]),
+				? [path.join(root, 'scripts/start.mjs')]
+				: ['--import', 'tsx', path.join(root, 'scripts/start.ts')]),
 		],
 		{
-			cwd: projectRoot,
+			cwd: root,
 			env: {
 				...process.env,
 				NODE_ENV: 'production',

@@ -42,8 +42,12 @@ export function useCompiledMarkdownWorker(file: string): void {
 	globalForPool.__peerpowerMarkdownWorker = file
 }
 
-/** How long an idle worker is kept: replies come in bursts; a quiet server holds no worker at all. */
-export const WORKER_IDLE_TIMEOUT_MS = 30_000
+/**
+ * How long an idle worker is kept. Long enough that an active community never waits for a worker
+ * to load its parser (a cold start takes a busy machine seconds); a server quiet this long holds
+ * none.
+ */
+export const WORKER_IDLE_TIMEOUT_MS = 5 * 60_000
 
 function pool(): Piscina {
 	globalForPool.__peerpowerMarkdownPool ??= new Piscina({
