@@ -28,13 +28,13 @@ const autocannon = createRequire(import.meta.url)('autocannon') as (
 	done: (error: Error | null, result: CannonResult) => void,
 ) => unknown
 
-function cannon(url: string, options: { connections: number; cookie?: string; overallRate?: number }): Promise<CannonResult> {
+function cannon(url: string, options: { connections: number; cookie?: string; overallRate?: number; duration?: number }): Promise<CannonResult> {
 	return new Promise((resolve, reject) => {
 		autocannon(
 			{
 				url,
 				connections: options.connections,
-				duration: SECONDS,
+				duration: options.duration ?? SECONDS,
 				headers: options.cookie ? { cookie: options.cookie } : {},
 				...(options.overallRate ? { overallRate: options.overallRate } : {}),
 			},
@@ -140,7 +140,7 @@ const listCeiling = await ceilingFor(sizes['list first']!.bytes)
 
 // Warm both (JIT, SQLite's page cache) before measuring.
 for (const url of [threadUrl, listUrl(1), listUrl(listPages.middle), listUrl(listPages.last)]) {
-	await cannon(url, { connections: 10, cookie }).catch(() => undefined)
+	await cannon(url, { connections: 10, cookie, duration: 3 }).catch(() => undefined)
 }
 
 // 4. Throughput, each beside its ceiling.
