@@ -147,6 +147,40 @@ describe('who is notified about a post', () => {
 	})
 })
 
+describe('notified only where the reader may read', () => {
+	test('a reply in a hidden thread notifies its moderators only: no row for a watching member', async () => {
+		const s = await setup()
+		const threadId = await startThread(s, s.ben, 'Who has claimed the Q3 rebate?')
+		await reply(threadId, s.cy, 'Watching this one.')
+		const opening = await db.post.findFirstOrThrow({ where: { threadId, number: 1 } })
+		await postToThread(threadId, s.ada, { intent: 'hide', postId: opening.id })
+		const before = { ben: (await received(s.ben)).length, cy: (await received(s.cy)).length }
+
+		// Ada (moderator) replies and mentions Cy; both members watch the thread.
+		const post = await reply(threadId, s.ada, `@${s.cy.handle} this stays between moderators for now.`)
+		expect(await received(s.ben)).toHaveLength(before.ben)
+		expect(await received(s.cy)).toHaveLength(before.cy)
+		// Cy cannot read the thread, so the mention is not resolved to a link either.
+		expect(post.bodyHtml).not.toContain('<a')
+	})
+
+	test('a site admin outside every group can be mentioned and notified in the community forum', async () => {
+		const s = await setup()
+		const admin = await member('Sam Siteadmin')
+		await db.user.update({ where: { id: admin.id }, data: { isSiteAdmin: true } })
+		await ensureCommunityForum()
+		const { threadId } = await createThread(
+			{ id: s.ben.id, isSiteAdmin: false },
+			COMMUNITY_FORUM_ID,
+			{ kind: 'discussion', title: 'Distributor terms', categoryId: (await db.category.findFirstOrThrow({ where: { forumId: COMMUNITY_FORUM_ID } })).id, tags: [], body: `@${admin.handle} can you pin this?` },
+			createTestContext().realtime,
+		)
+		const opening = await db.post.findFirstOrThrow({ where: { threadId, number: 1 } })
+		expect(opening.bodyHtml).toContain(`>@${admin.handle}</a>`)
+		expect(await received(admin)).toMatchObject([{ type: 'mention', postId: opening.id, threadId }])
+	})
+})
+
 describe('reading notifications', () => {
 	test('the list says who did what where, newest first, and pages by 30', async () => {
 		const s = await setup()

@@ -1,3 +1,4 @@
+import type { Prisma } from '../../../prisma/generated/sqlite/client.ts'
 import type { SessionUser } from '#app/modules/auth/auth.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { queryRows, sql, type Sql } from '#app/utils/sql.server.ts'
@@ -87,13 +88,21 @@ export function memberForumAccess(viewer: Viewer, forumId: string, membership: {
 	return accessFrom(viewer, forumId, { groupId: membership.groupId, memberRole: membership.role, inAnyGroup: true })
 }
 
-/** The user ids who may read a forum (for resolving @mentions and filtering notifications). */
-export async function forumReaderIds(forumId: string): Promise<string[] | 'all-members'> {
-	if (forumId === COMMUNITY_FORUM_ID) return 'all-members'
-	const forum = await db.forum.findUnique({ where: { id: forumId }, select: { groupId: true } })
-	if (!forum?.groupId) return []
-	const members = await db.membership.findMany({ where: { groupId: forum.groupId }, select: { userId: true } })
-	return members.map((m) => m.userId)
+const NOBODY: Prisma.UserWhereInput = { id: { in: [] } }
+
+/**
+ * Who may read a thread, as a condition on users: the rule's reader list, for resolving @mentions
+ * and choosing who is notified. A forum's readers, or, while the thread is hidden, its moderators
+ * alone. The community forum's readers are the members of any group and the site admins.
+ */
+export async function threadReadersWhere(thread: { forumId: string; hiddenAt: Date | null }): Promise<Prisma.UserWhereInput> {
+	if (thread.forumId === COMMUNITY_FORUM_ID) {
+		return thread.hiddenAt ? { isSiteAdmin: true } : { OR: [{ memberships: { some: {} } }, { isSiteAdmin: true }] }
+	}
+	const forum = await db.forum.findUnique({ where: { id: thread.forumId }, select: { groupId: true } })
+	if (!forum?.groupId) return NOBODY
+	const groupId = forum.groupId
+	return { memberships: { some: thread.hiddenAt ? { groupId, role: 'moderator' } : { groupId } } }
 }
 
 /** Who moderates a forum: the group's moderators, or the site admins for the community forum. */

@@ -1,3 +1,4 @@
+import type { Prisma } from '../../../prisma/generated/sqlite/client.ts'
 import type { SessionUser } from '#app/modules/auth/auth.server.ts'
 import { announceNotifications, notifyAccepted, recordPostNotifications } from '#app/modules/notifications/notifications.server.ts'
 import { indexPost, reindexThreadTitle, unindexPost } from '#app/modules/search/index.server.ts'
@@ -5,7 +6,7 @@ import type { MentionTarget } from '#app/modules/markdown/markdown.ts'
 import { candidateHandles, markdownToText, MarkdownRefusedError, renderMarkdown } from '#app/modules/markdown/renderer.server.ts'
 import { db, type DbTransaction } from '#app/utils/db.server.ts'
 import { rooms, type RealtimePublisher, type ServerEvent, type ServerPayload } from '#app/utils/realtime.ts'
-import { forumAccess, forumModeratorIds, forumReaderIds, threadAccess, type ForumAccess } from './access.server.ts'
+import { forumAccess, forumModeratorIds, threadAccess, threadReadersWhere, type ForumAccess } from './access.server.ts'
 import { FORUM_EVENTS, type PostCreatedEvent, type ThreadUpdatedEvent } from './events.ts'
 import { forumCan } from './permissions.ts'
 import { ForumError } from './forum-error.ts'
@@ -16,18 +17,11 @@ import { postViewSelect, toPostView } from './views.ts'
 
 type Viewer = Pick<SessionUser, 'id' | 'isSiteAdmin'>
 
-/** Members mentioned by @handle who may read the forum; anyone else is left as plain text. */
-async function resolveMentions(forumId: string, markdown: string): Promise<MentionTarget[]> {
+/** Members mentioned by @handle who may read the thread; anyone else is left as plain text. */
+async function resolveMentions(readers: Prisma.UserWhereInput, markdown: string): Promise<MentionTarget[]> {
 	const handles = candidateHandles(markdown)
 	if (handles.length === 0) return []
-	const readers = await forumReaderIds(forumId)
-	return db.user.findMany({
-		where: {
-			handle: { in: handles },
-			...(readers === 'all-members' ? { memberships: { some: {} } } : { id: { in: readers } }),
-		},
-		select: { id: true, handle: true },
-	})
+	return db.user.findMany({ where: { AND: [{ handle: { in: handles } }, readers] }, select: { id: true, handle: true } })
 }
 
 /**
@@ -44,15 +38,21 @@ export type AlongWithPost = (tx: DbTransaction, created: { threadId: string; num
 
 type PostingOptions = { pace?: PostingPace; alongWith?: AlongWithPost }
 
-type PreparedBody = { html: string; text: string; mentions: MentionTarget[] }
+type PreparedBody = { html: string; text: string; mentions: MentionTarget[]; readers: Prisma.UserWhereInput }
 
 /**
  * The one parse of a body, before its write: the HTML, the plain text and the members it
  * mentions (within the limits). Done outside any transaction: rendering takes a worker's time,
  * and an open SQLite transaction holds every other statement back.
  */
-async function prepareBody(viewer: Viewer, forumId: string, body: string): Promise<PreparedBody> {
-	const candidates = await resolveMentions(forumId, body)
+async function prepareBody(
+	viewer: Viewer,
+	thread: { forumId: string; hiddenAt: Date | null },
+	body: string,
+): Promise<PreparedBody> {
+	// Who may read the thread: only they can be mentioned, and only they are notified.
+	const readers = await threadReadersWhere(thread)
+	const candidates = await resolveMentions(readers, body)
 	let rendered
 	try {
 		rendered = await renderMarkdown(body, candidates)
@@ -65,7 +65,7 @@ async function prepareBody(viewer: Viewer, forumId: string, body: string): Promi
 	if (mentions.length > MENTIONS_PER_POST) {
 		throw new ForumError(`You can mention at most ${MENTIONS_PER_POST} members in one post (this one mentions ${mentions.length}).`)
 	}
-	return { html: rendered.html, text: rendered.text, mentions }
+	return { html: rendered.html, text: rendered.text, mentions, readers }
 }
 
 async function lessonLearnedText(markdown: string): Promise<string> {
@@ -131,10 +131,9 @@ export async function createThread(
 		: null
 	const body = lesson ? composeLessonBody(lesson) : input.body!.trim()
 	if (pace === 'member') await checkPostingGap(viewer.id)
-	const { html, text, mentions } = await prepareBody(viewer, forumId, body)
+	const { html, text, mentions, readers } = await prepareBody(viewer, { forumId, hiddenAt: null }, body)
 	if (pace === 'member') await checkMentionBudget(viewer.id, mentions.length)
 	const learnedText = lesson ? await lessonLearnedText(lesson.lessonLearned) : null
-	const readers = await forumReaderIds(forumId)
 	const { thread, notified } = await db.$transaction(async (tx) => {
 		const created = await tx.thread.create({
 			data: {
@@ -189,9 +188,8 @@ export async function createReply(
 		? await db.post.findFirst({ where: { id: input.quotedPostId, threadId, deletedAt: null, hiddenAt: null }, select: { id: true, authorId: true } })
 		: null
 	if (pace === 'member') await checkPostingGap(viewer.id)
-	const { html, text, mentions } = await prepareBody(viewer, thread.forumId, body)
+	const { html, text, mentions, readers } = await prepareBody(viewer, thread, body)
 	if (pace === 'member') await checkMentionBudget(viewer.id, mentions.length)
-	const readers = await forumReaderIds(thread.forumId)
 	// One transaction, one commit: the post, its number, its index entry, the author's watch,
 	// the notifications and what the caller adds (its draft, its idempotency key).
 	const { post, notified } = await db.$transaction(async (tx) => {
@@ -265,7 +263,7 @@ export async function editPost(viewer: Viewer, postId: string, newBody: string, 
 	if (thread.kind === 'lesson' && post.number === 1) throw new ForumError('Edit a lesson with the lesson form.')
 	const body = newBody.trim()
 	if (body === post.body) return { changed: false }
-	const { html, text } = await prepareBody(viewer, thread.forumId, body)
+	const { html, text } = await prepareBody(viewer, thread, body)
 	await db.$transaction(async (tx) => {
 		await tx.postRevision.create({ data: { postId, body: post.body, editedById: viewer.id } })
 		await tx.post.update({ where: { id: postId }, data: { body, bodyHtml: html, bodyText: text, editedAt: new Date() } })
@@ -290,7 +288,7 @@ export async function editLesson(
 	if (!forumCan.editPost(viewer, access, opening)) throw new ForumError('You can only edit your own lessons.', 403)
 	const body = composeLessonBody(input)
 	const changed = body !== opening.body
-	const prepared = changed ? await prepareBody(viewer, thread.forumId, body) : null
+	const prepared = changed ? await prepareBody(viewer, thread, body) : null
 	const text = prepared?.text ?? opening.bodyText
 	const learnedText = await lessonLearnedText(input.lessonLearned)
 	await db.$transaction(async (tx) => {

@@ -1,3 +1,4 @@
+import type { Prisma } from '../../../prisma/generated/sqlite/client.ts'
 import { readableForumCondition, readableForumIds } from '#app/modules/forums/access.server.ts'
 import { db, type DbTransaction } from '#app/utils/db.server.ts'
 import { queryRows, sql } from '#app/utils/sql.server.ts'
@@ -26,7 +27,12 @@ export type PostNotificationInput = {
  * Written in the post's own transaction (`tx`), so a post and its notifications are committed
  * together; the recipients returned are told with `announceNotifications` after the commit.
  */
-export async function recordPostNotifications(tx: DbTransaction, input: PostNotificationInput, readerIds: string[] | 'all-members'): Promise<string[]> {
+export async function recordPostNotifications(
+	tx: DbTransaction,
+	input: PostNotificationInput,
+	/** Who may read the thread (the forums' access rule: threadReadersWhere). */
+	readers: Prisma.UserWhereInput,
+): Promise<string[]> {
 	const states = await tx.threadUserState.findMany({
 		where: { threadId: input.threadId, level: { in: ['watching', 'muted'] } },
 		select: { userId: true, level: true },
@@ -42,16 +48,13 @@ export async function recordPostNotifications(tx: DbTransaction, input: PostNoti
 	for (const userId of input.mentionedIds) offer(userId, 'mention')
 	if (input.quotedAuthorId) offer(input.quotedAuthorId, 'quote')
 
-	let recipients = [...wanted.keys()]
-	if (readerIds !== 'all-members') {
-		const readers = new Set(readerIds)
-		recipients = recipients.filter((id) => readers.has(id))
-	} else if (recipients.length > 0) {
-		// Community forum: readers are members of any group.
-		const members = await tx.membership.findMany({ where: { userId: { in: recipients } }, select: { userId: true }, distinct: ['userId'] })
-		const inAnyGroup = new Set(members.map((m) => m.userId))
-		recipients = recipients.filter((id) => inAnyGroup.has(id))
-	}
+	// Only those who may read the thread now: a member who left the group, or anyone but its
+	// moderators while the thread is hidden, gets nothing (no row, no live event).
+	const candidates = [...wanted.keys()]
+	const recipients =
+		candidates.length === 0
+			? []
+			: (await tx.user.findMany({ where: { AND: [{ id: { in: candidates } }, readers] }, select: { id: true } })).map((u) => u.id)
 	if (recipients.length === 0) return []
 	await tx.notification.createMany({
 		data: recipients.map((userId) => ({
