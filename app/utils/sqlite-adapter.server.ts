@@ -130,7 +130,6 @@ function cacheStatements(client: Database.Database): void {
 		raw: () => ({ all: () => statement.raw(true).all(args) }),
 	})
 	const patched = (sql: string) => {
-		if (process.env.PP_TRACE_SQL) console.error("SQL", sql.slice(0, 160))
 		const statement = cached(sql)
 		// The adapter also runs argument-less statements (BEGIN) without bind().
 		return { ...view(statement, []), bind: (args: unknown[]) => view(statement, args) }
