@@ -1,5 +1,5 @@
 // `npm run bench`: PeerPower's production build against ceilings, on a generated data set.
-//   1. builds the app (react-router build, into bench/.tmp/build)
+//   1. builds the app (react-router build, into bench/.tmp/run-<pid>/build)
 //   2. generates the data set (bench/data/generate.ts: 10,000-thread forum, 1,000,000 posts,
 //      1,000 users) into a throwaway SQLite file, and signs every member in (real sessions)
 //   3. starts the server from the build as `npm start` does, in its own process, and runs each
@@ -92,7 +92,10 @@ process.env.NODE_ENV = 'production'
 process.env.LOG_LEVEL ??= 'silent'
 
 await mkdir(tmpDir, { recursive: true })
-const buildDir = path.join(tmpDir, 'build')
+// A build per run: two runs at once (a quick one while a full one goes on) must not share one.
+const runDir = path.join(tmpDir, `run-${process.pid}`)
+const buildDir = path.join(runDir, 'build')
+await mkdir(runDir, { recursive: true })
 log('building the app (react-router build)')
 await promisify(execFile)(path.join(projectRoot, 'node_modules/.bin/react-router'), ['build'], {
 	cwd: projectRoot,
@@ -100,7 +103,7 @@ await promisify(execFile)(path.join(projectRoot, 'node_modules/.bin/react-router
 	timeout: 300_000,
 })
 
-const dbFile = path.join(tmpDir, `work-${process.pid}.db`)
+const dbFile = path.join(runDir, 'work.db')
 log(`data set: ${size.bigForumThreads.toLocaleString('en-US')}-thread forum (+${size.otherThreads.toLocaleString('en-US')} threads elsewhere), ${size.posts.toLocaleString('en-US')} posts, ${size.users.toLocaleString('en-US')} users`)
 const generateStarted = performance.now()
 const info = keepData
@@ -152,7 +155,7 @@ try {
 	}
 } finally {
 	await Promise.all([app?.stop(), load.close(), probe.close(), dbWork.close()])
-	await Promise.all(['', '-wal', '-shm', '-journal', '.json'].map((suffix) => rm(dbFile + suffix, { force: true })))
+	await rm(runDir, { recursive: true, force: true })
 }
 
 function cell(value: number | [number, number], unit: string): string {
