@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url'
 import { EnvError, parseEnv, type Env } from '#app/utils/env.server.ts'
 import { disconnectDb, prepareDb } from '#app/utils/db.server.ts'
 import { logger } from '#app/utils/logger.server.ts'
-import { backfillPlainText } from '#app/modules/forums/plain-text-backfill.server.ts'
 import { closeMarkdownPool, useCompiledMarkdownWorker } from '#app/modules/markdown/renderer.server.ts'
 import { scheduledJobs } from '#app/modules/scheduler/jobs.server.ts'
 import { createScheduler, type Scheduler } from '#app/modules/scheduler/scheduler.server.ts'
@@ -21,9 +20,6 @@ export type RunningServer = {
 	url: string
 	close: () => Promise<void>
 }
-
-/** The plain-text backfill waits this long after the server listens: starting comes first. */
-const BACKFILL_DELAY_MS = 1_000
 
 /** Starts everything: migrations, the HTTP server, socket.io on the same port, the app. */
 export async function startServer(env: Env, options: { buildPath?: string } = {}): Promise<RunningServer> {
@@ -65,15 +61,6 @@ export async function startServer(env: Env, options: { buildPath?: string } = {}
 		httpServer.once('error', reject)
 		httpServer.listen(env.PORT, env.HOST, () => resolve())
 	})
-	// Rows written before plain text was stored get it in the background, once the server is
-	// listening (it is no part of being ready); pages work meanwhile.
-	const backfill = setTimeout(() => {
-		void backfillPlainText().then(
-			(filled) => filled > 0 && logger.info({ filled }, 'stored plain text of earlier posts'),
-			(error: unknown) => logger.error({ err: error }, 'filling in plain text failed'),
-		)
-	}, BACKFILL_DELAY_MS)
-	backfill.unref()
 	const address = httpServer.address()
 	const port = typeof address === 'object' && address ? address.port : env.PORT
 	const url = `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${port}`
@@ -97,7 +84,6 @@ export async function startServer(env: Env, options: { buildPath?: string } = {}
 					response.once('finish', () => socket?.end())
 				}
 			}
-			clearTimeout(backfill)
 			await scheduler.stop()
 			await realtime.close()
 			const force = setTimeout(() => httpServer.closeAllConnections(), 10_000)

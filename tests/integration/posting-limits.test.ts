@@ -52,12 +52,12 @@ describe('hostile markdown', () => {
 
 	test('posts written before plain text was stored get it once, in the background', async () => {
 		// A database upgraded from before plain text: rows without it, and no finished pass recorded.
-		await db.maintenanceTask.deleteMany({ where: { name: PLAIN_TEXT_BACKFILL } })
+		await db.scheduledWorkDone.deleteMany({ where: { key: PLAIN_TEXT_BACKFILL } })
 		const post = await db.post.findFirstOrThrow({ where: { threadId, number: 1 } })
 		await db.post.update({ where: { id: post.id }, data: { bodyText: '' } })
 		expect(await backfillPlainText()).toBeGreaterThanOrEqual(1)
 		expect((await db.post.findUniqueOrThrow({ where: { id: post.id } })).bodyText).toBe('The opening post.')
-		expect(await db.maintenanceTask.findUnique({ where: { name: PLAIN_TEXT_BACKFILL } })).not.toBeNull()
+		expect(await db.scheduledWorkDone.findUnique({ where: { key: PLAIN_TEXT_BACKFILL } })).not.toBeNull()
 
 		// Later starts skip the pass without reading the posts (this row, emptied by hand, stays so).
 		await db.post.update({ where: { id: post.id }, data: { bodyText: '' } })
