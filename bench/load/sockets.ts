@@ -31,6 +31,8 @@ serve({
 					extraHeaders: cookie ? { cookie } : {},
 					reconnection: false,
 					forceNew: true,
+					// 10,000 handshakes on a loaded machine outlast socket.io's default 20 s.
+					timeout: 120_000,
 				})
 				sockets.push(socket)
 				socket.on('thread:post-created', () => {
