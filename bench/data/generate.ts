@@ -20,7 +20,7 @@ export { FULL_SIZE, QUICK_SIZE, type DatasetInfo, type DatasetSize }
 const benchDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const projectRoot = path.dirname(benchDir)
 /** Bump when the generated content changes, so cached sets are made again. */
-const GENERATOR_VERSION = 2
+const GENERATOR_VERSION = 3
 /** The password of every generated member (for looking around the data set by hand). */
 export const BENCH_PASSWORD = 'bench-password-1'
 
@@ -95,6 +95,11 @@ export async function generateSqlite(
 		})
 		log(`rows written in ${((performance.now() - started) / 1000).toFixed(0)} s; indexing`)
 		database.exec('CREATE INDEX "Post_authorId_idx" ON "Post"("authorId")')
+		// The filter tokens the app writes beside each post's words (app/modules/search/facets.ts),
+		// in the same SQL as the search_facets migration.
+		database.exec(`UPDATE "SearchDocument" SET "facets" = (
+			SELECT 'ppforum' || lower(t."forumId") || ' ppauthor' || lower(p."authorId") || ' ppkind' || lower(t."kind")
+			FROM "Post" p JOIN "Thread" t ON t."id" = p."threadId" WHERE p."id" = "SearchDocument"."postId")`)
 		database.exec(`INSERT INTO "search_fts" ("search_fts") VALUES ('rebuild')`)
 		for (const trigger of triggers) database.exec(trigger.sql)
 		database.pragma('locking_mode = NORMAL')

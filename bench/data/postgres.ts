@@ -57,9 +57,15 @@ export async function generatePostgres(
 				log,
 			})
 			log(`rows written in ${((performance.now() - started) / 1000).toFixed(0)} s; indexing`)
+			// The filter tokens the app writes beside each post's words (app/modules/search/facets.ts),
+			// and the same tsvector as the search_index_sync trigger, as in the search_facets migration.
+			await client.query(`
+				UPDATE "SearchDocument" d SET "facets" = 'ppforum' || lower(t."forumId") || ' ppauthor' || lower(p."authorId") || ' ppkind' || lower(t."kind")
+				FROM "Post" p JOIN "Thread" t ON t."id" = p."threadId" WHERE p."id" = d."postId"`)
 			await client.query(`
 				INSERT INTO "search_index" ("id", "tsv")
 				SELECT "id", setweight(to_tsvector('english', "title"), 'A') || setweight(to_tsvector('english', "body"), 'B')
+					|| setweight(to_tsvector('simple', "facets"), 'D')
 				FROM "SearchDocument"`)
 			await client.query('CREATE INDEX "search_index_tsv_idx" ON "search_index" USING GIN ("tsv")')
 			await client.query('ALTER TABLE "SearchDocument" ENABLE TRIGGER "search_index_sync"')
