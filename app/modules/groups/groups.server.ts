@@ -104,8 +104,9 @@ export type MembershipChangeOutcome =
 
 /**
  * Changes a member's role or removes them. A group always keeps a moderator: the last one can be
- * neither demoted nor removed. Checked and written in one transaction, so two moderators demoting
- * each other at once cannot leave the group with none.
+ * neither demoted nor removed. Checked and written in one transaction: on SQLite, where one write
+ * transaction runs at a time, two moderators demoting each other at once cannot leave the group
+ * with none; PostgreSQL's default isolation would let both through (a row lock is still to come).
  */
 export async function changeMembership(
 	groupId: string,
