@@ -21,6 +21,21 @@ export async function run(ctx: Context): Promise<void> {
 		`/g/${ctx.info.bigGroup.slug}/forum?page=2`,
 		`/search?q=${SEARCH_WORDS.medium[0]}`,
 	]
+	/** The server's RSS once settled, then what each of SOCKETS idle sockets adds to it. */
+	const idleAndPerSocket = async (
+		server: { url: string; rss: () => number },
+		options: Parameters<typeof openClients>[2],
+	) => {
+		await settle()
+		const idle = server.rss()
+		const children = await openClients(server.url, SOCKETS, options)
+		try {
+			await settle()
+			return { idleMb: idle / MB, perSocketKb: (server.rss() - idle) / SOCKETS / 1024 }
+		} finally {
+			await Promise.all(children.map((child) => child.close()))
+		}
+	}
 	const figures = await interleaved(
 		ctx.settings.rounds,
 		async () => {
@@ -30,15 +45,7 @@ export async function run(ctx: Context): Promise<void> {
 					const result = await ctx.load.call<{ non2xx: number }>('cannon', { url: server.url + path, connections: 4, seconds: warmUpSeconds, headers: { cookie: ctx.viewerCookie } })
 					if (result.non2xx > 0) throw new Error(`warm-up: ${path} failed`)
 				}
-				await settle()
-				const idle = server.rss()
-				const children = await openClients(server.url, SOCKETS, { cookies })
-				try {
-					await settle()
-					return { idleMb: idle / MB, perSocketKb: (server.rss() - idle) / SOCKETS / 1024 }
-				} finally {
-					await Promise.all(children.map((child) => child.close()))
-				}
+				return await idleAndPerSocket(server, { cookies })
 			} finally {
 				await server.stop()
 			}
@@ -46,15 +53,7 @@ export async function run(ctx: Context): Promise<void> {
 		async () => {
 			const server = await startSocketCeiling()
 			try {
-				await settle()
-				const idle = server.rss()
-				const children = await openClients(server.url, SOCKETS, {})
-				try {
-					await settle()
-					return { idleMb: idle / MB, perSocketKb: (server.rss() - idle) / SOCKETS / 1024 }
-				} finally {
-					await Promise.all(children.map((child) => child.close()))
-				}
+				return await idleAndPerSocket(server, {})
 			} finally {
 				await server.close()
 			}

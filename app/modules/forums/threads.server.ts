@@ -3,7 +3,7 @@ import type { ForumAccess } from './access.server.ts'
 import { POSTS_PER_PAGE, THREADS_PER_PAGE, type NotificationLevel } from './constants.ts'
 import { draftKeys, toDraft } from './drafts.server.ts'
 import { keptThreadCount } from './thread-counts.server.ts'
-import { toPostView } from './views.ts'
+import { toPostView, type PostRow } from './views.ts'
 
 /**
  * The columns of a thread summary, read by typed SQL (see sql.server.ts): a list page or a thread
@@ -141,17 +141,7 @@ type ThreadPageRow = ThreadSummaryRow & {
 	draftUpdatedAt: Date | null
 }
 
-type PostPageRow = {
-	id: string
-	threadId: string
-	number: number
-	body: string
-	bodyHtml: string
-	createdAt: Date
-	editedAt: Date | null
-	deletedAt: Date | null
-	hiddenAt: Date | null
-	helpfulCount: number
+type PostPageRow = Omit<PostRow, 'author' | '_count'> & {
 	authorId: string
 	authorName: string
 	authorCompany: string

@@ -21,7 +21,7 @@ export type PostView = {
 /** What a viewer adds to a post view: their own reaction and bookmark. */
 export type PostViewerState = { foundHelpful: boolean; bookmarked: boolean }
 
-type PostRow = {
+export type PostRow = {
 	id: string
 	threadId: string
 	number: number
