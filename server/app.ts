@@ -1,3 +1,4 @@
+import { existsSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { createRequestHandler } from '@react-router/express'
 import compression from 'compression'
@@ -115,7 +116,7 @@ export async function createExpressApp(options: AppOptions): Promise<express.Exp
 
 	app.use(compression())
 
-	let build: () => Promise<ServerBuild>
+	let build: ServerBuild | (() => Promise<ServerBuild>)
 	if (options.vite) {
 		const vite = options.vite
 		app.use(vite.middlewares)
@@ -125,9 +126,10 @@ export async function createExpressApp(options: AppOptions): Promise<express.Exp
 		const clientPath =
 			options.clientPath ?? (options.buildPath ? path.resolve(path.dirname(options.buildPath), '../client') : 'build/client')
 		app.use('/assets', express.static(`${clientPath}/assets`, { immutable: true, maxAge: '1y' }))
-		app.use(express.static(clientPath, { maxAge: '1h' }))
-		const serverBuild = (await import(options.buildPath ?? `${process.cwd()}/build/server/index.js`)) as ServerBuild
-		build = () => Promise.resolve(serverBuild)
+		app.use(topLevelFiles(clientPath))
+		// The build itself, not a function returning it: React Router derives its route tables from a
+		// function's result on every request (a dev-server convenience), once from an object.
+		build = (await import(options.buildPath ?? `${process.cwd()}/build/server/index.js`)) as ServerBuild
 	}
 
 	app.use(noStoreForSessions(SESSION_COOKIE))
@@ -145,4 +147,20 @@ export async function createExpressApp(options: AppOptions): Promise<express.Exp
 		}),
 	)
 	return app
+}
+
+/**
+ * The client folder's own top-level files (favicon.svg…), served as files. Only requests for
+ * those names reach the disk: a static handler in front of every page would look each page's
+ * path up on disk first.
+ */
+function topLevelFiles(clientPath: string): express.RequestHandler {
+	if (!existsSync(clientPath)) return (_req, _res, next) => next()
+	const names = new Set(
+		readdirSync(clientPath, { withFileTypes: true })
+			.filter((entry) => entry.isFile())
+			.map((entry) => `/${entry.name}`),
+	)
+	const serve = express.static(clientPath, { maxAge: '1h', index: false })
+	return (req, res, next) => (names.has(req.path) ? serve(req, res, next) : next())
 }

@@ -62,6 +62,13 @@ test('the compiled server starts and serves its pages', async () => {
 	const login = await fetch(`${server!.url}/login`)
 	expect(login.status).toBe(200)
 	expect(await login.text()).toContain('<form')
+	// The client folder's own files and its hashed assets are served as files.
+	const favicon = await fetch(`${server!.url}/favicon.svg`)
+	expect(favicon.status).toBe(200)
+	expect(favicon.headers.get('content-type')).toContain('image/svg+xml')
+	const asset = /\/assets\/[\w.-]+\.js/.exec(await (await fetch(`${server!.url}/login`)).text())?.[0]
+	expect(asset).toBeDefined()
+	expect((await fetch(`${server!.url}${asset}`)).status).toBe(200)
 })
 
 test('a reply posted through it is rendered by its compiled markdown workers', async () => {
