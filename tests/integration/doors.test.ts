@@ -10,7 +10,8 @@
 //   commun     a lesson in the community forum
 //   hidCom     a lesson in the community forum, hidden by a site admin
 //
-// Roles: see ROLE_LABELS in tests/world.ts (the admin is in no group).
+// Roles: ROLES of tests/world.ts, "this group" being group A (the admin is in no group). Sam, who
+// wrote the subjects, is in groups A and B, so B's people may open his profile.
 //
 // Outcomes:
 //   sees     the door shows the subject (listed, served, joined, resolved, notified)
@@ -46,13 +47,11 @@ import { attachRealtime, type Realtime } from '#server/realtime/index.ts'
 import { createPublisher } from '#server/realtime/publisher.ts'
 import { createTestContext, dataOf, makeRequest, settle, statusOf } from '#tests/helpers.ts'
 import { connected, connectSocket, refusal } from '#tests/running-server.ts'
-import { actorFor, buildWorld, type Actor, type World } from '#tests/world.ts'
+import { ROLES, actorFor, buildWorld, type Actor, type Role, type World } from '#tests/world.ts'
 import { createUser } from '#tests/helpers.ts'
 
 const SUBJECTS = ['group', 'hidden', 'hidPost', 'commun', 'hidCom'] as const
 type SubjectName = (typeof SUBJECTS)[number]
-const ROLES = ['anonymous', 'outsider', 'otherMember', 'member', 'moderator', 'admin'] as const
-type Role = (typeof ROLES)[number]
 const OUTCOMES = ['sees', '-', '404', 'login', '401', 'marked', '·'] as const
 type Outcome = (typeof OUTCOMES)[number]
 
@@ -218,24 +217,26 @@ async function notifyActor(cell: Cell & { actor: Actor }) {
 const DOORS: Door[] = [
 	door('thread page', ({ actor, subject }) =>
 		page<{ posts: Array<{ id: string }> }>(call(threadLoader, `/t/${subject.threadId}`, { threadId: subject.threadId }, actor), (d) => seen(d.posts.some((p) => p.id === subject.postId))), {
-		//            group  hidden hidPost commun hidCom
-		anonymous:   'login  login  login   login  login',
-		outsider:    '404    404    404     404    404',
-		otherMember: '404    404    404     sees   404',
-		member:      'sees   404    -       sees   404',
-		moderator:   'sees   sees   sees    sees   404',
-		admin:       '404    404    404     sees   sees',
+		//               group  hidden hidPost commun hidCom
+		anonymous:      'login  login  login   login  login',
+		outsider:       '404    404    404     404    404',
+		otherMember:    '404    404    404     sees   404',
+		otherModerator: '404    404    404     sees   404',
+		member:         'sees   404    -       sees   404',
+		moderator:      'sees   sees   sees    sees   404',
+		admin:          '404    404    404     sees   sees',
 	}),
 	door('forum list', threadSubjectsOnly(({ actor, subject }) => {
 		const answer = subject.inCommunity ? call(communityLoader, '/community', {}, actor) : call(groupForumLoader, `/g/${world.group.slug}/forum`, { slug: world.group.slug }, actor)
 		return page<{ list: { threads: Array<{ id: string }> } }>(answer, (d) => seen(d.list.threads.some((t) => t.id === subject.threadId)))
 	}), {
-		anonymous:   'login  login  ·       login  login',
-		outsider:    '404    404    ·       404    404',
-		otherMember: '404    404    ·       sees   -',
-		member:      'sees   -      ·       sees   -',
-		moderator:   'sees   sees   ·       sees   -',
-		admin:       '404    404    ·       sees   sees',
+		anonymous:      'login  login  ·       login  login',
+		outsider:       '404    404    ·       404    404',
+		otherMember:    '404    404    ·       sees   -',
+		otherModerator: '404    404    ·       sees   -',
+		member:         'sees   -      ·       sees   -',
+		moderator:      'sees   sees   ·       sees   -',
+		admin:          '404    404    ·       sees   sees',
 	}),
 	door('category page', threadSubjectsOnly(({ actor, subject }) => {
 		const answer = subject.inCommunity
@@ -243,78 +244,86 @@ const DOORS: Door[] = [
 			: call(groupForumLoader, `/g/${world.group.slug}/forum?category=lessons`, { slug: world.group.slug }, actor)
 		return page<{ list: { threads: Array<{ id: string }> } }>(answer, (d) => seen(d.list.threads.some((t) => t.id === subject.threadId)))
 	}), {
-		anonymous:   'login  login  ·       login  login',
-		outsider:    '404    404    ·       404    404',
-		otherMember: '404    404    ·       sees   -',
-		member:      'sees   -      ·       sees   -',
-		moderator:   'sees   sees   ·       sees   -',
-		admin:       '404    404    ·       sees   sees',
+		anonymous:      'login  login  ·       login  login',
+		outsider:       '404    404    ·       404    404',
+		otherMember:    '404    404    ·       sees   -',
+		otherModerator: '404    404    ·       sees   -',
+		member:         'sees   -      ·       sees   -',
+		moderator:      'sees   sees   ·       sees   -',
+		admin:          '404    404    ·       sees   sees',
 	}),
 	// Sam wrote the subject posts: a member who is not the author has no edit page for them.
 	door('post edit page', ({ actor, subject }) =>
 		page(call(editPostLoader, `/t/${subject.threadId}/edit/${subject.postId}`, { threadId: subject.threadId, postId: subject.postId }, actor), () => 'sees'), {
-		anonymous:   'login  login  login   login  login',
-		outsider:    '404    404    404     404    404',
-		otherMember: '404    404    404     404    404',
-		member:      '404    404    404     404    404',
-		moderator:   'sees   sees   sees    404    404',
-		admin:       '404    404    404     sees   sees',
+		anonymous:      'login  login  login   login  login',
+		outsider:       '404    404    404     404    404',
+		otherMember:    '404    404    404     404    404',
+		otherModerator: '404    404    404     404    404',
+		member:         '404    404    404     404    404',
+		moderator:      'sees   sees   sees    404    404',
+		admin:          '404    404    404     sees   sees',
 	}),
 	door('post history', ({ actor, subject }) =>
 		page(call(historyLoader, `/t/${subject.threadId}/history/${subject.postId}`, { threadId: subject.threadId, postId: subject.postId }, actor), () => 'sees'), {
-		anonymous:   'login  login  login   login  login',
-		outsider:    '404    404    404     404    404',
-		otherMember: '404    404    404     404    404',
-		member:      '404    404    404     404    404',
-		moderator:   'sees   sees   sees    404    404',
-		admin:       '404    404    404     sees   sees',
+		anonymous:      'login  login  login   login  login',
+		outsider:       '404    404    404     404    404',
+		otherMember:    '404    404    404     404    404',
+		otherModerator: '404    404    404     404    404',
+		member:         '404    404    404     404    404',
+		moderator:      'sees   sees   sees    404    404',
+		admin:          '404    404    404     sees   sees',
 	}),
 	door('bookmarks list', async ({ actor, subject }) => {
 		if (actor) await db.bookmark.create({ data: { userId: actor.id, postId: subject.postId } })
 		return page<{ bookmarks: Array<{ postId: string }> }>(call(bookmarksLoader, '/bookmarks', {}, actor), (d) => seen(d.bookmarks.some((b) => b.postId === subject.postId)))
 	}, {
-		anonymous:   'login  login  login   login  login',
-		outsider:    '-      -      -       -      -',
-		otherMember: '-      -      -       sees   -',
-		member:      'sees   -      -       sees   -',
-		moderator:   'sees   -      -       sees   -',
-		admin:       '-      -      -       sees   -',
+		anonymous:      'login  login  login   login  login',
+		outsider:       '-      -      -       -      -',
+		otherMember:    '-      -      -       sees   -',
+		otherModerator: '-      -      -       sees   -',
+		member:         'sees   -      -       sees   -',
+		moderator:      'sees   -      -       sees   -',
+		admin:          '-      -      -       sees   -',
 	}),
 	door('activity (Sam’s recent posts)', signedInOnly(async ({ actor, subject }) => seen((await recentPostsBy(sam.id, actor!.id)).some((p) => p.id === subject.postId))), {
-		anonymous:   '·      ·      ·       ·      ·',
-		outsider:    '-      -      -       -      -',
-		otherMember: '-      -      -       sees   -',
-		member:      'sees   -      -       sees   -',
-		moderator:   'sees   -      -       sees   -',
-		admin:       '-      -      -       sees   -',
+		anonymous:      '·      ·      ·       ·      ·',
+		outsider:       '-      -      -       -      -',
+		otherMember:    '-      -      -       sees   -',
+		otherModerator: '-      -      -       sees   -',
+		member:         'sees   -      -       sees   -',
+		moderator:      'sees   -      -       sees   -',
+		admin:          '-      -      -       sees   -',
 	}),
 	// A profile is for people who share a group with Sam (A or B).
 	door('profile of Sam', ({ actor, subject }) =>
 		page<{ recentPosts: Array<{ id: string }> }>(call(profileLoader, `/u/${sam.id}`, { userId: sam.id }, actor), (d) => seen(d.recentPosts.some((p) => p.id === subject.postId))), {
-		anonymous:   'login  login  login   login  login',
-		outsider:    '404    404    404     404    404',
-		otherMember: '-      -      -       sees   -',
-		member:      'sees   -      -       sees   -',
-		moderator:   'sees   -      -       sees   -',
-		admin:       '404    404    404     404    404',
+		anonymous:      'login  login  login   login  login',
+		outsider:       '404    404    404     404    404',
+		otherMember:    '-      -      -       sees   -',
+		otherModerator: '-      -      -       sees   -',
+		member:         'sees   -      -       sees   -',
+		moderator:      'sees   -      -       sees   -',
+		admin:          '404    404    404     404    404',
 	}),
 	door('lessons list', threadSubjectsOnly(({ actor, subject }) =>
 		page<{ library: { lessons: Array<{ id: string }> } }>(call(lessonsLoader, '/lessons', {}, actor), (d) => seen(d.library.lessons.some((l) => l.id === subject.threadId)))), {
-		anonymous:   'login  login  ·       login  login',
-		outsider:    '-      -      ·       -      -',
-		otherMember: '-      -      ·       sees   -',
-		member:      'sees   -      ·       sees   -',
-		moderator:   'sees   -      ·       sees   -',
-		admin:       '-      -      ·       sees   -',
+		anonymous:      'login  login  ·       login  login',
+		outsider:       '-      -      ·       -      -',
+		otherMember:    '-      -      ·       sees   -',
+		otherModerator: '-      -      ·       sees   -',
+		member:         'sees   -      ·       sees   -',
+		moderator:      'sees   -      ·       sees   -',
+		admin:          '-      -      ·       sees   -',
 	}),
 	door('search results', ({ actor, subject }) =>
 		page<{ search: { results: Array<{ postId: string }> } | null }>(call(searchLoader, `/search?q=${WORD}`, {}, actor), (d) => seen(Boolean(d.search?.results.some((r) => r.postId === subject.postId)))), {
-		anonymous:   'login  login  login   login  login',
-		outsider:    '-      -      -       -      -',
-		otherMember: '-      -      -       sees   -',
-		member:      'sees   -      -       sees   -',
-		moderator:   'sees   -      -       sees   -',
-		admin:       '-      -      -       sees   -',
+		anonymous:      'login  login  login   login  login',
+		outsider:       '-      -      -       -      -',
+		otherMember:    '-      -      -       sees   -',
+		otherModerator: '-      -      -       sees   -',
+		member:         'sees   -      -       sees   -',
+		moderator:      'sees   -      -       sees   -',
+		admin:          '-      -      -       sees   -',
 	}),
 	// A notification about the subject post, already written for the person (before they lost sight of it).
 	door('notifications list', async (cell) => {
@@ -325,23 +334,25 @@ const DOORS: Door[] = [
 			return !listed ? '-' : listed.postGone === 'hidden' ? 'marked' : 'sees'
 		})
 	}, {
-		anonymous:   'login  login  login   login  login',
-		outsider:    '-      -      -       -      -',
-		otherMember: '-      -      -       sees   -',
-		member:      'sees   -      marked  sees   -',
-		moderator:   'sees   -      marked  sees   -',
-		admin:       '-      -      -       sees   -',
+		anonymous:      'login  login  login   login  login',
+		outsider:       '-      -      -       -      -',
+		otherMember:    '-      -      -       sees   -',
+		otherModerator: '-      -      -       sees   -',
+		member:         'sees   -      marked  sees   -',
+		moderator:      'sees   -      marked  sees   -',
+		admin:          '-      -      -       sees   -',
 	}),
 	door('unread count', async (cell) => {
 		if (cell.actor) await notifyActor({ ...cell, actor: cell.actor })
 		return page<{ count: number }>(call(notificationsCountLoader, '/resources/notifications-count', {}, cell.actor), (d) => (d.count === 1 ? 'sees' : d.count === 0 ? '-' : (`count ${d.count}` as Outcome)))
 	}, {
-		anonymous:   '401    401    401     401    401',
-		outsider:    '-      -      -       -      -',
-		otherMember: '-      -      -       sees   -',
-		member:      'sees   -      sees    sees   -',
-		moderator:   'sees   -      sees    sees   -',
-		admin:       '-      -      -       sees   -',
+		anonymous:      '401    401    401     401    401',
+		outsider:       '-      -      -       -      -',
+		otherMember:    '-      -      -       sees   -',
+		otherModerator: '-      -      -       sees   -',
+		member:         'sees   -      sees    sees   -',
+		moderator:      'sees   -      sees    sees   -',
+		admin:          '-      -      -       sees   -',
 	}),
 	// The forum's moderator writes "@handle" of the person in the subject's thread: a link when they may read it.
 	door('@mention', signedInOnly(threadSubjectsOnly(async ({ actor, subject }) => {
@@ -349,12 +360,13 @@ const DOORS: Door[] = [
 		const { bodyHtml } = await db.post.findUniqueOrThrow({ where: { id: postId }, select: { bodyHtml: true } })
 		return seen(bodyHtml.includes(`href="/u/${actor!.id}"`))
 	})), {
-		anonymous:   '·      ·      ·       ·      ·',
-		outsider:    '-      -      ·       -      -',
-		otherMember: '-      -      ·       sees   -',
-		member:      'sees   -      ·       sees   -',
-		moderator:   'sees   sees   ·       sees   -',
-		admin:       '-      -      ·       sees   sees',
+		anonymous:      '·      ·      ·       ·      ·',
+		outsider:       '-      -      ·       -      -',
+		otherMember:    '-      -      ·       sees   -',
+		otherModerator: '-      -      ·       sees   -',
+		member:         'sees   -      ·       sees   -',
+		moderator:      'sees   sees   ·       sees   -',
+		admin:          '-      -      ·       sees   sees',
 	}),
 	// The person watches the subject's thread with a page open; its moderator replies: a row, and a live notification:new.
 	door('notified of a reply', signedInOnly(threadSubjectsOnly(async ({ actor, subject }) => {
@@ -369,29 +381,32 @@ const DOORS: Door[] = [
 		if (!row && told.length === 0) return '-'
 		return row ? 'a row, no live event' : 'a live event, no row'
 	})), {
-		anonymous:   '·      ·      ·       ·      ·',
-		outsider:    '-      -      ·       -      -',
-		otherMember: '-      -      ·       sees   -',
-		member:      'sees   -      ·       sees   -',
-		moderator:   'sees   sees   ·       sees   -',
-		admin:       '-      -      ·       sees   sees',
+		anonymous:      '·      ·      ·       ·      ·',
+		outsider:       '-      -      ·       -      -',
+		otherMember:    '-      -      ·       sees   -',
+		otherModerator: '-      -      ·       sees   -',
+		member:         'sees   -      ·       sees   -',
+		moderator:      'sees   sees   ·       sees   -',
+		admin:          '-      -      ·       sees   sees',
 	}),
 	door('socket: thread room', ({ actor, subject }) => joinRoom(actor, 'thread:join', { threadId: subject.threadId }), {
-		anonymous:   'login  login  login   login  login',
-		outsider:    '404    404    404     404    404',
-		otherMember: '404    404    404     sees   404',
-		member:      'sees   404    sees    sees   404',
-		moderator:   'sees   sees   sees    sees   404',
-		admin:       '404    404    404     sees   sees',
+		anonymous:      'login  login  login   login  login',
+		outsider:       '404    404    404     404    404',
+		otherMember:    '404    404    404     sees   404',
+		otherModerator: '404    404    404     sees   404',
+		member:         'sees   404    sees    sees   404',
+		moderator:      'sees   sees   sees    sees   404',
+		admin:          '404    404    404     sees   sees',
 	}),
 	// The forum's room carries its list's activity; hidden threads' activity goes to moderators' own rooms.
 	door('socket: forum room', ({ actor, subject }) => joinRoom(actor, 'forum:join', { forumId: subject.forumId }), {
-		anonymous:   'login  login  login   login  login',
-		outsider:    '404    404    404     404    404',
-		otherMember: '404    404    404     sees   sees',
-		member:      'sees   sees   sees    sees   sees',
-		moderator:   'sees   sees   sees    sees   sees',
-		admin:       '404    404    404     sees   sees',
+		anonymous:      'login  login  login   login  login',
+		outsider:       '404    404    404     404    404',
+		otherMember:    '404    404    404     sees   sees',
+		otherModerator: '404    404    404     sees   sees',
+		member:         'sees   sees   sees    sees   sees',
+		moderator:      'sees   sees   sees    sees   sees',
+		admin:          '404    404    404     sees   sees',
 	}),
 ]
 
@@ -447,6 +462,13 @@ describe('around the table', () => {
 		expect(received.demoted).toEqual([])
 		// The demoted member is out of the room, and cannot join it again.
 		expect(await ask(demotedSocket, 'thread:join', { threadId: hidden })).toEqual({ ok: false, error: 'not_found' })
+	})
+
+	test('a profile names only the groups its viewer shares with its owner', async () => {
+		const groupsSeenBy = async (role: Role) =>
+			dataOf<{ profile: { groups: Array<{ name: string }> } }>(await call(profileLoader, `/u/${sam.id}`, { userId: sam.id }, await actorFor(world, role))).profile.groups.map((g) => g.name)
+		expect(await groupsSeenBy('member')).toEqual(['Group A'])
+		expect(await groupsSeenBy('otherMember')).toEqual(['Group B'])
 	})
 
 	test('an accepted answer that was later hidden still marks its question answered', async () => {
