@@ -23,6 +23,7 @@ import type { Socket } from 'socket.io-client'
 import { createServer, type Server as HttpServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
+import { listedThreadSql, listedThreadWhere } from '#app/modules/forums/access.server.ts'
 import { COMMUNITY_FORUM_ID } from '#app/modules/forums/constants.ts'
 import { recentPostsBy } from '#app/modules/forums/activity.server.ts'
 import { FORUM_EVENTS, type PostCreatedEvent } from '#app/modules/forums/events.ts'
@@ -42,6 +43,7 @@ import { loader as historyLoader } from '#app/routes/threads/post-history.tsx'
 import { loader as threadLoader } from '#app/routes/threads/thread.tsx'
 import { loader as profileLoader } from '#app/routes/users/profile.tsx'
 import { db } from '#app/utils/db.server.ts'
+import { queryRows, sql } from '#app/utils/sql.server.ts'
 import type { RealtimePublisher } from '#app/utils/realtime.ts'
 import { attachRealtime, type Realtime } from '#server/realtime/index.ts'
 import { createPublisher } from '#server/realtime/publisher.ts'
@@ -462,6 +464,17 @@ describe('around the table', () => {
 		expect(received.demoted).toEqual([])
 		// The demoted member is out of the room, and cannot join it again.
 		expect(await ask(demotedSocket, 'thread:join', { threadId: hidden })).toEqual({ ok: false, error: 'not_found' })
+	})
+
+	test('the listed-threads rule reads the same in Prisma and in SQL, for every role', async () => {
+		for (const role of ROLES.filter((r) => r !== 'anonymous')) {
+			const actor = (await actorFor(world, role))!
+			const byPrisma = (await db.thread.findMany({ where: await listedThreadWhere(actor.id), select: { id: true } })).map((t) => t.id).sort()
+			const bySql = (await queryRows<{ id: string }>(sql`SELECT t."id" FROM "Thread" t WHERE ${listedThreadSql(actor.id, sql`t`)}`)).map((t) => t.id).sort()
+			expect(bySql, role).toEqual(byPrisma)
+			const listed = SUBJECTS.filter((name) => byPrisma.includes(subjects[name].threadId))
+			expect(listed, role).toEqual(DOORS.find((d) => d.name === 'lessons list')!.expect[role].group === 'sees' ? ['group', 'hidPost', 'commun'] : role === 'outsider' ? [] : ['commun'])
+		}
 	})
 
 	test('a profile names only the groups its viewer shares with its owner', async () => {

@@ -264,6 +264,21 @@ export function findPostInThread(access: ForumAccess, threadId: string, postId: 
 	})
 }
 
+/** A post of a thread with its earlier versions, newest first: its history page, for moderators. */
+export function findPostHistory(threadId: string, postId: string) {
+	return db.post.findFirst({
+		where: { id: postId, threadId },
+		select: {
+			id: true,
+			number: true,
+			body: true,
+			editedAt: true,
+			author: { select: { name: true } },
+			revisions: { orderBy: { createdAt: 'desc' }, select: { id: true, body: true, createdAt: true, editedBy: { select: { name: true } } } },
+		},
+	})
+}
+
 /** Edits keep the earlier version for moderators. */
 export async function editPost(viewer: Viewer, postId: string, newBody: string, realtime: RealtimePublisher) {
 	const { post, thread, access } = await requirePost(viewer, postId)
