@@ -152,13 +152,10 @@ export const ROUTE_CASES: RouteCase[] = [
 	r({ route: 'routes/lessons.tsx', method: 'GET', what: 'lessons library' },                    'login ok    ok    ok    ok    ok    ok'),
 	r({ route: 'routes/search.tsx', method: 'GET', what: 'search', query: '?q=bank' },            'login ok    ok    ok    ok    ok    ok'),
 
-	// Threads: group A's question, its hidden thread, and a community thread.
+	// Threads: group A's question. Reading hidden and community threads, and joining their rooms, is
+	// in the doors table (tests/integration/doors.test.ts), with every other way of reading them.
 	r({ route: 'routes/threads/thread.tsx', method: 'GET', what: 'group thread', params: groupThread, writes: true },
 		'login 404   404   ok    ok    404   404'),
-	r({ route: 'routes/threads/thread.tsx', method: 'GET', what: 'hidden thread', params: thread((w) => w.hiddenThread.id), writes: true },
-		'login 404   404   404   ok    404   404'),
-	r({ route: 'routes/threads/thread.tsx', method: 'GET', what: 'community thread', params: thread((w) => w.communityThread.id), writes: true },
-		'login 404   ok    ok    ok    ok    ok'),
 	r({ route: 'routes/threads/thread.tsx', method: 'GET', what: 'group B’s thread', params: thread((w) => w.otherThread.id), writes: true },
 		'login 404   ok    404   404   ok    404'),
 	r({ route: 'routes/threads/thread.tsx', method: 'POST', what: 'reply in group thread', params: groupThread, form: () => reply() },
@@ -296,11 +293,8 @@ export const SOCKET_CASES: SocketCase[] = [
 	s('presence:join', 'group A presence', (w) => ({ groupId: w.group.id }),                      'refused 404     404     ok      ok      404     404'),
 	s('presence:leave', 'group A presence', (w) => ({ groupId: w.group.id }),                     'refused harmless harmless harmless harmless harmless harmless'),
 	s('forum:join', 'group A forum', (w) => ({ forumId: w.group.forumId }),                       'refused 404     404     ok      ok      404     404'),
-	s('forum:join', 'community forum', (w) => ({ forumId: w.community.forumId }),                 'refused 404     ok      ok      ok      ok      ok'),
 	s('forum:leave', 'group A forum', (w) => ({ forumId: w.group.forumId }),                      'refused harmless harmless harmless harmless harmless harmless'),
 	s('thread:join', 'group thread', (w) => ({ threadId: w.groupThread.id }),                    'refused 404     404     ok      ok      404     404'),
-	s('thread:join', 'hidden thread', (w) => ({ threadId: w.hiddenThread.id }),                  'refused 404     404     404     ok      404     404'),
-	s('thread:join', 'community thread', (w) => ({ threadId: w.communityThread.id }),            'refused 404     ok      ok      ok      ok      ok'),
 	s('thread:leave', 'group thread', (w) => ({ threadId: w.groupThread.id }),                   'refused harmless harmless harmless harmless harmless harmless'),
 	// Typing after trying to join: relayed to the thread's readers only from a socket allowed in.
 	s('thread:typing', 'group thread', (w) => ({ threadId: w.groupThread.id }),                  'refused dropped dropped relayed relayed dropped dropped'),

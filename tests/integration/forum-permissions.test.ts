@@ -143,13 +143,6 @@ describe('a group’s forum, for someone outside the group', () => {
 		expect(statusOf(history)).toBe(404)
 	})
 
-	test('a signed-out visitor is sent to log in', async () => {
-		const w = await forumWorld()
-		const threadId = await startThread(w.alice, w.group, {})
-		const page = await callRoute(threadLoader, `/t/${threadId}`, { threadId })
-		expect(statusOf(page)).toBe(302)
-		expect((page as Response).headers.get('location')).toMatch(/^\/login/)
-	})
 })
 
 describe('the community forum', () => {

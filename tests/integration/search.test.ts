@@ -29,8 +29,6 @@ import {
 	dataOf,
 	makeRequest,
 	sessionCookieFor,
-	settle,
-	statusOf,
 } from '#tests/helpers.ts'
 import { testEngine } from '#tests/setup/test-database.ts'
 
@@ -409,18 +407,6 @@ describe('searchPosts', () => {
 })
 
 describe('the /search page', () => {
-	test('signed-out visitors are sent to log in', async () => {
-		const result = await settle(
-			searchLoader({
-				request: makeRequest('/search?q=x'),
-				params: {},
-				context: createTestContext(),
-			} as never),
-		)
-		expect(statusOf(result)).toBe(302)
-		expect((result as Response).headers.get('location')).toMatch(/^\/login/)
-	})
-
 	test('searches with the filters in the URL and lists only readable forums', async () => {
 		const { alice, amy, bob, forumA, community } = await getWorld()
 		const { threadId } = await startThread(alice, forumA, {

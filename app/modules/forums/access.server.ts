@@ -160,3 +160,59 @@ export async function threadAccess(viewer: Viewer, threadId: string) {
 export async function canReadThread(viewer: Viewer, threadId: string): Promise<boolean> {
 	return (await threadAccess(viewer, threadId)) !== null
 }
+
+// ---------------------------------------------------------------------------------------------
+// What a viewer sees of threads and posts: the rule above, in each form its callers need. No other
+// file filters on hiddenAt, deletedAt or membership to decide what a reader sees; it asks here.
+//
+//   - In a forum (its list, a thread page, a post's pages), the page already holds the viewer's
+//     ForumAccess: a hidden thread or post is shown to those who moderate the forum, to no one else.
+//     Forms: isPostVisible (a check), visiblePostWhere (Prisma), visibleThreadSql / visiblePostSql
+//     (typed SQL, see sql.server.ts).
+//   - Across forums (bookmarks, a profile's recent posts, the lessons library, notifications), lists
+//     are for reading: a thread or post there is "listed" when the viewer reads its forum and it is
+//     neither hidden nor deleted, for moderators too (moderation happens in the forum).
+//     Forms: listedThreadWhere / listedPostWhere (Prisma), listedThreadSql (typed SQL).
+//   - Who may read one thread, as a condition on users: threadReadersWhere (above).
+// ---------------------------------------------------------------------------------------------
+
+/** Always true, in SQL: what a moderator's view adds to a statement. */
+const EVERYTHING = sql`1 = 1`
+
+/** Whether a post of a thread the viewer reads is shown to them: hidden posts to moderators only. */
+export function isPostVisible(access: ForumAccess, post: { hiddenAt: Date | null }): boolean {
+	return !post.hiddenAt || access.canModerate
+}
+
+/** isPostVisible as a Prisma condition on posts, for a query within one thread of the forum. */
+export function visiblePostWhere(access: ForumAccess): Prisma.PostWhereInput {
+	return access.canModerate ? {} : { hiddenAt: null }
+}
+
+/** Threads of the forum of `access` that its list shows the viewer, as SQL on the thread alias `t`. */
+export function visibleThreadSql(access: ForumAccess, t: Sql): Sql {
+	return access.canModerate ? EVERYTHING : sql`${t}."hiddenAt" IS NULL`
+}
+
+/** Posts of a readable thread that its page shows the viewer (deleted ones stay, as a marker), as SQL on `p`. */
+export function visiblePostSql(access: ForumAccess, p: Sql): Sql {
+	return access.canModerate ? EVERYTHING : sql`${p}."hiddenAt" IS NULL`
+}
+
+/** A post anyone who reads its thread sees: neither hidden nor deleted (what may be quoted or listed). */
+export const SHOWN_POST = { hiddenAt: null, deletedAt: null } satisfies Prisma.PostWhereInput
+
+/** Threads listed to the viewer across forums: in a forum they read, and not hidden (for moderators too). */
+export async function listedThreadWhere(userId: string): Promise<Prisma.ThreadWhereInput> {
+	return { forumId: { in: await readableForumIds(userId) }, hiddenAt: null }
+}
+
+/** Posts listed to the viewer across forums: shown posts of listed threads. */
+export async function listedPostWhere(userId: string): Promise<Prisma.PostWhereInput> {
+	return { ...SHOWN_POST, thread: await listedThreadWhere(userId) }
+}
+
+/** listedThreadWhere in SQL on the thread alias `t`, for a statement that filters in place (counts). */
+export function listedThreadSql(userId: string, t: Sql): Sql {
+	return sql`${t}."hiddenAt" IS NULL AND ${readableForumCondition(userId, sql`${t}."forumId"`)}`
+}

@@ -1,20 +1,14 @@
 import { excerpt } from '#app/modules/markdown/markdown.ts'
 import { db } from '#app/utils/db.server.ts'
-import { readableForumIds } from './access.server.ts'
+import { listedPostWhere } from './access.server.ts'
 
 /**
  * A member's recent posts as another member may see them on a profile: only forums the viewer
  * may read, never hidden or deleted posts, never hidden threads.
  */
 export async function recentPostsBy(authorId: string, viewerId: string, take = 10) {
-	const forumIds = await readableForumIds(viewerId)
 	const posts = await db.post.findMany({
-		where: {
-			authorId,
-			deletedAt: null,
-			hiddenAt: null,
-			thread: { forumId: { in: forumIds }, hiddenAt: null },
-		},
+		where: { authorId, ...(await listedPostWhere(viewerId)) },
 		orderBy: { createdAt: 'desc' },
 		take,
 		select: {

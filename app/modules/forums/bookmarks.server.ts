@@ -1,6 +1,6 @@
 import { excerpt } from '#app/modules/markdown/markdown.ts'
 import { db } from '#app/utils/db.server.ts'
-import { readableForumIds } from './access.server.ts'
+import { listedPostWhere } from './access.server.ts'
 
 export const BOOKMARKS_PER_PAGE = 20
 const EXCERPT_LENGTH = 280
@@ -11,10 +11,7 @@ const EXCERPT_LENGTH = 280
  * comes back if the post does.
  */
 export async function listBookmarks(userId: string, page: number) {
-	const where = {
-		userId,
-		post: { deletedAt: null, hiddenAt: null, thread: { forumId: { in: await readableForumIds(userId) }, hiddenAt: null } },
-	}
+	const where = { userId, post: await listedPostWhere(userId) }
 	const [total, rows] = await Promise.all([
 		db.bookmark.count({ where }),
 		db.bookmark.findMany({

@@ -3,7 +3,7 @@ import type { SessionUser } from '#app/modules/auth/auth.server.ts'
 import { listGroupsOf } from '#app/modules/groups/groups.server.ts'
 import { excerpt } from '#app/modules/markdown/markdown.ts'
 import { db } from '#app/utils/db.server.ts'
-import { readableForumIds } from './access.server.ts'
+import { listedThreadWhere } from './access.server.ts'
 import { BLOCKERS, type Blocker } from './constants.ts'
 import type { LessonSort } from './lessons.ts'
 
@@ -25,13 +25,8 @@ const ORDER: Record<LessonSort, Prisma.ThreadOrderByWithRelationInput[]> = {
 const POPULAR_TAGS = 12
 
 export async function listLessons(viewer: Viewer, filters: LessonFilters) {
-	const forumIds = await readableForumIds(viewer.id)
-	// Hidden lessons stay out even for moderators: the library is for reading, moderation is in the forum.
-	const readable: Prisma.ThreadWhereInput = {
-		kind: 'lesson',
-		forumId: { in: forumIds },
-		hiddenAt: null,
-	}
+	// Listed lessons: hidden ones stay out even for moderators (the library is for reading).
+	const readable: Prisma.ThreadWhereInput = { kind: 'lesson', ...(await listedThreadWhere(viewer.id)) }
 	const byTag: Prisma.ThreadWhereInput = filters.tag
 		? { tags: { some: { tag: { name: filters.tag } } } }
 		: {}

@@ -6,7 +6,7 @@ import type { MentionTarget } from '#app/modules/markdown/markdown.ts'
 import { candidateHandles, markdownToText, MarkdownRefusedError, renderMarkdown } from '#app/modules/markdown/renderer.server.ts'
 import { db, type DbTransaction } from '#app/utils/db.server.ts'
 import { rooms, type RealtimePublisher, type ServerEvent, type ServerPayload } from '#app/utils/realtime.ts'
-import { forumAccess, forumModeratorIds, threadAccess, threadReadersWhere, type ForumAccess } from './access.server.ts'
+import { forumAccess, forumModeratorIds, isPostVisible, SHOWN_POST, threadAccess, threadReadersWhere, visiblePostWhere, type ForumAccess } from './access.server.ts'
 import { FORUM_EVENTS, type PostCreatedEvent, type ThreadUpdatedEvent } from './events.ts'
 import { forumCan } from './permissions.ts'
 import { ForumError } from './forum-error.ts'
@@ -185,7 +185,7 @@ export async function createReply(
 	if (!forumCan.reply(access, thread)) throw new ForumError('You cannot reply in this forum.', 403)
 	const body = input.body.trim()
 	const quoted = input.quotedPostId
-		? await db.post.findFirst({ where: { id: input.quotedPostId, threadId, deletedAt: null, hiddenAt: null }, select: { id: true, authorId: true } })
+		? await db.post.findFirst({ where: { id: input.quotedPostId, threadId, ...SHOWN_POST }, select: { id: true, authorId: true } })
 		: null
 	if (pace === 'member') await checkPostingGap(viewer.id)
 	const { html, text, mentions, readers } = await prepareBody(viewer, thread, body)
@@ -235,7 +235,7 @@ async function requirePost(viewer: Viewer, postId: string) {
 	})
 	if (!post) throw new ForumError('That post does not exist.', 404)
 	const { thread, access } = await requireThread(viewer, post.threadId)
-	if (post.hiddenAt && !access.canModerate) throw new ForumError('That post does not exist.', 404)
+	if (!isPostVisible(access, post)) throw new ForumError('That post does not exist.', 404)
 	return { post, thread, access }
 }
 
@@ -254,6 +254,29 @@ async function publishPostUpdate(realtime: RealtimePublisher, thread: PublishedT
 		const moderatorRooms = (await forumModeratorIds(thread.forumId)).map(rooms.user)
 		realtime.toRooms(moderatorRooms, FORUM_EVENTS.postUpdated, { threadId: thread.id, post: toPostView(row) })
 	}
+}
+
+/** A post of a thread the viewer reads, as its edit page shows it; null when it is not there for them. */
+export function findPostInThread(access: ForumAccess, threadId: string, postId: string) {
+	return db.post.findFirst({
+		where: { id: postId, threadId, ...visiblePostWhere(access) },
+		select: { id: true, number: true, body: true, authorId: true, deletedAt: true },
+	})
+}
+
+/** A post of a thread with its earlier versions, newest first: its history page, for moderators. */
+export function findPostHistory(threadId: string, postId: string) {
+	return db.post.findFirst({
+		where: { id: postId, threadId },
+		select: {
+			id: true,
+			number: true,
+			body: true,
+			editedAt: true,
+			author: { select: { name: true } },
+			revisions: { orderBy: { createdAt: 'desc' }, select: { id: true, body: true, createdAt: true, editedBy: { select: { name: true } } } },
+		},
+	})
 }
 
 /** Edits keep the earlier version for moderators. */

@@ -1,5 +1,5 @@
-import { empty, join, queryRows, sql, type Sql } from '#app/utils/sql.server.ts'
-import type { ForumAccess } from './access.server.ts'
+import { join, queryRows, sql, type Sql } from '#app/utils/sql.server.ts'
+import { visiblePostSql, visibleThreadSql, type ForumAccess } from './access.server.ts'
 import { POSTS_PER_PAGE, THREADS_PER_PAGE, type NotificationLevel } from './constants.ts'
 import { draftKeys, toDraft } from './drafts.server.ts'
 import { keptThreadCount } from './thread-counts.server.ts'
@@ -92,8 +92,7 @@ export type ThreadListFilters = { categoryId?: string; tag?: string; page: numbe
  * entries only and reads just the page's own rows.
  */
 export async function listThreads(userId: string, access: ForumAccess, filters: ThreadListFilters) {
-	const conditions = [sql`t."forumId" = ${access.forumId}`]
-	if (!access.canModerate) conditions.push(sql`t."hiddenAt" IS NULL`)
+	const conditions = [sql`t."forumId" = ${access.forumId}`, visibleThreadSql(access, sql`t`)]
 	if (filters.categoryId) conditions.push(sql`t."categoryId" = ${filters.categoryId}`)
 	if (filters.tag) {
 		conditions.push(sql`EXISTS (SELECT 1 FROM "ThreadTag" tt JOIN "Tag" tg ON tg."id" = tt."tagId" WHERE tt."threadId" = t."id" AND tg."name" = ${filters.tag})`)
@@ -186,7 +185,7 @@ export async function getThreadPage(userId: string, access: ForumAccess, threadI
 		FROM "Post" p
 		JOIN "User" u ON u."id" = p."authorId"
 		WHERE p."threadId" = ${threadId} AND p."number" >= ${from} AND p."number" < ${from + POSTS_PER_PAGE}
-			${access.canModerate ? empty : sql`AND p."hiddenAt" IS NULL`}
+			AND ${visiblePostSql(access, sql`p`)}
 		ORDER BY p."number" ASC`)
 	const lastReadPostNumber = thread.lastRead ?? 0
 	return {

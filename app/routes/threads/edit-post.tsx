@@ -7,11 +7,10 @@ import { Button } from '#app/components/ui/button.tsx'
 import { FormErrors, TextareaField } from '#app/components/ui/field.tsx'
 import { forumCan } from '#app/modules/forums/permissions.ts'
 import { ForumError } from '#app/modules/forums/forum-error.ts'
-import { editPost } from '#app/modules/forums/posts.server.ts'
+import { editPost, findPostInThread } from '#app/modules/forums/posts.server.ts'
 import { requireReadableThread } from '#app/modules/forums/resolve.server.ts'
 import { EditPostSchema } from '#app/modules/forums/schemas.ts'
 import { pageOfPost } from '#app/modules/forums/threads.server.ts'
-import { db } from '#app/utils/db.server.ts'
 import { pageTitle } from '#app/utils/misc.ts'
 import { replyWithin } from '#app/utils/form-reply.server.ts'
 import { notFound } from '#app/utils/responses.ts'
@@ -20,10 +19,7 @@ export const meta: Route.MetaFunction = () => [{ title: pageTitle('Edit post') }
 
 async function loadEditable(request: Request, threadId: string, postId: string) {
 	const { user, thread, access } = await requireReadableThread(request, threadId)
-	const post = await db.post.findFirst({
-		where: { id: postId, threadId: thread.id, ...(access.canModerate ? {} : { hiddenAt: null }) },
-		select: { id: true, number: true, body: true, authorId: true, deletedAt: true },
-	})
+	const post = await findPostInThread(access, thread.id, postId)
 	if (!post || !forumCan.editPost(user, access, post)) throw notFound()
 	if (thread.kind === 'lesson' && post.number === 1) throw redirect(`/t/${thread.id}/edit-lesson`)
 	return { user, thread, post }
