@@ -160,7 +160,7 @@ export async function createThread(
 		await alongWith?.(tx, { threadId: created.id, number: 1 })
 		return { thread: created, notified }
 	})
-	announceNotifications(realtime, thread.id, notified)
+	announceNotifications(realtime, { kind: 'forum.post', id: thread.posts[0]!.id }, notified)
 	realtime.toRoom(rooms.forum(forumId), FORUM_EVENTS.forumActivity, { forumId, threadId: thread.id })
 	return { threadId: thread.id }
 }
@@ -224,7 +224,7 @@ export async function createReply(
 	})
 	const event: PostCreatedEvent = { threadId, post: toPostView(post), lastPostNumber: post.number }
 	await publishThread(realtime, thread, FORUM_EVENTS.postCreated, event)
-	announceNotifications(realtime, threadId, notified)
+	announceNotifications(realtime, { kind: 'forum.post', id: post.id }, notified)
 	return { postId: post.id, number: post.number }
 }
 
