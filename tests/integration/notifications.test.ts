@@ -343,7 +343,8 @@ describe('the live event', () => {
 			redirect: 'manual',
 		})
 		expect(response.status).toBe(302)
-		expect(await benHears).toEqual({ threadId })
+		const mention = await db.post.findFirstOrThrow({ where: { threadId, number: 2 }, select: { id: true } })
+		expect(await benHears).toEqual({ subjectKind: 'forum.post', subjectId: mention.id })
 
 		// A round trip on Cy's socket after the event: anything sent to Cy would have arrived first.
 		await c.timeout(10_000).emitWithAck('presence:leave', {})
