@@ -5,6 +5,7 @@ import type { SearchSubject } from '#app/modules/search/subjects.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { join, queryRows, sql, type Sql } from '#app/utils/sql.server.ts'
 import { readableForumCondition, readableForumIds } from './access.server.ts'
+import { FORUM_POST } from './constants.ts'
 
 /**
  * Notifications about a post are seen while its thread is readable and not hidden (by anyone,
@@ -17,7 +18,7 @@ function postNotificationReadable(userId: string, postId: Sql): Sql {
 }
 
 const forumPostNotifications: NotificationSubject = {
-	kind: 'forum.post',
+	kind: FORUM_POST,
 	readableSql: postNotificationReadable,
 	async readable(userId, postIds) {
 		if (postIds.length === 0) return new Set()
@@ -52,7 +53,7 @@ export const forumNotificationSubjects: NotificationSubject[] = [forumPostNotifi
 
 /** A post's document's scope is its forum; search checks the thread and post in SQL besides. */
 const forumPostSearch: SearchSubject = {
-	kind: 'forum.post',
+	kind: FORUM_POST,
 	scopes: (viewer) => readableForumIds(viewer.id),
 }
 

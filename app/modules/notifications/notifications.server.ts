@@ -1,4 +1,3 @@
-import type { Prisma } from '../../../prisma/generated/sqlite/client.ts'
 import { db, type DbTransaction } from '#app/utils/db.server.ts'
 import { join, queryRows, sql, type Sql } from '#app/utils/sql.server.ts'
 import { rooms, type RealtimePublisher } from '#app/utils/realtime.ts'
@@ -9,8 +8,6 @@ export { NOTIFICATION_TYPES, type NotificationType }
 
 /** What a notification is about: a kind registered in subjects.server.ts and that subject's id. */
 export type Subject = { kind: string; id: string }
-
-const FORUM_POST = 'forum.post'
 
 /**
  * Notifications about one subject, one per recipient, written in the caller's transaction (or
@@ -47,83 +44,11 @@ export async function deleteSubjectNotifications(tx: DbTransaction | typeof db, 
 	if (subjectIds.length > 0) await tx.notification.deleteMany({ where: { subjectKind: kind, subjectId: { in: subjectIds } } })
 }
 
-// When one post concerns a user in several ways, they get one notification: the most personal.
-const PRIORITY: Record<NotificationType, number> = { accepted: 4, mention: 3, quote: 2, reply: 1 }
-
-export type PostNotificationInput = {
-	threadId: string
-	postId: string
-	actorId: string
-	/** Users who may read the thread (already filtered by the forum's access rule). */
-	mentionedIds: string[]
-	quotedAuthorId: string | null
-}
-
-/**
- * Notifications for a new post: watchers get "reply", mentioned members "mention", the quoted
- * author "quote". Muted users and the author get nothing; users who can no longer read the
- * thread (they left the group) get nothing.
- *
- * Written in the post's own transaction (`tx`), so a post and its notifications are committed
- * together; the recipients returned are told with `announceNotifications` after the commit.
- */
-export async function recordPostNotifications(
-	tx: DbTransaction,
-	input: PostNotificationInput,
-	/** Who may read the thread (the forums' access rule: threadReadersWhere). */
-	readers: Prisma.UserWhereInput,
-): Promise<string[]> {
-	const states = await tx.threadUserState.findMany({
-		where: { threadId: input.threadId, level: { in: ['watching', 'muted'] } },
-		select: { userId: true, level: true },
-	})
-	const muted = new Set(states.filter((s) => s.level === 'muted').map((s) => s.userId))
-	const wanted = new Map<string, NotificationType>()
-	const offer = (userId: string, type: NotificationType) => {
-		if (userId === input.actorId || muted.has(userId)) return
-		const current = wanted.get(userId)
-		if (!current || PRIORITY[type] > PRIORITY[current]) wanted.set(userId, type)
-	}
-	for (const state of states) if (state.level === 'watching') offer(state.userId, 'reply')
-	for (const userId of input.mentionedIds) offer(userId, 'mention')
-	if (input.quotedAuthorId) offer(input.quotedAuthorId, 'quote')
-
-	// Only those who may read the thread now: a member who left the group, or anyone but its
-	// moderators while the thread is hidden, gets nothing (no row, no live event).
-	const candidates = [...wanted.keys()]
-	const recipients =
-		candidates.length === 0
-			? []
-			: (await tx.user.findMany({ where: { AND: [{ id: { in: candidates } }, readers] }, select: { id: true } })).map((u) => u.id)
-	await recordNotifications(tx, {
-		subject: { kind: FORUM_POST, id: input.postId },
-		actorId: input.actorId,
-		recipients: recipients.map((userId) => ({ userId, type: wanted.get(userId)! })),
-		forum: { threadId: input.threadId, postId: input.postId },
-	})
-	return recipients
-}
-
 /** Tells recipients' open pages that they have something new (one broadcast to their rooms). */
 export function announceNotifications(realtime: RealtimePublisher, subject: Subject, recipients: string[]): void {
 	if (recipients.length > 0) {
 		realtime.toRooms(recipients.map(rooms.user), NOTIFICATION_EVENT, { subjectKind: subject.kind, subjectId: subject.id })
 	}
-}
-
-export async function notifyAccepted(
-	input: { threadId: string; postId: string; actorId: string; recipientId: string },
-	realtime: RealtimePublisher,
-) {
-	if (input.recipientId === input.actorId) return
-	const subject = { kind: FORUM_POST, id: input.postId }
-	await recordNotifications(db, {
-		subject,
-		actorId: input.actorId,
-		recipients: [{ userId: input.recipientId, type: 'accepted' }],
-		forum: { threadId: input.threadId, postId: input.postId },
-	})
-	announceNotifications(realtime, subject, [input.recipientId])
 }
 
 /**
