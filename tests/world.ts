@@ -106,7 +106,7 @@ export async function buildWorld() {
 	const communityReply = await addPost(communityThread.id, oscar.id)
 
 	const notification = await db.notification.create({
-		data: { userId: alice.id, type: 'reply', threadId: groupThread.id, postId: bobReply.id, actorId: bob.id },
+		data: { userId: alice.id, type: 'reply', subjectKind: 'forum.post', subjectId: bobReply.id, threadId: groupThread.id, postId: bobReply.id, actorId: bob.id },
 		select: { id: true },
 	})
 	await db.draft.create({ data: { userId: alice.id, key: `reply:${groupThread.id}`, body: 'Half a thought' } })

@@ -34,10 +34,10 @@ export async function loader({ request }: Route.LoaderArgs) {
 			id: row.id,
 			phrase: notificationPhrase(row.type),
 			actor: row.actor,
-			threadTitle: row.thread.title,
+			title: row.link.title,
 			createdAt: row.createdAt,
 			read: row.readAt !== null,
-			postGone: row.post?.deletedAt ? 'deleted' : row.post?.hiddenAt ? 'hidden' : null,
+			note: row.link.note,
 		})),
 	}
 }
@@ -115,11 +115,11 @@ export default function NotificationsPage({ loaderData, actionData }: Route.Comp
 										{notification.read ? null : <span className="sr-only">Unread: </span>}
 										<span className={notification.read ? 'font-medium text-slate-700' : 'font-semibold'}>{notification.actor?.name ?? 'Someone'}</span>{' '}
 										{notification.phrase}{' '}
-										<span className={notification.read ? 'font-medium text-slate-700' : 'font-semibold'}>{notification.threadTitle}</span>
+										<span className={notification.read ? 'font-medium text-slate-700' : 'font-semibold'}>{notification.title}</span>
 									</span>
 									<span className="mt-0.5 block text-xs text-slate-600">
 										<RelativeTime date={notification.createdAt} />
-										{notification.postGone ? ` · the post has since been ${notification.postGone === 'deleted' ? 'deleted' : 'removed by a moderator'}` : null}
+										{notification.note ? ` · ${notification.note}` : null}
 									</span>
 								</span>
 								{notification.read ? null : <span aria-hidden="true" className="mt-2 h-2 w-2 shrink-0 rounded-full bg-brand-600" />}

@@ -14,9 +14,9 @@ import {
 	THREAD_KIND_LABELS,
 } from '#app/modules/forums/constants.ts'
 import { parseSearchParams } from '#app/modules/search/schemas.ts'
+import { searchableForums } from '#app/modules/forums/forum-list.server.ts'
 import {
 	SearchRefusedError,
-	searchableForums,
 	searchPosts,
 	type SearchResults,
 } from '#app/modules/search/search.server.ts'
@@ -255,36 +255,42 @@ export default function SearchPage({ loaderData }: Route.ComponentProps) {
 								className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white shadow-sm"
 								data-testid="search-results"
 							>
-								{search.results.map((result) => (
-									<li key={result.postId} className="px-5 py-4">
-										<div className="flex flex-wrap items-center gap-2">
-											<KindBadge kind={result.kind} />
-											<BlockerBadge blocker={result.blocker} />
-										</div>
-										<h2 className="mt-1 font-semibold">
-											<Link
-												to={`/t/${result.threadId}?post=${result.postNumber}`}
-												className="text-slate-900"
-											>
-												{result.threadTitle}
-											</Link>
-										</h2>
-										{result.snippetHtml ? (
-											<p
-												className="mt-1 text-sm leading-relaxed text-slate-700 [&_mark]:rounded-sm [&_mark]:bg-amber-100 [&_mark]:px-0.5 [&_mark]:font-medium [&_mark]:text-slate-900"
-												// Escaped on the server; <mark> is the only markup (search/terms.ts).
-												dangerouslySetInnerHTML={{ __html: result.snippetHtml }}
-											/>
-										) : null}
-										<p className="mt-2 text-xs text-slate-500">
-											{result.postNumber > 1 ? 'Reply' : 'Opening post'} by {result.author.name} in{' '}
-											<Link to={result.forum.href} className="text-slate-600">
-												{result.forum.name}
-											</Link>{' '}
-											· <RelativeTime date={result.createdAt} />
-										</p>
-									</li>
-								))}
+								{search.results.map((result) =>
+									result.type === 'subject' ? (
+										<li key={`${result.subjectKind}:${result.subjectId}`} className="px-5 py-4">
+											<p className="text-xs font-medium text-slate-500">{result.label}</p>
+											<h2 className="mt-1 font-semibold">
+												<Link to={result.href} className="text-slate-900">
+													{result.title}
+												</Link>
+											</h2>
+											<Snippet html={result.snippetHtml} />
+										</li>
+									) : (
+										<li key={result.postId} className="px-5 py-4">
+											<div className="flex flex-wrap items-center gap-2">
+												<KindBadge kind={result.kind} />
+												<BlockerBadge blocker={result.blocker} />
+											</div>
+											<h2 className="mt-1 font-semibold">
+												<Link
+													to={`/t/${result.threadId}?post=${result.postNumber}`}
+													className="text-slate-900"
+												>
+													{result.threadTitle}
+												</Link>
+											</h2>
+											<Snippet html={result.snippetHtml} />
+											<p className="mt-2 text-xs text-slate-500">
+												{result.postNumber > 1 ? 'Reply' : 'Opening post'} by {result.author.name} in{' '}
+												<Link to={result.forum.href} className="text-slate-600">
+													{result.forum.name}
+												</Link>{' '}
+												· <RelativeTime date={result.createdAt} />
+											</p>
+										</li>
+									),
+								)}
 							</ol>
 						)}
 						<Pagination page={search.page} pageCount={search.pageCount} label="Result pages" />
@@ -292,6 +298,17 @@ export default function SearchPage({ loaderData }: Route.ComponentProps) {
 				)}
 			</section>
 		</main>
+	)
+}
+
+/** The text around the hits, escaped on the server; <mark> is the only markup (search/terms.ts). */
+function Snippet({ html }: { html: string }) {
+	if (!html) return null
+	return (
+		<p
+			className="mt-1 text-sm leading-relaxed text-slate-700 [&_mark]:rounded-sm [&_mark]:bg-amber-100 [&_mark]:px-0.5 [&_mark]:font-medium [&_mark]:text-slate-900"
+			dangerouslySetInnerHTML={{ __html: html }}
+		/>
 	)
 }
 

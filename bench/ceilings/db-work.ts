@@ -65,7 +65,7 @@ serve({
 				`INSERT INTO "Post" ("id", "threadId", "number", "authorId", "body", "bodyHtml", "bodyText", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 			)
 			const insertDoc = database.prepare(
-				`INSERT INTO "SearchDocument" ("postId", "threadId", "forumId", "title", "body", "updatedAt") VALUES (?, ?, ?, ?, ?, ?)`,
+				`INSERT INTO "SearchDocument" ("subjectKind", "subjectId", "scope", "postId", "threadId", "title", "body", "updatedAt") VALUES ('forum.post', ?, ?, ?, ?, ?, ?, ?)`,
 			)
 			const watch = database.prepare(
 				`INSERT INTO "ThreadUserState" ("userId", "threadId", "lastReadPostNumber", "level") VALUES (?, ?, ?, 'watching')
@@ -73,7 +73,7 @@ serve({
 			)
 			const watchers = database.prepare(`SELECT "userId" FROM "ThreadUserState" WHERE "threadId" = ? AND "level" = 'watching' AND "userId" <> ?`)
 			const notify = database.prepare(
-				`INSERT INTO "Notification" ("id", "userId", "type", "threadId", "postId", "actorId", "createdAt") VALUES (?, ?, 'reply', ?, ?, ?, ?)`,
+				`INSERT INTO "Notification" ("id", "userId", "type", "subjectKind", "subjectId", "threadId", "postId", "actorId", "createdAt") VALUES (?, ?, 'reply', 'forum.post', ?, ?, ?, ?, ?)`,
 			)
 			const key = database.prepare(`INSERT INTO "IdempotencyKey" ("id", "userId", "key", "location", "createdAt") VALUES (?, ?, ?, ?, ?)`)
 			const reply = database.transaction((writer: { userId: string; threadId: string }, n: number) => {
@@ -83,10 +83,10 @@ serve({
 				const body = `Benchmark reply ${n}: our **numbers** for the quarter, and what the customer said.`
 				const text = `Benchmark reply ${n}: our numbers for the quarter, and what the customer said.`
 				insertPost.run(postId, writer.threadId, counters.lastPostNumber, writer.userId, body, `<p>${body.replace(/\*\*(\w+)\*\*/, '<strong>$1</strong>')}</p>`, text, now)
-				insertDoc.run(postId, writer.threadId, counters.forumId, counters.title, text, now)
+				insertDoc.run(postId, counters.forumId, postId, writer.threadId, counters.title, text, now)
 				watch.run(writer.userId, writer.threadId, counters.lastPostNumber)
 				for (const { userId } of watchers.all(writer.threadId, writer.userId) as Array<{ userId: string }>) {
-					notify.run(randomUUID(), userId, writer.threadId, postId, writer.userId, now)
+					notify.run(randomUUID(), userId, postId, writer.threadId, postId, writer.userId, now)
 				}
 				key.run(randomUUID(), writer.userId, randomUUID(), `/t/${writer.threadId}#post-${counters.lastPostNumber}`, now)
 			})

@@ -20,7 +20,7 @@ export { FULL_SIZE, QUICK_SIZE, type DatasetInfo, type DatasetSize }
 const benchDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const projectRoot = path.dirname(benchDir)
 /** Bump when the generated content changes, so cached sets are made again. */
-const GENERATOR_VERSION = 3
+const GENERATOR_VERSION = 4
 /** The password of every generated member (for looking around the data set by hand). */
 export const BENCH_PASSWORD = 'bench-password-1'
 

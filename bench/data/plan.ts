@@ -56,7 +56,7 @@ export const TABLES = {
 	},
 	ThreadTag: { threadId: 'text', tagId: 'text' },
 	Post: { id: 'text', threadId: 'text', number: 'int', authorId: 'text', body: 'text', bodyHtml: 'text', bodyText: 'text', helpfulCount: 'int', createdAt: 'time' },
-	SearchDocument: { id: 'int', postId: 'text', threadId: 'text', forumId: 'text', title: 'text', body: 'text', updatedAt: 'time' },
+	SearchDocument: { id: 'int', subjectKind: 'text', subjectId: 'text', scope: 'text', postId: 'text', threadId: 'text', title: 'text', body: 'text', updatedAt: 'time' },
 	ThreadUserState: { userId: 'text', threadId: 'text', lastReadPostNumber: 'int', level: 'text' },
 	Reaction: { postId: 'text', userId: 'text', createdAt: 'time' },
 	Bookmark: { userId: 'text', postId: 'text', createdAt: 'time' },
@@ -228,7 +228,7 @@ export async function writeDataset(
 			} else content = postBody(rng, planted)
 			const postId = ids.post(postIndex)
 			postRows.push([postId, threadId, number, ids.user(author), content.body, content.html, content.text, Math.floor(rng() * rng() * 6), time])
-			docRows.push([++docId, postId, threadId, forum.id, title, content.text, time])
+			docRows.push([++docId, 'forum.post', postId, forum.id, postId, threadId, title, content.text, time])
 			lastRead.set(author, number)
 			authorPosts.set(author, (authorPosts.get(author) ?? 0) + 1)
 			if (rng() < 0.002) reactionPosts.push(postId)

@@ -72,7 +72,7 @@ async function unreadCount(user: Member): Promise<number> {
 	return ((await response.json()) as { count: number }).count
 }
 
-type ListData = { unread: number; pageCount: number; notifications: Array<{ id: string; phrase: string; threadTitle: string; read: boolean; actor: { name: string } | null; postGone: string | null }> }
+type ListData = { unread: number; pageCount: number; notifications: Array<{ id: string; phrase: string; title: string; read: boolean; actor: { name: string } | null; note: string | null }> }
 
 async function notificationsPage(user: Member, page = 1): Promise<ListData> {
 	return dataOf<ListData>(
@@ -158,7 +158,7 @@ describe('reading notifications', () => {
 		await reply(threadId, s.cy, `@${s.ada.handle} not yet.`)
 		const page = await notificationsPage(s.ada)
 		expect(page.unread).toBe(2)
-		expect(page.notifications.map((n) => `${n.actor?.name} ${n.phrase} ${n.threadTitle}`)).toEqual([
+		expect(page.notifications.map((n) => `${n.actor?.name} ${n.phrase} ${n.title}`)).toEqual([
 			'Cy Reader mentioned you in Vendor rebates this quarter',
 			'Ben Replier replied in Vendor rebates this quarter',
 		])
@@ -166,7 +166,7 @@ describe('reading notifications', () => {
 
 		const post = await db.post.findFirstOrThrow({ where: { threadId, number: 2 } })
 		await db.notification.createMany({
-			data: Array.from({ length: 30 }, (_, i) => ({ userId: s.ada.id, type: 'reply', threadId, postId: post.id, actorId: s.ben.id, createdAt: new Date(Date.UTC(2020, 0, 1, 0, i)) })),
+			data: Array.from({ length: 30 }, (_, i) => ({ userId: s.ada.id, type: 'reply', subjectKind: 'forum.post', subjectId: post.id, threadId, postId: post.id, actorId: s.ben.id, createdAt: new Date(Date.UTC(2020, 0, 1, 0, i)) })),
 		})
 		expect((await notificationsPage(s.ada)).pageCount).toBe(2)
 		expect((await notificationsPage(s.ada, 2)).notifications).toHaveLength(2)
@@ -178,7 +178,7 @@ describe('reading notifications', () => {
 		const post = await reply(threadId, s.ben, 'We did.')
 		await postToThread(threadId, s.ben, { intent: 'delete', postId: post.id })
 		const [notification] = (await notificationsPage(s.ada)).notifications
-		expect(notification).toMatchObject({ postGone: 'deleted' })
+		expect(notification).toMatchObject({ note: 'the post has since been deleted' })
 		const opened = await settle(runRoute(openLoader, { request: makeRequest(`/notifications/${notification!.id}`, { cookie: s.ada.cookie }), params: { notificationId: notification!.id }, context: createTestContext() }))
 		expect((opened as Response).headers.get('location')).toBe(`/t/${threadId}?post=${post.number}`)
 	})
@@ -249,7 +249,7 @@ describe('reading notifications', () => {
 		expect(await unreadCount(s.ben)).toBe(1)
 		const page = await notificationsPage(s.ben)
 		expect(page.unread).toBe(1)
-		expect(page.notifications.map((n) => n.threadTitle)).toEqual(['Hello everyone'])
+		expect(page.notifications.map((n) => n.title)).toEqual(['Hello everyone'])
 		const root = dataOf<{ unreadNotifications: number }>(await runRoute(rootLoader, { request: makeRequest('/', { cookie: s.ben.cookie }), params: {}, context: createTestContext() }))
 		expect(root.unreadNotifications).toBe(1)
 	})
@@ -294,7 +294,7 @@ describe('the live event', () => {
 		const [b, c] = [await openAs(s.ben), await openAs(s.cy)]
 		const seenByCy: unknown[] = []
 		c.on(NOTIFICATION_EVENT, (payload) => seenByCy.push(payload))
-		const benHears = nextEvent<{ threadId: string }>(b, NOTIFICATION_EVENT)
+		const benHears = nextEvent<{ subjectKind: string; subjectId: string }>(b, NOTIFICATION_EVENT)
 
 		// Ada mentions Ben through the running server, as the browser would post the reply form.
 		const response = await fetch(`${server.url}/t/${threadId}`, {
@@ -304,7 +304,8 @@ describe('the live event', () => {
 			redirect: 'manual',
 		})
 		expect(response.status).toBe(302)
-		expect(await benHears).toEqual({ threadId })
+		const mention = await db.post.findFirstOrThrow({ where: { threadId, number: 2 }, select: { id: true } })
+		expect(await benHears).toEqual({ subjectKind: 'forum.post', subjectId: mention.id })
 
 		// A round trip on Cy's socket after the event: anything sent to Cy would have arrived first.
 		await c.timeout(10_000).emitWithAck('presence:leave', {})

@@ -233,8 +233,8 @@ describe('events published by actions', () => {
 		b.on('notification:new', (payload) => seenByBob.push(payload))
 
 		const received = Promise.all([nextEvent(tab1, 'notification:new'), nextEvent(tab2, 'notification:new')])
-		server.realtime.publisher.toRoom(rooms.user(alice.id), 'notification:new', { threadId: 'for-alice' })
-		expect(await received).toEqual([{ threadId: 'for-alice' }, { threadId: 'for-alice' }])
+		server.realtime.publisher.toRoom(rooms.user(alice.id), 'notification:new', { subjectKind: 'forum.post', subjectId: 'for-alice' })
+		expect(await received).toEqual([{ subjectKind: 'forum.post', subjectId: 'for-alice' }, { subjectKind: 'forum.post', subjectId: 'for-alice' }])
 
 		// A round trip on Bob's socket after the publish: anything sent to him would have come first.
 		await b.timeout(10_000).emitWithAck('presence:leave', {})

@@ -96,8 +96,9 @@ async function startThread(
 
 const search = (viewer: Person, q: string, options: Omit<SearchOptions, 'q'> = {}) =>
 	searchPosts(viewer, { q, ...options })
-const threadIds = (found: Awaited<ReturnType<typeof searchPosts>>) =>
-	found.results.map((r) => r.threadId).sort()
+type Found = Awaited<ReturnType<typeof searchPosts>>
+const postResults = (found: Found | null | undefined) => (found?.results ?? []).flatMap((r) => (r.type === 'post' ? [r] : []))
+const threadIds = (found: Found) => postResults(found).map((r) => r.threadId).sort()
 
 describe('searchPosts', () => {
 	test('finds a thread by a word in its title, and by a stemmed word in a reply', async () => {
@@ -127,7 +128,7 @@ describe('searchPosts', () => {
 				href: expect.stringMatching(/^\/g\/alpha-partners[^/]*\/forum$/),
 			},
 		})
-		expect(new Date(byTitle.results[0]!.createdAt).getTime()).not.toBeNaN()
+		expect(new Date(postResults(byTitle)[0]!.createdAt).getTime()).not.toBeNaN()
 
 		// "rebates" is stemmed to the same word as "rebate"; the hit is the reply.
 		const stemmed = await search(amy, 'rebates')
@@ -310,7 +311,7 @@ describe('searchPosts', () => {
 		// By author: the posts that author wrote (Amy's reply, and her community thread).
 		const byAmy = await search(amy, 'gecko', { authorId: amy.id })
 		expect(threadIds(byAmy)).toEqual([discussion.threadId, elsewhere.threadId].sort())
-		expect(byAmy.results.find((r) => r.threadId === discussion.threadId)).toMatchObject({
+		expect(postResults(byAmy).find((r) => r.threadId === discussion.threadId)).toMatchObject({
 			postNumber: 2,
 		})
 		expect(
@@ -436,7 +437,7 @@ describe('the /search page', () => {
 			blocker: undefined,
 			tag: undefined,
 		})
-		expect(page.search?.results.map((r) => r.threadId)).toEqual([threadId])
+		expect(postResults(page.search).map((r) => r.threadId)).toEqual([threadId])
 
 		// Nonsense filter values are dropped, not errors; a forum the member cannot read is ignored.
 		const odd = await load(
@@ -445,7 +446,7 @@ describe('the /search page', () => {
 		)
 		expect(odd.query.kind).toBeUndefined()
 		expect(odd.query.forum).toBeUndefined()
-		expect(odd.search?.results.map((r) => r.threadTitle)).toEqual(['Platypus in the community'])
+		expect(postResults(odd.search).map((r) => r.threadTitle)).toEqual(['Platypus in the community'])
 
 		const empty = await load('/search')
 		expect(empty.search).toBeNull()

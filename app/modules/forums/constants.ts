@@ -59,3 +59,6 @@ export const DEFAULT_CATEGORIES = [
 ]
 
 export const COMMUNITY_FORUM_ID = 'community'
+
+/** A forum post as a subject of notifications and search (forums/subjects.server.ts registers it). */
+export const FORUM_POST = 'forum.post'

@@ -1,5 +1,7 @@
 import { pageParam } from '#app/utils/pagination.ts'
-import type { ForumAccess } from './access.server.ts'
+import type { SessionUser } from '#app/modules/auth/auth.server.ts'
+import { db } from '#app/utils/db.server.ts'
+import { readableForumIds, type ForumAccess } from './access.server.ts'
 import { listCategories } from './forums.server.ts'
 import { listThreads } from './threads.server.ts'
 
@@ -21,4 +23,24 @@ export async function loadForumList(userId: string, forumId: string, access: For
 		page,
 		...list,
 	}
+}
+
+/** The forums the viewer may search, for the forum filter: their groups' forums, then Community. */
+export async function searchableForums(
+	viewer: Pick<SessionUser, 'id'>,
+): Promise<Array<{ id: string; name: string }>> {
+	const ids = await readableForumIds(viewer.id)
+	if (ids.length === 0) return []
+	const forums = await db.forum.findMany({
+		where: { id: { in: ids } },
+		select: { id: true, isCommunity: true, group: { select: { name: true } } },
+	})
+	return forums
+		.map((forum) => ({
+			id: forum.id,
+			name: forum.group?.name ?? 'Community',
+			isCommunity: forum.isCommunity,
+		}))
+		.sort((a, b) => Number(a.isCommunity) - Number(b.isCommunity) || a.name.localeCompare(b.name))
+		.map(({ id, name }) => ({ id, name }))
 }

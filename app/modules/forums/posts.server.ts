@@ -1,6 +1,6 @@
 import type { Prisma } from '../../../prisma/generated/sqlite/client.ts'
 import type { SessionUser } from '#app/modules/auth/auth.server.ts'
-import { announceNotifications, notifyAccepted, recordPostNotifications } from '#app/modules/notifications/notifications.server.ts'
+import { announceNotifications } from '#app/modules/notifications/notifications.server.ts'
 import { indexPost, reindexThreadTitle, unindexPost } from '#app/modules/search/index.server.ts'
 import type { MentionTarget } from '#app/modules/markdown/markdown.ts'
 import { candidateHandles, markdownToText, MarkdownRefusedError, renderMarkdown } from '#app/modules/markdown/renderer.server.ts'
@@ -9,6 +9,8 @@ import { rooms, type RealtimePublisher, type ServerEvent, type ServerPayload } f
 import { forumAccess, forumModeratorIds, isPostVisible, SHOWN_POST, threadAccess, threadReadersWhere, visiblePostWhere, type ForumAccess } from './access.server.ts'
 import { FORUM_EVENTS, type PostCreatedEvent, type ThreadUpdatedEvent } from './events.ts'
 import { forumCan } from './permissions.ts'
+import { notifyAccepted, recordPostNotifications } from './post-notifications.server.ts'
+import { FORUM_POST } from './constants.ts'
 import { ForumError } from './forum-error.ts'
 import { checkPostingGap, checkMentionBudget, MENTIONS_PER_POST } from './posting-limits.server.ts'
 import { watchUnlessChosen } from './reading.server.ts'
@@ -160,7 +162,7 @@ export async function createThread(
 		await alongWith?.(tx, { threadId: created.id, number: 1 })
 		return { thread: created, notified }
 	})
-	announceNotifications(realtime, thread.id, notified)
+	announceNotifications(realtime, { kind: FORUM_POST, id: thread.posts[0]!.id }, notified)
 	realtime.toRoom(rooms.forum(forumId), FORUM_EVENTS.forumActivity, { forumId, threadId: thread.id })
 	return { threadId: thread.id }
 }
@@ -224,7 +226,7 @@ export async function createReply(
 	})
 	const event: PostCreatedEvent = { threadId, post: toPostView(post), lastPostNumber: post.number }
 	await publishThread(realtime, thread, FORUM_EVENTS.postCreated, event)
-	announceNotifications(realtime, threadId, notified)
+	announceNotifications(realtime, { kind: FORUM_POST, id: post.id }, notified)
 	return { postId: post.id, number: post.number }
 }
 

@@ -1,146 +1,146 @@
-import type { Prisma } from '../../../prisma/generated/sqlite/client.ts'
-import { readableForumCondition, readableForumIds } from '#app/modules/forums/access.server.ts'
 import { db, type DbTransaction } from '#app/utils/db.server.ts'
-import { queryRows, sql } from '#app/utils/sql.server.ts'
+import { join, queryRows, sql, type Sql } from '#app/utils/sql.server.ts'
 import { rooms, type RealtimePublisher } from '#app/utils/realtime.ts'
 import { NOTIFICATION_EVENT, NOTIFICATION_TYPES, type NotificationType } from './notifications.ts'
+import { notificationSubject, notificationSubjects, type NotificationLink } from './subjects.server.ts'
 
 export { NOTIFICATION_TYPES, type NotificationType }
 
-// When one post concerns a user in several ways, they get one notification: the most personal.
-const PRIORITY: Record<NotificationType, number> = { accepted: 4, mention: 3, quote: 2, reply: 1 }
-
-export type PostNotificationInput = {
-	threadId: string
-	postId: string
-	actorId: string
-	/** Users who may read the thread (already filtered by the forum's access rule). */
-	mentionedIds: string[]
-	quotedAuthorId: string | null
-}
+/** What a notification is about: a kind registered in subjects.server.ts and that subject's id. */
+export type Subject = { kind: string; id: string }
 
 /**
- * Notifications for a new post: watchers get "reply", mentioned members "mention", the quoted
- * author "quote". Muted users and the author get nothing; users who can no longer read the
- * thread (they left the group) get nothing.
- *
- * Written in the post's own transaction (`tx`), so a post and its notifications are committed
- * together; the recipients returned are told with `announceNotifications` after the commit.
+ * Notifications about one subject, one per recipient, written in the caller's transaction (or
+ * alone). The caller has chosen the recipients and checked that they may read the subject; the
+ * recipients are told with `announceNotifications` after the commit. `forum` carries the forums'
+ * own columns for their posts (see the Notification model).
  */
-export async function recordPostNotifications(
-	tx: DbTransaction,
-	input: PostNotificationInput,
-	/** Who may read the thread (the forums' access rule: threadReadersWhere). */
-	readers: Prisma.UserWhereInput,
-): Promise<string[]> {
-	const states = await tx.threadUserState.findMany({
-		where: { threadId: input.threadId, level: { in: ['watching', 'muted'] } },
-		select: { userId: true, level: true },
-	})
-	const muted = new Set(states.filter((s) => s.level === 'muted').map((s) => s.userId))
-	const wanted = new Map<string, NotificationType>()
-	const offer = (userId: string, type: NotificationType) => {
-		if (userId === input.actorId || muted.has(userId)) return
-		const current = wanted.get(userId)
-		if (!current || PRIORITY[type] > PRIORITY[current]) wanted.set(userId, type)
-	}
-	for (const state of states) if (state.level === 'watching') offer(state.userId, 'reply')
-	for (const userId of input.mentionedIds) offer(userId, 'mention')
-	if (input.quotedAuthorId) offer(input.quotedAuthorId, 'quote')
-
-	// Only those who may read the thread now: a member who left the group, or anyone but its
-	// moderators while the thread is hidden, gets nothing (no row, no live event).
-	const candidates = [...wanted.keys()]
-	const recipients =
-		candidates.length === 0
-			? []
-			: (await tx.user.findMany({ where: { AND: [{ id: { in: candidates } }, readers] }, select: { id: true } })).map((u) => u.id)
-	if (recipients.length === 0) return []
+export async function recordNotifications(
+	tx: DbTransaction | typeof db,
+	input: {
+		subject: Subject
+		actorId: string | null
+		recipients: Array<{ userId: string; type: string }>
+		forum?: { threadId: string; postId: string }
+	},
+): Promise<void> {
+	if (!notificationSubject(input.subject.kind)) throw new Error(`Unknown notification subject kind "${input.subject.kind}"`)
+	if (input.recipients.length === 0) return
 	await tx.notification.createMany({
-		data: recipients.map((userId) => ({
+		data: input.recipients.map(({ userId, type }) => ({
 			userId,
-			type: wanted.get(userId)!,
-			threadId: input.threadId,
-			postId: input.postId,
+			type,
+			subjectKind: input.subject.kind,
+			subjectId: input.subject.id,
+			threadId: input.forum?.threadId ?? null,
+			postId: input.forum?.postId ?? null,
 			actorId: input.actorId,
 		})),
 	})
-	return recipients
+}
+
+/** A domain that deletes its subjects deletes their notifications (forum posts go by foreign key). */
+export async function deleteSubjectNotifications(tx: DbTransaction | typeof db, kind: string, subjectIds: string[]): Promise<void> {
+	if (subjectIds.length > 0) await tx.notification.deleteMany({ where: { subjectKind: kind, subjectId: { in: subjectIds } } })
 }
 
 /** Tells recipients' open pages that they have something new (one broadcast to their rooms). */
-export function announceNotifications(realtime: RealtimePublisher, threadId: string, recipients: string[]): void {
-	if (recipients.length > 0) realtime.toRooms(recipients.map(rooms.user), NOTIFICATION_EVENT, { threadId })
+export function announceNotifications(realtime: RealtimePublisher, subject: Subject, recipients: string[]): void {
+	if (recipients.length > 0) {
+		realtime.toRooms(recipients.map(rooms.user), NOTIFICATION_EVENT, { subjectKind: subject.kind, subjectId: subject.id })
+	}
 }
 
-export async function notifyAccepted(
-	input: { threadId: string; postId: string; actorId: string; recipientId: string },
-	realtime: RealtimePublisher,
-) {
-	if (input.recipientId === input.actorId) return
-	await db.notification.create({ data: { type: 'accepted', threadId: input.threadId, postId: input.postId, actorId: input.actorId, userId: input.recipientId } })
-	realtime.toRoom(rooms.user(input.recipientId), NOTIFICATION_EVENT, { threadId: input.threadId })
+/**
+ * Whether the notification in alias `n` is one its recipient may see now: its kind's rule, as
+ * SQL, for every registered kind (a kind no longer registered shows nothing).
+ */
+function readableCondition(userId: string): Sql {
+	const branches = notificationSubjects().map(
+		(subject) => sql`(n."subjectKind" = ${subject.kind} AND ${subject.readableSql(userId, sql`n."subjectId"`)})`,
+	)
+	return branches.length > 0 ? sql`(${join(branches, ' OR ')})` : sql`${false}`
 }
 
-/** Notifications in threads the user may still read. */
-async function readableWhere(userId: string) {
-	return { userId, thread: { forumId: { in: await readableForumIds(userId) }, hiddenAt: null } }
-}
-
-/** Shown on every page (the root loader): one statement, the readable-forum rule inlined as SQL. */
+/** Shown on every page (the root loader): one statement, each kind's rule inlined as SQL. */
 export async function unreadNotificationCount(userId: string): Promise<number> {
 	const [row] = await queryRows<{ count: number | bigint }>(sql`
-		SELECT COUNT(*) AS "count" FROM "Notification" n JOIN "Thread" t ON t."id" = n."threadId"
-		WHERE n."userId" = ${userId} AND n."readAt" IS NULL AND t."hiddenAt" IS NULL
-			AND ${readableForumCondition(userId, sql`t."forumId"`)}`)
+		SELECT COUNT(*) AS "count" FROM "Notification" n
+		WHERE n."userId" = ${userId} AND n."readAt" IS NULL AND ${readableCondition(userId)}`)
 	return Number(row?.count ?? 0)
 }
 
 export const NOTIFICATIONS_PER_PAGE = 30
 
-export async function listNotifications(userId: string, page: number) {
-	const where = await readableWhere(userId)
-	const [total, rows] = await Promise.all([
-		db.notification.count({ where }),
-		db.notification.findMany({
-			where,
-			// The id breaks ties between notifications of the same millisecond, so pages never overlap.
-			orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-			skip: (page - 1) * NOTIFICATIONS_PER_PAGE,
-			take: NOTIFICATIONS_PER_PAGE,
-			select: {
-				id: true,
-				type: true,
-				createdAt: true,
-				readAt: true,
-				thread: { select: { id: true, title: true } },
-				post: { select: { number: true, deletedAt: true, hiddenAt: true } },
-				actor: { select: { id: true, name: true } },
-			},
+/** Of one page of notifications, where each leads: one batch per kind on the page. */
+async function linksOf(rows: Array<{ subjectKind: string; subjectId: string }>): Promise<Map<string, NotificationLink>> {
+	const byKind = new Map<string, string[]>()
+	for (const row of rows) byKind.set(row.subjectKind, [...(byKind.get(row.subjectKind) ?? []), row.subjectId])
+	const links = new Map<string, NotificationLink>()
+	await Promise.all(
+		[...byKind].map(async ([kind, ids]) => {
+			const found = (await notificationSubject(kind)?.links(ids)) ?? new Map<string, NotificationLink>()
+			for (const [id, link] of found) links.set(`${kind}:${id}`, link)
 		}),
-	])
-	return { total, rows }
+	)
+	return links
 }
 
-/** Where a notification leads: its post's place in the thread (a deleted or hidden post keeps its place). */
-function notificationHref(row: { threadId: string; post: { number: number } | null }): string {
-	return row.post ? `/t/${row.threadId}?post=${row.post.number}` : `/t/${row.threadId}`
+/** The user's notifications that they may still see, newest first, a page at a time. */
+export async function listNotifications(userId: string, page: number) {
+	const where = sql`n."userId" = ${userId} AND ${readableCondition(userId)}`
+	const [[counted], pageIds] = await Promise.all([
+		queryRows<{ count: number | bigint }>(sql`SELECT COUNT(*) AS "count" FROM "Notification" n WHERE ${where}`),
+		// The id breaks ties between notifications of the same millisecond, so pages never overlap.
+		queryRows<{ id: string }>(sql`
+			SELECT n."id" FROM "Notification" n WHERE ${where}
+			ORDER BY n."createdAt" DESC, n."id" DESC
+			LIMIT ${NOTIFICATIONS_PER_PAGE} OFFSET ${(page - 1) * NOTIFICATIONS_PER_PAGE}`),
+	])
+	const ids = pageIds.map((row) => row.id)
+	const found = ids.length
+		? await db.notification.findMany({
+				where: { id: { in: ids } },
+				select: {
+					id: true,
+					type: true,
+					createdAt: true,
+					readAt: true,
+					subjectKind: true,
+					subjectId: true,
+					actor: { select: { id: true, name: true } },
+				},
+			})
+		: []
+	const links = await linksOf(found)
+	const byId = new Map(found.map((row) => [row.id, row]))
+	const rows = ids.flatMap((id) => {
+		const row = byId.get(id)
+		const link = row && links.get(`${row.subjectKind}:${row.subjectId}`)
+		return row && link ? [{ id: row.id, type: row.type, createdAt: row.createdAt, readAt: row.readAt, actor: row.actor, link }] : []
+	})
+	return { total: Number(counted?.count ?? 0), rows }
 }
 
 /**
  * Opens one of the user's notifications: answers where it leads (null when it is not theirs or
- * out of reach) and marks read what the thread page will: all of that thread's notifications.
- * Doing it here, before the redirect, keeps the count of the page that follows right, since the
- * root loader counts while the thread's loader runs.
+ * out of reach) and marks it read. A forum post's marks read what the thread page will: all of
+ * that thread's notifications. Doing it here, before the redirect, keeps the count of the page
+ * that follows right, since the root loader counts while the thread's loader runs.
  */
 export async function openNotification(userId: string, notificationId: string): Promise<string | null> {
 	const row = await db.notification.findFirst({
-		where: { id: notificationId, ...(await readableWhere(userId)) },
-		select: { threadId: true, post: { select: { number: true } } },
+		where: { id: notificationId, userId },
+		select: { id: true, subjectKind: true, subjectId: true, threadId: true },
 	})
-	if (!row) return null
-	await markThreadNotificationsRead(userId, row.threadId)
-	return notificationHref(row)
+	const subject = row && notificationSubject(row.subjectKind)
+	if (!row || !subject) return null
+	if (!(await subject.readable(userId, [row.subjectId])).has(row.subjectId)) return null
+	const link = (await subject.links([row.subjectId])).get(row.subjectId)
+	if (!link) return null
+	if (row.threadId) await markThreadNotificationsRead(userId, row.threadId)
+	else await markNotificationRead(userId, row.id)
+	return link.href
 }
 
 export async function markNotificationRead(userId: string, notificationId: string) {

@@ -7,10 +7,10 @@ export const NOTIFICATION_EVENT = 'notification:new'
 
 /** Live events of notifications (server to client only: clients send nothing). */
 export type NotificationServerEvents = {
-	[NOTIFICATION_EVENT]: { threadId: string }
+	[NOTIFICATION_EVENT]: { subjectKind: string; subjectId: string }
 }
 
-/** "Ada <phrase> <thread title>". */
+/** "Ada <phrase> <subject's title>"; a subject kind's own types read as "posted in" unless listed. */
 export const NOTIFICATION_PHRASES: Record<NotificationType, string> = {
 	reply: 'replied in',
 	mention: 'mentioned you in',

@@ -21,6 +21,8 @@ export const facet = {
 	forum: (forumId: string) => `ppforum${tokenPart(forumId)}`,
 	author: (authorId: string) => `ppauthor${tokenPart(authorId)}`,
 	kind: (kind: string) => `ppkind${tokenPart(kind)}`,
+	/** A document of a subject kind other than forum posts carries its kind's token (indexSubject). */
+	subject: (subjectKind: string) => `ppsubject${tokenPart(subjectKind)}`,
 }
 
 /** The facets column of a search document (the migration search_facets writes the same). */

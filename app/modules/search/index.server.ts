@@ -1,9 +1,11 @@
 import type { DbTransaction } from '#app/utils/db.server.ts'
-import { facetTokens } from './facets.ts'
+import { facet, facetTokens } from './facets.ts'
+import { FORUM_POST } from './plan.ts'
+import { searchSubject } from './subjects.server.ts'
 
-
-// The search index is one SearchDocument row per visible post; the engine's own full-text index
-// (FTS5 on SQLite, a tsvector on PostgreSQL, both made in the migrations) follows the rows.
+// The search index is one SearchDocument row per visible post, and per subject of another kind
+// (subjects.server.ts); the engine's own full-text index (FTS5 on SQLite, a tsvector on
+// PostgreSQL, both made in the migrations) follows the rows.
 
 export async function indexPost(
 	tx: DbTransaction,
@@ -19,9 +21,40 @@ export async function indexPost(
 	const facets = facetTokens({ forumId: post.thread.forumId, authorId: post.authorId, kind: post.thread.kind })
 	await tx.searchDocument.upsert({
 		where: { postId: doc.postId },
-		create: { postId: doc.postId, threadId: doc.threadId, forumId: doc.forumId, title: doc.title, body, facets },
-		update: { title: doc.title, body, forumId: doc.forumId, facets },
+		create: {
+			subjectKind: FORUM_POST,
+			subjectId: doc.postId,
+			scope: doc.forumId,
+			postId: doc.postId,
+			threadId: doc.threadId,
+			title: doc.title,
+			body,
+			facets,
+		},
+		update: { title: doc.title, body, scope: doc.forumId, facets },
 	})
+}
+
+/**
+ * Indexes (or indexes again) a subject of a registered kind other than forum posts: its scope is
+ * what the kind's `scopes` grant readers by. The domain calls it in the transaction that writes
+ * the subject, and unindexSubject when the subject goes or may no longer be found.
+ */
+export async function indexSubject(
+	tx: DbTransaction,
+	doc: { kind: string; id: string; scope: string; title: string; text: string },
+): Promise<void> {
+	if (doc.kind === FORUM_POST || !searchSubject(doc.kind)) throw new Error(`Not a search subject kind for indexSubject: "${doc.kind}"`)
+	const facets = facet.subject(doc.kind)
+	await tx.searchDocument.upsert({
+		where: { subjectKind_subjectId: { subjectKind: doc.kind, subjectId: doc.id } },
+		create: { subjectKind: doc.kind, subjectId: doc.id, scope: doc.scope, title: doc.title, body: doc.text, facets },
+		update: { scope: doc.scope, title: doc.title, body: doc.text, facets },
+	})
+}
+
+export async function unindexSubject(tx: DbTransaction, kind: string, ids: string[]): Promise<void> {
+	if (ids.length > 0) await tx.searchDocument.deleteMany({ where: { subjectKind: kind, subjectId: { in: ids } } })
 }
 
 export async function unindexPost(tx: DbTransaction, postId: string): Promise<void> {

@@ -1,11 +1,19 @@
 // What a search asks of the index, the same for both engines: the reader's forums, the filters,
 // and which of them narrow the full-text match itself as filter tokens (facets.ts).
-import { COMMUNITY_FORUM_ID } from '#app/modules/forums/constants.ts'
+import { COMMUNITY_FORUM_ID, FORUM_POST } from '#app/modules/forums/constants.ts'
 import { facet, type FacetFilter } from './facets.ts'
 
+/** The forums' posts: the documents the post filters (forum, category, kind, author, tag) apply to. */
+export { FORUM_POST }
+
 export type SearchFilters = {
-	/** The forums the reader may read: the access rule (forums/access.server.ts), never empty. */
+	/** The forums whose posts the reader may find: the forum.post kind's scopes (may be empty). */
 	forumIds: string[]
+	/**
+	 * The other subject kinds the reader may find, each with its scopes (never empty). None when a
+	 * post filter is given: those filters apply to forum posts alone.
+	 */
+	subjects?: Array<{ kind: string; scopes: string[] }>
 	forumId?: string
 	categoryId?: string
 	kind?: string
@@ -37,8 +45,9 @@ export function facetFilter(filters: SearchFilters, options: { selectiveOnly: bo
 	const groups: FacetFilter = []
 	if (filters.forumId) {
 		if (!options.selectiveOnly || filters.forumId !== COMMUNITY_FORUM_ID) groups.push([facet.forum(filters.forumId)])
-	} else if (!options.selectiveOnly && filters.forumIds.length <= MAX_FORUM_TOKENS) {
-		groups.push(filters.forumIds.map(facet.forum))
+	} else if (!options.selectiveOnly && filters.forumIds.length + (filters.subjects?.length ?? 0) <= MAX_FORUM_TOKENS) {
+		// The documents of other kinds pass by their kind's token (their scopes are checked in SQL).
+		groups.push([...filters.forumIds.map(facet.forum), ...(filters.subjects ?? []).map((s) => facet.subject(s.kind))])
 	}
 	if (filters.authorId) groups.push([facet.author(filters.authorId)])
 	const kind = filters.kind ?? (filters.blocker ? 'lesson' : undefined)

@@ -2,7 +2,7 @@
 // in one transaction whose statement timeout stands in for the SQLite worker's time limit.
 import { Prisma } from '../../../prisma/generated/sqlite/client.ts'
 import { db, type DbTransaction } from '#app/utils/db.server.ts'
-import { facetFilter, type SearchFilters } from './plan.ts'
+import { facetFilter, FORUM_POST, type SearchFilters } from './plan.ts'
 import { rankCandidates, type Candidate, type RankedPage } from './ranking.ts'
 import { SearchRefusedError, TOO_SLOW } from './search-pool.server.ts'
 import { toTsQueries } from './terms.ts'
@@ -18,28 +18,37 @@ export const POSTGRES_STATEMENT_TIMEOUT_MS = 1_500
  */
 const INDEX_DRIVEN_MAX = 30_000
 
-type Row = { docId: number | bigint; postId: string; threadId: string; number: number; score: number }
+type Row = { docId: number | bigint; subjectKind: string; subjectId: string; groupKey: string; number: number; score: number }
 
 function conditionsSql(filters: SearchFilters): Prisma.Sql {
-	const conditions = [
-		// Thread.forumId is the source of truth; SearchDocument.forumId is a copy.
-		Prisma.sql`t."forumId" IN (${Prisma.join(filters.forumIds)})`,
-		Prisma.sql`t."hiddenAt" IS NULL`,
-		// Deleted and hidden posts leave the index when it happens; this is the second lock.
-		Prisma.sql`p."deletedAt" IS NULL`,
-		Prisma.sql`p."hiddenAt" IS NULL`,
-	]
-	if (filters.forumId) conditions.push(Prisma.sql`t."forumId" = ${filters.forumId}`)
-	if (filters.categoryId) conditions.push(Prisma.sql`t."categoryId" = ${filters.categoryId}`)
-	if (filters.kind) conditions.push(Prisma.sql`t."kind" = ${filters.kind}`)
-	if (filters.blocker) conditions.push(Prisma.sql`t."blocker" = ${filters.blocker}`)
-	if (filters.authorId) conditions.push(Prisma.sql`p."authorId" = ${filters.authorId}`)
-	if (filters.tag) {
-		conditions.push(Prisma.sql`EXISTS (
-			SELECT 1 FROM "ThreadTag" tt JOIN "Tag" g ON g."id" = tt."tagId"
-			WHERE tt."threadId" = t."id" AND g."name" = ${filters.tag.toLowerCase()})`)
+	const branches: Prisma.Sql[] = []
+	if (filters.forumIds.length > 0) {
+		const conditions = [
+			Prisma.sql`d."subjectKind" = ${FORUM_POST}`,
+			// Thread.forumId is the source of truth; SearchDocument.scope is a copy.
+			Prisma.sql`t."forumId" IN (${Prisma.join(filters.forumIds)})`,
+			Prisma.sql`t."hiddenAt" IS NULL`,
+			// Deleted and hidden posts leave the index when it happens; this is the second lock.
+			Prisma.sql`p."deletedAt" IS NULL`,
+			Prisma.sql`p."hiddenAt" IS NULL`,
+		]
+		if (filters.forumId) conditions.push(Prisma.sql`t."forumId" = ${filters.forumId}`)
+		if (filters.categoryId) conditions.push(Prisma.sql`t."categoryId" = ${filters.categoryId}`)
+		if (filters.kind) conditions.push(Prisma.sql`t."kind" = ${filters.kind}`)
+		if (filters.blocker) conditions.push(Prisma.sql`t."blocker" = ${filters.blocker}`)
+		if (filters.authorId) conditions.push(Prisma.sql`p."authorId" = ${filters.authorId}`)
+		if (filters.tag) {
+			conditions.push(Prisma.sql`EXISTS (
+				SELECT 1 FROM "ThreadTag" tt JOIN "Tag" g ON g."id" = tt."tagId"
+				WHERE tt."threadId" = t."id" AND g."name" = ${filters.tag.toLowerCase()})`)
+		}
+		branches.push(Prisma.sql`(${Prisma.join(conditions, ' AND ')})`)
 	}
-	return Prisma.join(conditions, ' AND ')
+	// Other subjects: their kind's scopes (subjects.server.ts); their results are checked again.
+	for (const subject of filters.subjects ?? []) {
+		branches.push(Prisma.sql`(d."subjectKind" = ${subject.kind} AND d."scope" IN (${Prisma.join(subject.scopes)}))`)
+	}
+	return Prisma.sql`(${Prisma.join(branches, ' OR ')})`
 }
 
 type Queries = { words: Prisma.Sql; match: Prisma.Sql }
@@ -64,12 +73,13 @@ function candidatesSql(
 	among: Prisma.Sql = Prisma.sql`TRUE`,
 ): Prisma.Sql {
 	return Prisma.sql`
-		SELECT d."id" AS "docId", d."postId" AS "postId", d."threadId" AS "threadId", p."number" AS "number",
-			ts_rank(si."tsv", ${queries.words}) AS "score"
+		SELECT d."id" AS "docId", d."subjectKind" AS "subjectKind", d."subjectId" AS "subjectId",
+			COALESCE(d."threadId", d."subjectKind" || ':' || d."subjectId") AS "groupKey",
+			COALESCE(p."number", 0) AS "number", ts_rank(si."tsv", ${queries.words}) AS "score"
 		FROM ${from}
 		JOIN "SearchDocument" d ON d."id" = si."id"
-		JOIN "Post" p ON p."id" = d."postId"
-		JOIN "Thread" t ON t."id" = d."threadId"
+		LEFT JOIN "Post" p ON p."id" = d."postId"
+		LEFT JOIN "Thread" t ON t."id" = d."threadId"
 		WHERE ${among} AND si."tsv" @@ ${queries.match} AND ${conditionsSql(filters)}
 		ORDER BY si."id" DESC
 		LIMIT ${limit}`
@@ -142,8 +152,9 @@ export async function postgresCandidates(
 	const capped = rows.length > options.candidateLimit
 	const candidates: Candidate[] = rows.slice(0, options.candidateLimit).map((row) => ({
 		docId: Number(row.docId),
-		postId: row.postId,
-		threadId: row.threadId,
+		subjectKind: row.subjectKind,
+		subjectId: row.subjectId,
+		groupKey: row.groupKey,
 		number: Number(row.number),
 		score: Number(row.score),
 	}))

@@ -6,8 +6,9 @@ import { rankCandidates, type Candidate } from './ranking.ts'
 
 const candidate = (docId: number, threadId: string, number: number, score: number): Candidate => ({
 	docId,
-	postId: `p${docId}`,
-	threadId,
+	subjectKind: 'forum.post',
+	subjectId: `p${docId}`,
+	groupKey: threadId,
 	number,
 	score,
 })
@@ -25,7 +26,7 @@ describe('rankCandidates', () => {
 			{ page: 1, pageSize: 20, capped: false },
 		)
 		expect(page.total).toBe(3)
-		expect(page.rows.map((row) => row.postId)).toEqual(['p7', 'p8', 'p5'])
+		expect(page.rows.map((row) => row.subjectId)).toEqual(['p7', 'p8', 'p5'])
 	})
 
 	test('pages are slices of the ranking, and the cap is passed on', () => {

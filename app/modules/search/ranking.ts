@@ -13,8 +13,11 @@ export const CANDIDATE_LIMIT = 1_000
 
 export type Candidate = {
 	docId: number
-	postId: string
-	threadId: string
+	subjectKind: string
+	subjectId: string
+	/** Results are one per group: a forum post's thread, any other subject alone. */
+	groupKey: string
+	/** A post's number in its thread (0 for other subjects): ties go to the earlier post. */
 	number: number
 	/** Higher is better. */
 	score: number
@@ -39,13 +42,13 @@ export function rankCandidates(
 ): RankedPage {
 	const best = new Map<string, Candidate>()
 	for (const candidate of candidates) {
-		const current = best.get(candidate.threadId)
+		const current = best.get(candidate.groupKey)
 		if (
 			!current ||
 			candidate.score > current.score ||
 			(candidate.score === current.score && candidate.number < current.number)
 		) {
-			best.set(candidate.threadId, candidate)
+			best.set(candidate.groupKey, candidate)
 		}
 	}
 	const ranked = [...best.values()].sort((a, b) => b.score - a.score || b.docId - a.docId)

@@ -2,16 +2,16 @@ import { randomBytes } from 'node:crypto'
 import path from 'node:path'
 import { Prisma } from '../../../prisma/generated/sqlite/client.ts'
 import type { SessionUser } from '#app/modules/auth/auth.server.ts'
-import { readableForumIds } from '#app/modules/forums/access.server.ts'
 import { db, dbEngine, dbUrl } from '#app/utils/db.server.ts'
-import type { SearchFilters } from './plan.ts'
+import { FORUM_POST, type SearchFilters } from './plan.ts'
 import { postgresCandidates } from './postgres-search.server.ts'
 import { CANDIDATE_LIMIT, type RankedPage } from './ranking.ts'
 import { resultRowsSql, type ResultRow } from './result-rows.ts'
 import { runInSearchPool, SearchRefusedError } from './search-pool.server.ts'
+import { searchSubject, searchSubjects, type SearchLink } from './subjects.server.ts'
 import { escapeHtml, markHits, searchTerms, snippetToHtml, toTsQuery, type Sentinels } from './terms.ts'
 
-// Full-text search over the posts a member may read. The words are matched by the engine's own
+// Full-text search over the posts, and the other subjects (subjects.server.ts), a member may read. The words are matched by the engine's own
 // index (FTS5 on SQLite, a tsvector on PostgreSQL: see the search_index and search_facets
 // migrations). Each search ranks a bounded set of candidates (ranking.ts says why), filters
 // narrow the match inside the index (facets.ts), and SQL checks access and every filter.
@@ -36,7 +36,9 @@ export type SearchOptions = {
 	page?: number
 }
 
-export type SearchResult = {
+/** A forum post found, with its thread, forum and author. */
+export type PostResult = {
+	type: 'post'
 	threadId: string
 	threadTitle: string
 	postId: string
@@ -49,6 +51,17 @@ export type SearchResult = {
 	/** Escaped text of the post around the hits; the only markup is <mark>…</mark>. */
 	snippetHtml: string
 }
+
+/** Any other subject found: what its kind says of it (subjects.server.ts). */
+export type SubjectResult = SearchLink & {
+	type: 'subject'
+	subjectKind: string
+	subjectId: string
+	/** Escaped text around the hits; the only markup is <mark>…</mark>. */
+	snippetHtml: string
+}
+
+export type SearchResult = PostResult | SubjectResult
 
 export type SearchResults = {
 	/** Threads found; when `capped`, at least this many (only the most recent matches were ranked). */
@@ -111,10 +124,10 @@ async function postgresPage(
 		timeLimitMs: run.timeLimitMs,
 	})
 	if (ranked.rows.length === 0) return { ...ranked, snippets: new Map(), posts: [] }
-	const ids = ranked.rows.map((row) => row.postId)
+	const ids = ranked.rows.filter((row) => row.subjectKind === FORUM_POST).map((row) => row.subjectId)
 	const [snippets, posts] = await Promise.all([
 		postgresSnippets(terms, ranked.rows.map((row) => row.docId), sentinels),
-		db.$queryRawUnsafe<ResultRow[]>(resultRowsSql(ids.map((_, i) => `$${i + 1}`).join(', ')), ...ids),
+		ids.length ? db.$queryRawUnsafe<ResultRow[]>(resultRowsSql(ids.map((_, i) => `$${i + 1}`).join(', ')), ...ids) : [],
 	])
 	return { ...ranked, snippets, posts }
 }
@@ -161,10 +174,40 @@ async function resolveAuthorId(options: SearchOptions): Promise<string | null | 
 	return user?.id ?? null
 }
 
+/** The scopes of every registered kind the viewer may find (forum posts' are the forum ids). */
+async function readableScopes(viewer: Viewer): Promise<{ forumIds: string[]; subjects: Array<{ kind: string; scopes: string[] }> }> {
+	const kinds = await Promise.all(searchSubjects().map(async (subject) => ({ kind: subject.kind, scopes: await subject.scopes(viewer) })))
+	return {
+		forumIds: kinds.find((k) => k.kind === FORUM_POST)?.scopes ?? [],
+		subjects: kinds.filter((k) => k.kind !== FORUM_POST && k.scopes.length > 0),
+	}
+}
+
+/** Whether a search asks for forum posts alone: every filter but the words is a post filter. */
+function postsOnly(options: SearchOptions): boolean {
+	return Boolean(options.forumId || options.categoryId || options.kind || options.blocker || options.authorId || options.authorHandle || options.tag)
+}
+
+/** Of a page's other subjects, those the viewer may read now, with their links: one batch per kind. */
+async function subjectLinks(viewer: Viewer, rows: Array<{ subjectKind: string; subjectId: string }>): Promise<Map<string, SearchLink>> {
+	const byKind = new Map<string, string[]>()
+	for (const row of rows) {
+		if (row.subjectKind !== FORUM_POST) byKind.set(row.subjectKind, [...(byKind.get(row.subjectKind) ?? []), row.subjectId])
+	}
+	const links = new Map<string, SearchLink>()
+	await Promise.all(
+		[...byKind].map(async ([kind, ids]) => {
+			const found = (await searchSubject(kind)?.results?.(viewer, ids)) ?? new Map<string, SearchLink>()
+			for (const [id, link] of found) links.set(`${kind}:${id}`, link)
+		}),
+	)
+	return links
+}
+
 /**
- * Searches the posts the viewer may read; an empty query finds nothing (and asks no database).
- * Throws SearchRefusedError, with a message for the member, when the search took too long or
- * the search workers are all busy.
+ * Searches the posts and other subjects the viewer may read; an empty query finds nothing (and
+ * asks no database). Throws SearchRefusedError, with a message for the member, when the search
+ * took too long or the search workers are all busy.
  */
 export async function searchPosts(
 	viewer: Viewer,
@@ -174,14 +217,17 @@ export async function searchPosts(
 	const page = Math.max(1, Math.floor(options.page ?? 1))
 	const terms = searchTerms(options.q)
 	if (terms.length === 0) return NO_RESULTS(page)
-	const forumIds = await readableForumIds(viewer.id)
-	if (forumIds.length === 0) return NO_RESULTS(page)
+	const scopes = await readableScopes(viewer)
+	const { forumIds } = scopes
+	const subjects = postsOnly(options) ? [] : scopes.subjects
+	if (forumIds.length === 0 && subjects.length === 0) return NO_RESULTS(page)
 	if (options.forumId && !forumIds.includes(options.forumId)) return NO_RESULTS(page)
 	const authorId = await resolveAuthorId(options)
 	if (authorId === null) return NO_RESULTS(page)
 
 	const filters: SearchFilters = {
 		forumIds,
+		subjects,
 		forumId: options.forumId,
 		categoryId: options.categoryId,
 		kind: options.kind,
@@ -199,11 +245,20 @@ export async function searchPosts(
 	if (rows.length === 0) return { total, capped, page, pageCount, results: [] }
 
 	const byId = new Map(posts.map((post) => [post.postId, post]))
+	const links = await subjectLinks(viewer, rows)
 	const results = rows.flatMap((row): SearchResult[] => {
-		const post = byId.get(row.postId)
+		const snippetHtml = snippets.get(row.docId) ?? ''
+		if (row.subjectKind !== FORUM_POST) {
+			const link = links.get(`${row.subjectKind}:${row.subjectId}`)
+			// Gone, or out of the reader's reach since it was indexed: left out.
+			if (!link) return []
+			return [{ type: 'subject', subjectKind: row.subjectKind, subjectId: row.subjectId, ...link, snippetHtml }]
+		}
+		const post = byId.get(row.subjectId)
 		if (!post) return [] // deleted between the two queries
 		return [
 			{
+				type: 'post',
 				threadId: post.threadId,
 				threadTitle: post.threadTitle,
 				postId: post.postId,
@@ -216,29 +271,9 @@ export async function searchPosts(
 						: { name: 'Community', href: '/community' },
 				author: { id: post.authorId, name: post.authorName },
 				createdAt: new Date(post.createdAt).toISOString(),
-				snippetHtml: snippets.get(row.docId) ?? '',
+				snippetHtml,
 			},
 		]
 	})
 	return { total, capped, page, pageCount, results }
-}
-
-/** The forums the viewer may search, for the forum filter: their groups' forums, then Community. */
-export async function searchableForums(
-	viewer: Viewer,
-): Promise<Array<{ id: string; name: string }>> {
-	const ids = await readableForumIds(viewer.id)
-	if (ids.length === 0) return []
-	const forums = await db.forum.findMany({
-		where: { id: { in: ids } },
-		select: { id: true, isCommunity: true, group: { select: { name: true } } },
-	})
-	return forums
-		.map((forum) => ({
-			id: forum.id,
-			name: forum.group?.name ?? 'Community',
-			isCommunity: forum.isCommunity,
-		}))
-		.sort((a, b) => Number(a.isCommunity) - Number(b.isCommunity) || a.name.localeCompare(b.name))
-		.map(({ id, name }) => ({ id, name }))
 }

@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3'
 import { rankCandidates, type Candidate, type RankedPage } from './ranking.ts'
 import { resultRowsSql, type ResultRow } from './result-rows.ts'
-import { facetFilter, type SearchFilters } from './plan.ts'
+import { facetFilter, FORUM_POST, type SearchFilters } from './plan.ts'
 import { toFtsMatch, type Sentinels } from './terms.ts'
 
 export type SqliteSearchTask = {
@@ -69,38 +69,52 @@ function prepare(db: Database.Database, sql: string): Database.Statement {
  * from walking every match of a common word, and SQL checks everything again (access included).
  */
 function candidateQuery(filters: SearchFilters): { sql: string; params: unknown[] } {
-	const params: unknown[] = [...filters.forumIds]
-	const conditions = [
-		`t."forumId" IN (${filters.forumIds.map(() => '?').join(', ')})`,
-		't."hiddenAt" IS NULL',
-		// Deleted and hidden posts leave the index when it happens; this is the second lock.
-		'p."deletedAt" IS NULL',
-		'p."hiddenAt" IS NULL',
-	]
-	const add = (condition: string, value: unknown) => {
-		conditions.push(condition)
-		params.push(value)
+	const params: unknown[] = []
+	const branches: string[] = []
+	if (filters.forumIds.length > 0) {
+		const conditions = [
+			'd."subjectKind" = ?',
+			`t."forumId" IN (${filters.forumIds.map(() => '?').join(', ')})`,
+			't."hiddenAt" IS NULL',
+			// Deleted and hidden posts leave the index when it happens; this is the second lock.
+			'p."deletedAt" IS NULL',
+			'p."hiddenAt" IS NULL',
+		]
+		params.push(FORUM_POST, ...filters.forumIds)
+		const add = (condition: string, value: unknown) => {
+			conditions.push(condition)
+			params.push(value)
+		}
+		if (filters.forumId) add('t."forumId" = ?', filters.forumId)
+		if (filters.categoryId) add('t."categoryId" = ?', filters.categoryId)
+		if (filters.kind) add('t."kind" = ?', filters.kind)
+		if (filters.blocker) add('t."blocker" = ?', filters.blocker)
+		if (filters.authorId) add('p."authorId" = ?', filters.authorId)
+		if (filters.tag) {
+			add(
+				`EXISTS (SELECT 1 FROM "ThreadTag" tt JOIN "Tag" g ON g."id" = tt."tagId" WHERE tt."threadId" = t."id" AND g."name" = ?)`,
+				filters.tag.toLowerCase(),
+			)
+		}
+		branches.push(`(${conditions.join(' AND ')})`)
 	}
-	if (filters.forumId) add('t."forumId" = ?', filters.forumId)
-	if (filters.categoryId) add('t."categoryId" = ?', filters.categoryId)
-	if (filters.kind) add('t."kind" = ?', filters.kind)
-	if (filters.blocker) add('t."blocker" = ?', filters.blocker)
-	if (filters.authorId) add('p."authorId" = ?', filters.authorId)
-	if (filters.tag) {
-		add(
-			`EXISTS (SELECT 1 FROM "ThreadTag" tt JOIN "Tag" g ON g."id" = tt."tagId" WHERE tt."threadId" = t."id" AND g."name" = ?)`,
-			filters.tag.toLowerCase(),
-		)
+	// Other subjects: their kind's scopes (subjects.server.ts); their results are checked again.
+	for (const subject of filters.subjects ?? []) {
+		branches.push(`(d."subjectKind" = ? AND d."scope" IN (${subject.scopes.map(() => '?').join(', ')}))`)
+		params.push(subject.kind, ...subject.scopes)
 	}
-	// Column weights: title 3, body 1, filter tokens 0 (they are in every match alike).
+	// Column weights: title 3, body 1, filter tokens 0 (they are in every match alike). Posts and
+	// threads are LEFT JOINed (only posts have them), which keeps the written order as well.
 	const sql = `
-		SELECT d."id" AS "docId", d."postId" AS "postId", d."threadId" AS "threadId", p."number" AS "number",
+		SELECT d."id" AS "docId", d."subjectKind" AS "subjectKind", d."subjectId" AS "subjectId",
+			COALESCE(d."threadId", d."subjectKind" || ':' || d."subjectId") AS "groupKey",
+			COALESCE(p."number", 0) AS "number",
 			-bm25("search_fts", 3.0, 1.0, 0.0) AS "score"
 		FROM "search_fts"
 		CROSS JOIN "SearchDocument" d ON d."id" = "search_fts".rowid
-		CROSS JOIN "Post" p ON p."id" = d."postId"
-		CROSS JOIN "Thread" t ON t."id" = d."threadId"
-		WHERE "search_fts" MATCH ? AND ${conditions.join(' AND ')}
+		LEFT JOIN "Post" p ON p."id" = d."postId"
+		LEFT JOIN "Thread" t ON t."id" = d."threadId"
+		WHERE "search_fts" MATCH ? AND (${branches.join(' OR ')})
 		ORDER BY "search_fts".rowid DESC
 		LIMIT ?`
 	return { sql, params }
@@ -151,7 +165,7 @@ export function runSqliteSearch(task: SqliteSearchTask): SqliteSearchAnswer {
 			| undefined
 		return [row.docId, found?.snippet ?? '']
 	})
-	const ids = page.rows.map((row) => row.postId)
+	const ids = page.rows.filter((row) => row.subjectKind === FORUM_POST).map((row) => row.subjectId)
 	const posts = ids.length
 		? (prepare(db, resultRowsSql(ids.map(() => '?').join(', '))).all(...ids) as ResultRow[])
 		: []
