@@ -24,7 +24,7 @@ import { createServer, type Server as HttpServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { listedThreadSql, listedThreadWhere } from '#app/modules/forums/access.server.ts'
-import { COMMUNITY_FORUM_ID } from '#app/modules/forums/constants.ts'
+import { COMMUNITY_FORUM_ID, FORUM_POST } from '#app/modules/forums/constants.ts'
 import { recentPostsBy } from '#app/modules/forums/activity.server.ts'
 import { FORUM_EVENTS, type PostCreatedEvent } from '#app/modules/forums/events.ts'
 import { acceptAnswer, createReply, createThread, setPostHidden } from '#app/modules/forums/posts.server.ts'
@@ -199,7 +199,7 @@ const writerFor = (subject: Subject) => (subject.inCommunity ? viewer({ id: worl
 const handleOf = async (actor: Actor) => (await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { handle: true } })).handle
 
 async function notifyActor(cell: Cell & { actor: Actor }) {
-	await db.notification.create({ data: { userId: cell.actor.id, type: 'reply', threadId: cell.subject.threadId, postId: cell.subject.postId, actorId: sam.id } })
+	await db.notification.create({ data: { userId: cell.actor.id, type: 'reply', subjectKind: FORUM_POST, subjectId: cell.subject.postId, threadId: cell.subject.threadId, postId: cell.subject.postId, actorId: sam.id } })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -329,10 +329,10 @@ const DOORS: Door[] = [
 	// A notification about the subject post, already written for the person (before they lost sight of it).
 	door('notifications list', async (cell) => {
 		if (cell.actor) await notifyActor({ ...cell, actor: cell.actor })
-		return page<{ notifications: Array<{ threadTitle: string; postGone: string | null }> }>(call(notificationsLoader, '/notifications', {}, cell.actor), (d) => {
+		return page<{ notifications: Array<{ title: string; note: string | null }> }>(call(notificationsLoader, '/notifications', {}, cell.actor), (d) => {
 			const [listed, ...more] = d.notifications
 			if (more.length > 0) return 'more than one listed' as Outcome
-			return !listed ? '-' : listed.postGone === 'hidden' ? 'marked' : 'sees'
+			return !listed ? '-' : listed.note?.includes('removed by a moderator') ? 'marked' : 'sees'
 		})
 	}, {
 		anonymous:      'login  login  login   login  login',

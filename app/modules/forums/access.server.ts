@@ -173,6 +173,8 @@ export async function canReadThread(viewer: Viewer, threadId: string): Promise<b
 //     are for reading: a thread or post there is "listed" when the viewer reads its forum and it is
 //     neither hidden nor deleted, for moderators too (moderation happens in the forum).
 //     Forms: listedThreadWhere / listedPostWhere (Prisma), listedThreadSql (typed SQL).
+//     The search engines' worker cannot load this module: they take the forum part as the search
+//     subject's scopes (readableForumIds) and the rest as LISTED_POST_SQL_TEXT (constants.ts).
 //   - Who may read one thread, as a condition on users: threadReadersWhere (above).
 // ---------------------------------------------------------------------------------------------
 

@@ -62,3 +62,11 @@ export const COMMUNITY_FORUM_ID = 'community'
 
 /** A forum post as a subject of notifications and search (forums/subjects.server.ts registers it). */
 export const FORUM_POST = 'forum.post'
+
+/**
+ * The "listed" rule of access.server.ts (neither the thread nor the post hidden, the post not
+ * deleted) as plain SQL text on the aliases t (Thread) and p (Post), for the search engines, whose
+ * worker thread cannot load the access module; the forum part of the rule comes from
+ * readableForumIds, as the search subject's scopes.
+ */
+export const LISTED_POST_SQL_TEXT = 't."hiddenAt" IS NULL AND p."hiddenAt" IS NULL AND p."deletedAt" IS NULL'

@@ -4,7 +4,7 @@ import type { NotificationSubject } from '#app/modules/notifications/subjects.se
 import type { SearchSubject } from '#app/modules/search/subjects.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { join, queryRows, sql, type Sql } from '#app/utils/sql.server.ts'
-import { readableForumCondition, readableForumIds } from './access.server.ts'
+import { listedThreadSql, readableForumIds } from './access.server.ts'
 import { FORUM_POST } from './constants.ts'
 
 /**
@@ -14,7 +14,7 @@ import { FORUM_POST } from './constants.ts'
  */
 function postNotificationReadable(userId: string, postId: Sql): Sql {
 	return sql`EXISTS (SELECT 1 FROM "Post" sp JOIN "Thread" st ON st."id" = sp."threadId"
-		WHERE sp."id" = ${postId} AND st."hiddenAt" IS NULL AND ${readableForumCondition(userId, sql`st."forumId"`)})`
+		WHERE sp."id" = ${postId} AND ${listedThreadSql(userId, sql`st`)})`
 }
 
 const forumPostNotifications: NotificationSubject = {

@@ -1,10 +1,10 @@
 // What a search asks of the index, the same for both engines: the reader's forums, the filters,
 // and which of them narrow the full-text match itself as filter tokens (facets.ts).
-import { COMMUNITY_FORUM_ID, FORUM_POST } from '#app/modules/forums/constants.ts'
+import { COMMUNITY_FORUM_ID, FORUM_POST, LISTED_POST_SQL_TEXT } from '#app/modules/forums/constants.ts'
 import { facet, type FacetFilter } from './facets.ts'
 
 /** The forums' posts: the documents the post filters (forum, category, kind, author, tag) apply to. */
-export { FORUM_POST }
+export { FORUM_POST, LISTED_POST_SQL_TEXT }
 
 export type SearchFilters = {
 	/** The forums whose posts the reader may find: the forum.post kind's scopes (may be empty). */

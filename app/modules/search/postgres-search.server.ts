@@ -2,7 +2,7 @@
 // in one transaction whose statement timeout stands in for the SQLite worker's time limit.
 import { Prisma } from '../../../prisma/generated/sqlite/client.ts'
 import { db, type DbTransaction } from '#app/utils/db.server.ts'
-import { facetFilter, FORUM_POST, type SearchFilters } from './plan.ts'
+import { facetFilter, FORUM_POST, LISTED_POST_SQL_TEXT, type SearchFilters } from './plan.ts'
 import { rankCandidates, type Candidate, type RankedPage } from './ranking.ts'
 import { SearchRefusedError, TOO_SLOW } from './search-pool.server.ts'
 import { toTsQueries } from './terms.ts'
@@ -27,10 +27,8 @@ function conditionsSql(filters: SearchFilters): Prisma.Sql {
 			Prisma.sql`d."subjectKind" = ${FORUM_POST}`,
 			// Thread.forumId is the source of truth; SearchDocument.scope is a copy.
 			Prisma.sql`t."forumId" IN (${Prisma.join(filters.forumIds)})`,
-			Prisma.sql`t."hiddenAt" IS NULL`,
 			// Deleted and hidden posts leave the index when it happens; this is the second lock.
-			Prisma.sql`p."deletedAt" IS NULL`,
-			Prisma.sql`p."hiddenAt" IS NULL`,
+			Prisma.raw(`(${LISTED_POST_SQL_TEXT})`),
 		]
 		if (filters.forumId) conditions.push(Prisma.sql`t."forumId" = ${filters.forumId}`)
 		if (filters.categoryId) conditions.push(Prisma.sql`t."categoryId" = ${filters.categoryId}`)

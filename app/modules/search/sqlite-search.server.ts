@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3'
 import { rankCandidates, type Candidate, type RankedPage } from './ranking.ts'
 import { resultRowsSql, type ResultRow } from './result-rows.ts'
-import { facetFilter, FORUM_POST, type SearchFilters } from './plan.ts'
+import { facetFilter, FORUM_POST, LISTED_POST_SQL_TEXT, type SearchFilters } from './plan.ts'
 import { toFtsMatch, type Sentinels } from './terms.ts'
 
 export type SqliteSearchTask = {
@@ -75,10 +75,8 @@ function candidateQuery(filters: SearchFilters): { sql: string; params: unknown[
 		const conditions = [
 			'd."subjectKind" = ?',
 			`t."forumId" IN (${filters.forumIds.map(() => '?').join(', ')})`,
-			't."hiddenAt" IS NULL',
 			// Deleted and hidden posts leave the index when it happens; this is the second lock.
-			'p."deletedAt" IS NULL',
-			'p."hiddenAt" IS NULL',
+			`(${LISTED_POST_SQL_TEXT})`,
 		]
 		params.push(FORUM_POST, ...filters.forumIds)
 		const add = (condition: string, value: unknown) => {
