@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { afterEach, describe, expect, test } from 'vitest'
-import { getAuth } from '#app/modules/auth/auth.server.ts'
+import { getAuth } from '#app/utils/auth.server.ts'
 import {
 	createSession,
 	readSessionToken,
