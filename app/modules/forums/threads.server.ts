@@ -1,3 +1,4 @@
+import { db } from '#app/utils/db.server.ts'
 import { empty, join, queryRows, sql, type Sql } from '#app/utils/sql.server.ts'
 import type { ForumAccess } from './access.server.ts'
 import { POSTS_PER_PAGE, THREADS_PER_PAGE, type NotificationLevel } from './constants.ts'
@@ -232,4 +233,19 @@ export async function getThreadPage(userId: string, access: ForumAccess, threadI
 export function firstUnreadLocation(lastRead: number, lastPostNumber: number): { page: number; number: number } {
 	const number = Math.min(lastRead + 1, lastPostNumber)
 	return { page: pageOfPost(number), number }
+}
+
+/** A post of the thread with its earlier versions, newest first; null when the thread has no such post. */
+export function getPostHistory(threadId: string, postId: string | undefined) {
+	return db.post.findFirst({
+		where: { id: postId, threadId },
+		select: {
+			id: true,
+			number: true,
+			body: true,
+			editedAt: true,
+			author: { select: { name: true } },
+			revisions: { orderBy: { createdAt: 'desc' }, select: { id: true, body: true, createdAt: true, editedBy: { select: { name: true } } } },
+		},
+	})
 }

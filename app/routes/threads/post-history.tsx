@@ -4,7 +4,7 @@ import { PageHeader } from '#app/components/page.tsx'
 import { DateTime } from '#app/components/time.tsx'
 import { forumCan } from '#app/modules/forums/permissions.ts'
 import { requireReadableThread } from '#app/utils/permissions.server.ts'
-import { db } from '#app/utils/db.server.ts'
+import { getPostHistory } from '#app/modules/forums/threads.server.ts'
 import { pageTitle } from '#app/utils/misc.ts'
 import { notFound } from '#app/utils/responses.ts'
 
@@ -14,17 +14,7 @@ export const meta: Route.MetaFunction = () => [{ title: pageTitle('Edit history'
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const { thread, access } = await requireReadableThread(request, params.threadId)
 	if (!forumCan.seeRevisions(access)) throw notFound()
-	const post = await db.post.findFirst({
-		where: { id: params.postId, threadId: thread.id },
-		select: {
-			id: true,
-			number: true,
-			body: true,
-			editedAt: true,
-			author: { select: { name: true } },
-			revisions: { orderBy: { createdAt: 'desc' }, select: { id: true, body: true, createdAt: true, editedBy: { select: { name: true } } } },
-		},
-	})
+	const post = await getPostHistory(thread.id, params.postId)
 	if (!post) throw notFound()
 	return { thread: { id: thread.id, title: thread.title }, post }
 }
