@@ -96,6 +96,34 @@ export default tseslint.config(
 			],
 		},
 	},
+	// Domain modules hold rules and queries, never HTTP: no requests, responses, redirects or
+	// react-router (not even its types). Routes parse the request and answer; app/utils holds the
+	// request guards they share (auth.server.ts, permissions.server.ts) and the response helpers.
+	{
+		files: ['app/modules/**/*.{ts,tsx}'],
+		rules: {
+			'@typescript-eslint/no-restricted-imports': [
+				'error',
+				{
+					paths: [
+						{ name: 'react-router', message: 'Domain modules never speak HTTP: parse the request and answer in the route.' },
+						{ name: '@react-router/node', message: 'Domain modules never speak HTTP: parse the request and answer in the route.' },
+					],
+					patterns: [
+						serverProcess,
+						{
+							regex: '^(#app/|(\\.\\./)+)(routes|components)/',
+							message: 'Domain modules and utilities never import routes or components: HTTP and UI sit above them.',
+						},
+						{
+							regex: '^(#app/utils/|(\\.\\./)+utils/)(responses|toast\\.server|auth\\.server|permissions\\.server|form-reply\\.server)(\\.tsx?)?$',
+							message: 'Domain modules never speak HTTP: responses, redirects, flash messages and request guards belong to routes.',
+						},
+					],
+				},
+			],
+		},
+	},
 	{
 		files: ['app/components/**/*.{ts,tsx}'],
 		rules: {

@@ -49,7 +49,6 @@ process.env.NODE_ENV = 'production'
 process.env.LOG_LEVEL ??= 'silent'
 const workDir = await mkdtemp(path.join(os.tmpdir(), 'peerpower-soak-'))
 const databaseUrl = `file:${path.join(workDir, 'soak.db')}`
-process.env.DATABASE_URL = databaseUrl
 
 /** The build this run made, if any, removed at the end. */
 let ownBuild: string | undefined
@@ -74,6 +73,9 @@ async function build(): Promise<string> {
 
 const { migrateDatabase } = await import('#server/db/migrate.ts')
 const { db, disconnectDb } = await import('#app/utils/db.server.ts')
+const { configure, parseEnv } = await import('#app/utils/env.server.ts')
+// This process fills the soak's database directly; the server under test is a child process.
+configure(parseEnv({ ...process.env, DATABASE_URL: databaseUrl }))
 const { createThread } = await import('#app/modules/forums/posts.server.ts')
 const { FORUM_EVENTS } = await import('#app/modules/forums/events.ts')
 const { createGroupWith, createUser, sessionCookieFor } = await import('#tests/helpers.ts')

@@ -51,16 +51,19 @@ const { startServer } = await import('#server/index.ts')
 const { disconnectDb } = await import('#app/utils/db.server.ts')
 
 let groupSlug: string | undefined
-if (demoTools) {
-	process.env.DATABASE_URL = demoTools.demoDatabaseUrl()
-	// The demo is served over plain http (localhost or a LAN address), where browsers other than
-	// Chromium may drop Secure cookies; a real deployment keeps the production default.
-	process.env.SECURE_COOKIES ??= 'false'
-}
+const source = demoTools
+	? {
+			...process.env,
+			DATABASE_URL: demoTools.demoDatabaseUrl(),
+			// The demo is served over plain http (localhost or a LAN address), where browsers other than
+			// Chromium may drop Secure cookies; a real deployment keeps the production default.
+			SECURE_COOKIES: process.env.SECURE_COOKIES ?? 'false',
+		}
+	: process.env
 
 let env: ReturnType<typeof parseEnv>
 try {
-	env = parseEnv()
+	env = parseEnv(source)
 } catch (error) {
 	if (error instanceof EnvError) {
 		console.error(error.message)
@@ -71,7 +74,7 @@ try {
 
 try {
 	if (demoTools) {
-		groupSlug = (await demoTools.prepareDemoDatabase(env.DATABASE_URL)).groupSlug
+		groupSlug = (await demoTools.prepareDemoDatabase(env)).groupSlug
 		// The server opens its own connection and migrates again (a no-op); SQLite's schema engine
 		// cannot take its lock while the seeding connection is still open.
 		await disconnectDb()

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { createServer, type Server as HttpServer, type ServerResponse } from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { EnvError, parseEnv, type Env } from '#app/utils/env.server.ts'
+import { configure, EnvError, parseEnv, type Env } from '#app/utils/env.server.ts'
 import { disconnectDb, prepareDb } from '#app/utils/db.server.ts'
 import { logger } from '#app/utils/logger.server.ts'
 import { closeMarkdownPool, useCompiledMarkdownWorker } from '#app/modules/markdown/renderer.server.ts'
@@ -23,7 +23,8 @@ export type RunningServer = {
 
 /** Starts everything: migrations, the HTTP server, socket.io on the same port, the app. */
 export async function startServer(env: Env, options: { buildPath?: string } = {}): Promise<RunningServer> {
-	process.env.DATABASE_URL = env.DATABASE_URL
+	// The database, sessions, limits and the log level read this environment from now on.
+	configure(env)
 	const { applied } = await migrateDatabase(env.DATABASE_URL)
 	if (applied.length > 0) logger.info({ applied }, 'applied migrations')
 	await prepareDb()

@@ -7,6 +7,7 @@ import { createSession, sessionCookieHeader } from '#app/modules/auth/sessions.s
 import { createGroup } from '#app/modules/groups/groups.server.ts'
 import { uniqueHandle } from '#app/modules/users/handles.server.ts'
 import { db } from '#app/utils/db.server.ts'
+import { configure, getEnv, type Env } from '#app/utils/env.server.ts'
 import { createPublisher } from '#server/realtime/publisher.ts'
 
 export const ORIGIN = 'http://localhost:3000'
@@ -111,4 +112,14 @@ export function statusOf(result: unknown): number {
 		return (result as { init?: { status?: number } | null }).init?.status ?? 200
 	}
 	return 200
+}
+
+/**
+ * Changes some of the environment the modules read (as if the server had been started with it);
+ * the returned function puts the previous one back.
+ */
+export function changeEnv(values: Partial<Env>): () => void {
+	const before = getEnv()
+	configure({ ...before, ...values })
+	return () => configure(before)
 }

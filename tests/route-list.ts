@@ -8,7 +8,10 @@ import { projectRoot } from '#server/db/engine.ts'
 type RouteFunction = (args: { request: Request; params: Record<string, string>; context: unknown }) => unknown
 
 export type AppRoute = {
-	/** The module file as written in app/routes.ts, e.g. 'routes/threads/thread.tsx'. */
+	/**
+	 * The route as app/routes.ts names it: its module file, e.g. 'routes/threads/thread.tsx', or its
+	 * id where one module serves two URLs, e.g. 'community-new-thread'.
+	 */
 	file: string
 	/** The URL pattern, e.g. '/t/:threadId/edit/:postId' ('' parts of layouts and indexes removed). */
 	pattern: string
@@ -16,18 +19,18 @@ export type AppRoute = {
 	action?: RouteFunction
 }
 
-function flatten(entries: RouteConfigEntry[], parent = ''): Array<{ file: string; pattern: string }> {
+function flatten(entries: RouteConfigEntry[], parent = ''): Array<{ file: string; module: string; pattern: string }> {
 	return entries.flatMap((entry) => {
 		const pattern = entry.path ? `${parent}/${entry.path}`.replace(/\/+/g, '/') : parent
-		return [{ file: entry.file, pattern: pattern || '/' }, ...flatten(entry.children ?? [], pattern)]
+		return [{ file: entry.id ?? entry.file, module: entry.file, pattern: pattern || '/' }, ...flatten(entry.children ?? [], pattern)]
 	})
 }
 
 /** The routes with their loader and action, imported the way the server build would. */
 export async function listRoutes(): Promise<AppRoute[]> {
 	return Promise.all(
-		flatten(routes).map(async ({ file, pattern }) => {
-			const module = (await import(path.join(projectRoot, 'app', file))) as { loader?: RouteFunction; action?: RouteFunction }
+		flatten(routes).map(async ({ file, module: moduleFile, pattern }) => {
+			const module = (await import(path.join(projectRoot, 'app', moduleFile))) as { loader?: RouteFunction; action?: RouteFunction }
 			return { file, pattern, loader: module.loader, action: module.action }
 		}),
 	)

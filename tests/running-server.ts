@@ -7,7 +7,7 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import { io, type Socket } from 'socket.io-client'
 import { inject } from 'vitest'
-import { parseEnv } from '#app/utils/env.server.ts'
+import { getEnv, type Env } from '#app/utils/env.server.ts'
 import { projectRoot } from '#server/db/engine.ts'
 import { startServer, type RunningServer } from '#server/index.ts'
 import { tmpDir } from './setup/test-database.ts'
@@ -125,19 +125,10 @@ let ensured: Promise<string> | undefined
 export const SERVER_START_TIMEOUT = 180_000
 
 /** The real server (migrations, Express, socket.io, the built app) on a free port of 127.0.0.1. */
-export async function startTestServer(
-	overrides: Record<string, string> = {},
-): Promise<RunningServer> {
+export async function startTestServer(overrides: Partial<Env> = {}): Promise<RunningServer> {
 	const buildPath = await ensureServerBuild()
-	const env = parseEnv({
-		DATABASE_URL: process.env.DATABASE_URL,
-		PORT: '0',
-		HOST: '127.0.0.1',
-		NODE_ENV: 'production',
-		LOG_LEVEL: 'silent',
-		...overrides,
-	})
-	return startServer(env, { buildPath })
+	// The test file's environment (its database, the posting gaps turned off), on a free port.
+	return startServer({ ...getEnv(), PORT: 0, HOST: '127.0.0.1', ...overrides }, { buildPath })
 }
 
 /** A socket.io client as a browser tab would open one, over WebSocket only, not reconnecting. */

@@ -8,7 +8,7 @@ import { Pagination } from '#app/components/pagination.tsx'
 import { useSocket } from '#app/components/realtime.tsx'
 import { RelativeTime } from '#app/components/time.tsx'
 import { Button } from '#app/components/ui/button.tsx'
-import { requireUser } from '#app/modules/auth/auth.server.ts'
+import { requireUser } from '#app/utils/auth.server.ts'
 import { NOTIFICATION_EVENT, notificationPhrase } from '#app/modules/notifications/notifications.ts'
 import {
 	listNotifications,

@@ -6,7 +6,7 @@ import { EmptyState, PageHeader } from '#app/components/page.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
 import { RelativeTime } from '#app/components/time.tsx'
 import { Button } from '#app/components/ui/button.tsx'
-import { requireUser } from '#app/modules/auth/auth.server.ts'
+import { requireUser } from '#app/utils/auth.server.ts'
 import {
 	BLOCKERS,
 	BLOCKER_LABELS,

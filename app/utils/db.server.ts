@@ -3,6 +3,7 @@ import type { PrismaPg as PrismaPgType } from '@prisma/adapter-pg'
 import { PrismaClient as PostgresClient } from '../../prisma/generated/postgres/client.ts'
 import { PrismaClient as SqliteClient } from '../../prisma/generated/sqlite/client.ts'
 import { engineOf, type Engine } from './db-url.ts'
+import { getEnv } from './env.server.ts'
 import { createSqliteAdapter } from './sqlite-adapter.server.ts'
 
 /**
@@ -75,7 +76,7 @@ const globalForDb = globalThis as unknown as { __peerpowerDb?: DbState }
 
 function state(): DbState {
 	if (!globalForDb.__peerpowerDb) {
-		const url = process.env.DATABASE_URL ?? 'file:./data/peerpower.db'
+		const url = getEnv().DATABASE_URL
 		globalForDb.__peerpowerDb = { client: createClient(url), url, engine: engineOf(url) }
 	}
 	return globalForDb.__peerpowerDb

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { EnvError, parseEnv } from './env.server.ts'
+import { configure, EnvError, getEnv, parseEnv } from './env.server.ts'
 
 describe('parseEnv', () => {
 	test('an empty environment gets the documented defaults', () => {
@@ -56,4 +56,27 @@ describe('parseEnv', () => {
 			expect(message).not.toContain('\n')
 		},
 	)
+})
+
+describe('getEnv', () => {
+	test('reading the environment before configure() fails loudly instead of guessing', () => {
+		const holder = globalThis as { __peerpowerEnv?: unknown }
+		const configured = holder.__peerpowerEnv
+		holder.__peerpowerEnv = undefined
+		try {
+			expect(() => getEnv()).toThrow(/before configure/)
+		} finally {
+			holder.__peerpowerEnv = configured
+		}
+	})
+
+	test('reads what configure() was given', () => {
+		const before = getEnv()
+		try {
+			configure({ ...before, MENTIONS_PER_HOUR: 7 })
+			expect(getEnv().MENTIONS_PER_HOUR).toBe(7)
+		} finally {
+			configure(before)
+		}
+	})
 })

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { logger } from './logger.server.ts'
 
 const databaseUrl = z
 	.string()
@@ -61,11 +62,25 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
 	throw new EnvError(`Invalid environment variable ${name}: ${issue.message} (got ${got})`)
 }
 
+// On globalThis: in development the server and Vite's module graph each load this module, and both
+// must read the one environment the server checked.
 const globalForEnv = globalThis as unknown as { __peerpowerEnv?: Env }
 
+/**
+ * Hands the checked environment to the modules that read it (database, sessions, rate and posting
+ * limits, flash messages, the log level). startServer calls it before anything is served; a script
+ * or the test setup that uses those modules without a server calls it first too.
+ */
+export function configure(env: Env): void {
+	globalForEnv.__peerpowerEnv = env
+	logger.level = env.LOG_LEVEL
+}
+
+/** The environment given to configure(); read before it, this throws rather than guess. */
 export function getEnv(): Env {
-	globalForEnv.__peerpowerEnv ??= parseEnv()
-	return globalForEnv.__peerpowerEnv
+	const env = globalForEnv.__peerpowerEnv
+	if (!env) throw new Error('The environment was read before configure(env) was called (startServer calls it)')
+	return env
 }
 
 /** Whether cookies are marked Secure: SECURE_COOKIES, or by default in production only. */

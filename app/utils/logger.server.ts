@@ -3,9 +3,11 @@ import { pino, type Logger } from 'pino'
 const globalForLogger = globalThis as unknown as { __peerpowerLogger?: Logger }
 
 function createLogger(): Logger {
-	const level = process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info')
-	return pino({ name: 'peerpower', level })
+	return pino({ name: 'peerpower', level: 'info' })
 }
 
-/** One structured logger for the whole process (shared by the server and the app's module graph). */
+/**
+ * One structured logger for the whole process (shared by the server and the app's module graph).
+ * Its level is LOG_LEVEL, set when the environment is configured (env.server.ts).
+ */
 export const logger: Logger = (globalForLogger.__peerpowerLogger ??= createLogger())

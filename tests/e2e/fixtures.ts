@@ -4,12 +4,12 @@
 import { randomBytes } from 'node:crypto'
 import AxeBuilder from '@axe-core/playwright'
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test'
+import { configure, parseEnv } from '#app/utils/env.server.ts'
 
 export { expect }
 
 // The fixtures below reach the server's database directly (the run's throwaway SQLite file).
-process.env.DATABASE_URL = process.env.E2E_DATABASE_URL
-process.env.LOG_LEVEL ??= 'silent'
+configure(parseEnv({ ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' }))
 
 const BLOCKING_IMPACTS = new Set(['serious', 'critical'])
 

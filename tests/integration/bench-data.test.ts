@@ -14,7 +14,7 @@ import { createReply } from '#app/modules/forums/posts.server.ts'
 import { getThreadPage, listThreads } from '#app/modules/forums/threads.server.ts'
 import { searchPosts } from '#app/modules/search/search.server.ts'
 import { disconnectDb } from '#app/utils/db.server.ts'
-import { createTestContext } from '#tests/helpers.ts'
+import { changeEnv, createTestContext } from '#tests/helpers.ts'
 import { tmpDir } from '#tests/setup/test-database.ts'
 
 const SIZE: DatasetSize = { users: 60, groups: 4, bigForumThreads: 60, otherThreads: 20, posts: 3_000, hotThreadPosts: 100 }
@@ -26,7 +26,7 @@ beforeAll(async () => {
 	info = await generateSqlite(file, SIZE)
 	// This file's app modules read the generated set, not the test database.
 	await disconnectDb()
-	process.env.DATABASE_URL = `file:${file}`
+	changeEnv({ DATABASE_URL: `file:${file}` })
 	raw = new Database(file, { readonly: true })
 }, 60_000)
 

@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest'
 import { excerpt } from '#app/modules/markdown/markdown.ts'
 import { action as bookmarksAction, loader as bookmarksLoader } from '#app/routes/bookmarks.tsx'
-import { action as newThreadAction } from '#app/routes/forums/group-new-thread.tsx'
+import { action as newThreadAction } from '#app/routes/forums/new-thread.tsx'
 import { action as threadAction } from '#app/routes/threads/thread.tsx'
 import { db } from '#app/utils/db.server.ts'
 import { createGroupWith, createTestContext, createUser, dataOf, makeRequest, runRoute, sessionCookieFor, settle, statusOf } from '#tests/helpers.ts'

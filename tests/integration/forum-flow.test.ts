@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { action as newThreadAction } from '#app/routes/forums/group-new-thread.tsx'
+import { action as newThreadAction } from '#app/routes/forums/new-thread.tsx'
 import { loader as forumLoader } from '#app/routes/forums/group-forum.tsx'
 import { action as threadAction, loader as threadLoader } from '#app/routes/threads/thread.tsx'
 import { db } from '#app/utils/db.server.ts'

@@ -1,14 +1,14 @@
 // Who may read, post in and moderate which forum: every page and resource of the forums asks
 // access.server.ts, and a group's forum does not exist for anyone outside the group.
 import { describe, expect, test } from 'vitest'
-import { loader as communityNewThreadLoader } from '#app/routes/forums/community-new-thread.tsx'
+import { loader as communityNewThreadLoader } from '#app/routes/forums/new-thread.tsx'
 import { loader as communityLoader } from '#app/routes/forums/community.tsx'
-import { loader as groupCategoriesLoader } from '#app/routes/forums/group-categories.tsx'
+import { loader as groupCategoriesLoader } from '#app/routes/forums/categories.tsx'
 import { loader as groupForumLoader } from '#app/routes/forums/group-forum.tsx'
 import {
 	action as groupNewThreadAction,
 	loader as groupNewThreadLoader,
-} from '#app/routes/forums/group-new-thread.tsx'
+} from '#app/routes/forums/new-thread.tsx'
 import {
 	action as editPostAction,
 	loader as editPostLoader,

@@ -2,7 +2,7 @@
 // answers, "helpful", bookmarks, and what reaches the stored HTML.
 import { describe, expect, test } from 'vitest'
 import { composeLessonBody } from '#app/modules/forums/schemas.ts'
-import { action as groupNewThreadAction } from '#app/routes/forums/group-new-thread.tsx'
+import { action as groupNewThreadAction } from '#app/routes/forums/new-thread.tsx'
 import {
 	action as editLessonAction,
 	loader as editLessonLoader,

@@ -1,7 +1,7 @@
 // What a reader sees of their own progress: drafts, unread counts, read markers, jumps to the
 // first unread post, and pages of 20 posts.
 import { describe, expect, test } from 'vitest'
-import { loader as groupNewThreadLoader } from '#app/routes/forums/group-new-thread.tsx'
+import { loader as groupNewThreadLoader } from '#app/routes/forums/new-thread.tsx'
 import { loader as threadLoader } from '#app/routes/threads/thread.tsx'
 import { db } from '#app/utils/db.server.ts'
 import { dataOf, statusOf } from '#tests/helpers.ts'

@@ -1,7 +1,7 @@
 // Faults the fuzzing of the actions found, kept as plain tests so they cannot come back unseen.
 import { beforeAll, expect, test } from 'vitest'
-import { action as communityNewThreadAction } from '#app/routes/forums/community-new-thread.tsx'
-import { action as groupNewThreadAction } from '#app/routes/forums/group-new-thread.tsx'
+import { action as communityNewThreadAction } from '#app/routes/forums/new-thread.tsx'
+import { action as groupNewThreadAction } from '#app/routes/forums/new-thread.tsx'
 import { action as readMarkerAction } from '#app/routes/resources/read-marker.ts'
 import { db } from '#app/utils/db.server.ts'
 import { changedTables, databaseDigest } from '#tests/db-digest.ts'

@@ -9,6 +9,7 @@ import {
 	loader as invitationsLoader,
 } from '#app/routes/groups/invitations.tsx'
 import { loader as profileLoader } from '#app/routes/users/profile.tsx'
+import { changeMembership } from '#app/modules/groups/groups.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { createGroupWith, createTestContext, createUser, dataOf, makeRequest, runRoute, sessionCookieFor, settle, statusOf } from '#tests/helpers.ts'
 
@@ -309,6 +310,27 @@ describe('managing members', () => {
 		})
 		expect(statusOf(result)).toBe(302)
 		expect((await membershipOf(moderator.user.id, group.id))?.role).toBe('member')
+	})
+
+	test('two moderators stepping down at once leave the group one moderator', async () => {
+		// Several groups, so that on PostgreSQL the two transactions overlap in at least some of them.
+		const rounds = await Promise.all(
+			Array.from({ length: 8 }, async () => {
+				const first = await createUser()
+				const second = await createUser()
+				const group = await createGroupWith({ moderator: first, members: [second] })
+				await db.membership.update({ where: { userId_groupId: { userId: second.id, groupId: group.id } }, data: { role: 'moderator' } })
+				const memberships = await Promise.all([membershipOf(first.id, group.id), membershipOf(second.id, group.id)])
+				return { group, memberships: memberships.map((membership) => membership!) }
+			}),
+		)
+		for (const { group, memberships } of rounds) {
+			const outcomes = await Promise.all(
+				memberships.map((membership) => changeMembership(group.id, membership.id, { intent: 'set-role', role: 'member' })),
+			)
+			expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(1)
+			expect(await db.membership.count({ where: { groupId: group.id, role: 'moderator' } })).toBe(1)
+		}
 	})
 
 	test('a moderator cannot touch a membership of another group', async () => {

@@ -1,8 +1,8 @@
 // A form sent twice (its answer was lost, the member pressed again, the browser resent it) posts
 // once: the second sending leads where the first did.
 import { afterAll, describe, expect, test } from 'vitest'
-import { loader as groupNewThreadLoader } from '#app/routes/forums/group-new-thread.tsx'
-import { action as groupNewThreadAction } from '#app/routes/forums/group-new-thread.tsx'
+import { loader as groupNewThreadLoader } from '#app/routes/forums/new-thread.tsx'
+import { action as groupNewThreadAction } from '#app/routes/forums/new-thread.tsx'
 import { db } from '#app/utils/db.server.ts'
 import { ABANDONED_AFTER_MS, KEY_LIFETIME_MS, once } from '#app/utils/idempotency.server.ts'
 import { dataOf, statusOf } from '#tests/helpers.ts'

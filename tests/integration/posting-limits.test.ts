@@ -1,9 +1,9 @@
 // What one member can make the server do by posting: hostile markdown is refused in a worker
 // while everybody else is served, posts keep a minimum gap, mentions are capped.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { backfillPlainText, PLAIN_TEXT_BACKFILL } from '#app/modules/forums/plain-text-backfill.server.ts'
 import { db } from '#app/utils/db.server.ts'
-import { dataOf, statusOf } from '#tests/helpers.ts'
+import { changeEnv, dataOf, statusOf } from '#tests/helpers.ts'
 import { forumWorld, person, postsOf, reply, startThread, threadForm } from '#tests/forum-helpers.ts'
 import { send, SERVER_START_TIMEOUT, startTestServer } from '#tests/running-server.ts'
 import type { RunningServer } from '#server/index.ts'
@@ -11,11 +11,6 @@ import type { RunningServer } from '#server/index.ts'
 type World = Awaited<ReturnType<typeof forumWorld>>
 let w: World
 let threadId: string
-
-function setEnv(values: Record<string, string>) {
-	Object.assign(process.env, values)
-	;(globalThis as { __peerpowerEnv?: unknown }).__peerpowerEnv = undefined
-}
 
 function errorOf(result: unknown): string {
 	const body = dataOf<{ result?: { error?: Record<string, string[] | null> } }>(result)
@@ -68,10 +63,11 @@ describe('hostile markdown', () => {
 })
 
 describe('posting gaps and mentions', () => {
-	afterAll(() => setEnv({ POST_MIN_GAP_SECONDS: '0', NEW_ACCOUNT_POST_MIN_GAP_SECONDS: '0', MENTIONS_PER_HOUR: '30' }))
+	let restoreEnv = () => {}
+	afterEach(() => restoreEnv())
 
 	test('a second post within the gap is refused with 429 and how long to wait; the gap is longer on a new account', async () => {
-		setEnv({ POST_MIN_GAP_SECONDS: '30', NEW_ACCOUNT_POST_MIN_GAP_SECONDS: '120' })
+		restoreEnv = changeEnv({ POST_MIN_GAP_SECONDS: 30, NEW_ACCOUNT_POST_MIN_GAP_SECONDS: 120 })
 		const veteran = w.bob
 		await db.user.update({ where: { id: veteran.id }, data: { createdAt: new Date(Date.now() - 7 * 86_400_000) } })
 		await db.post.updateMany({ where: { authorId: veteran.id }, data: { createdAt: new Date(Date.now() - 60_000) } })
@@ -86,7 +82,6 @@ describe('posting gaps and mentions', () => {
 		const quick = await threadForm(newcomer, threadId, { intent: 'reply', body: 'One more thing.' })
 		expect(statusOf(quick)).toBe(429)
 		expect(errorOf(quick)).toMatch(/new account.*wait (120|119) seconds/)
-		setEnv({ POST_MIN_GAP_SECONDS: '0', NEW_ACCOUNT_POST_MIN_GAP_SECONDS: '0' })
 	})
 
 	test('more than ten members mentioned in one post is refused; mentions per hour are capped', async () => {
@@ -97,7 +92,7 @@ describe('posting gaps and mentions', () => {
 		expect(statusOf(tooMany)).toBe(400)
 		expect(errorOf(tooMany)).toMatch(/at most 10 members in one post/)
 
-		setEnv({ MENTIONS_PER_HOUR: '4' })
+		restoreEnv = changeEnv({ MENTIONS_PER_HOUR: 4 })
 		await reply(w.alice, threadId, `Heads up ${crowd.slice(0, 3).map((c) => `@${c.handle}`).join(' ')}`)
 		const over = await threadForm(w.alice, threadId, { intent: 'reply', body: `And ${crowd.slice(3, 5).map((c) => `@${c.handle}`).join(' ')}` })
 		expect(statusOf(over)).toBe(429)

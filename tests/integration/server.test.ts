@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 import { db, disconnectDb } from '#app/utils/db.server.ts'
 import { projectRoot } from '#server/db/engine.ts'
 import type { RunningServer } from '#server/index.ts'
-import { createUser, sessionCookieFor, TEST_PASSWORD } from '#tests/helpers.ts'
+import { changeEnv, createUser, sessionCookieFor, TEST_PASSWORD } from '#tests/helpers.ts'
 import { createTestDatabase } from '#tests/setup/test-database.ts'
 import {
 	connected,
@@ -62,18 +62,17 @@ describe('a started server', () => {
 	})
 
 	test('GET /healthz answers 503 while the database is unreachable, and 200 again once it is back', async () => {
-		const workingUrl = process.env.DATABASE_URL
 		// The database client is created on first use from DATABASE_URL: dropping the connection and
 		// pointing it at a port where no database listens makes every query fail, as an outage would.
 		await disconnectDb()
-		process.env.DATABASE_URL = 'postgres://nobody@127.0.0.1:1/unreachable'
+		const restoreEnv = changeEnv({ DATABASE_URL: 'postgres://nobody@127.0.0.1:1/unreachable' })
 		try {
 			const response = await send(`${server.url}/healthz`)
 			expect(response.status).toBe(503)
 			expect(JSON.parse(response.body)).toEqual({ status: 'unavailable', database: 'unreachable' })
 		} finally {
 			await disconnectDb()
-			process.env.DATABASE_URL = workingUrl
+			restoreEnv()
 		}
 		expect((await send(`${server.url}/healthz`)).status).toBe(200)
 	})

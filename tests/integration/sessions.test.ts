@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { afterEach, describe, expect, test } from 'vitest'
-import { getAuth } from '#app/modules/auth/auth.server.ts'
+import { getAuth } from '#app/utils/auth.server.ts'
 import {
 	createSession,
 	readSessionToken,
@@ -16,8 +16,7 @@ import {
 	loader as sessionsLoader,
 } from '#app/routes/settings/sessions.tsx'
 import { db } from '#app/utils/db.server.ts'
-import { parseEnv } from '#app/utils/env.server.ts'
-import { createTestContext, createUser, dataOf, makeRequest, runRoute, sessionCookieFor, settle, statusOf, TEST_PASSWORD } from '#tests/helpers.ts'
+import { changeEnv, createTestContext, createUser, dataOf, makeRequest, runRoute, sessionCookieFor, settle, statusOf, TEST_PASSWORD } from '#tests/helpers.ts'
 
 const DAY = 24 * 60 * 60 * 1000
 
@@ -120,13 +119,11 @@ describe('expiry', () => {
 })
 
 describe('the session cookie', () => {
-	const globalForEnv = globalThis as unknown as { __peerpowerEnv?: unknown }
-	afterEach(() => {
-		globalForEnv.__peerpowerEnv = undefined
-	})
+	let restoreEnv = () => {}
+	afterEach(() => restoreEnv())
 
 	test('is HttpOnly and SameSite=Lax, and not Secure outside production', async () => {
-		globalForEnv.__peerpowerEnv = parseEnv({ NODE_ENV: 'test' })
+		restoreEnv = changeEnv({ NODE_ENV: 'test', SECURE_COOKIES: 'auto' })
 		const user = await createUser()
 		const { setCookie } = await logIn(user.email)
 		expect(setCookie).toMatch(/^pp_session=[a-z2-7]{32};/)
@@ -137,7 +134,7 @@ describe('the session cookie', () => {
 	})
 
 	test('is Secure in production', () => {
-		globalForEnv.__peerpowerEnv = parseEnv({ NODE_ENV: 'production' })
+		restoreEnv = changeEnv({ NODE_ENV: 'production', SECURE_COOKIES: 'auto' })
 		const header = sessionCookieHeader('a'.repeat(32))
 		expect(header).toMatch(/; Secure/i)
 		expect(header).toMatch(/; HttpOnly/i)

@@ -14,7 +14,11 @@ process.env.SCHEDULER_TICK_SECONDS ??= '0'
 let dispose: (() => Promise<void>) | undefined
 beforeAll(async () => {
 	const database = await createTestDatabase(inject('templateDatabaseUrl'))
+	// In process.env too: child processes (a spawned server, a backup) inherit it.
 	process.env.DATABASE_URL = database.url
+	// The one parse of this file's environment, as startServer gets it in production.
+	const { configure, parseEnv } = await import('#app/utils/env.server.ts')
+	configure(parseEnv())
 	dispose = database.dispose
 })
 

@@ -1,67 +1,10 @@
-import { redirect } from 'react-router'
 import { uniqueHandle } from '#app/modules/users/handles.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import type { RealtimePublisher } from '#app/utils/realtime.ts'
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password.server.ts'
-import {
-	clearSessionCookieHeader,
-	createSession,
-	invalidateSession,
-	readSessionToken,
-	sessionCookieHeader,
-	validateSessionToken,
-	type SessionUser,
-	type ValidSession,
-} from './sessions.server.ts'
-import { notFound } from '#app/utils/responses.ts'
+import { invalidateSession, type SessionUser } from './sessions.server.ts'
 
 export type { SessionUser }
-type Auth = { session: ValidSession; user: SessionUser } | null
-
-// A request is authenticated once, however many loaders ask.
-const authByRequest = new WeakMap<Request, Promise<Auth>>()
-
-export function getAuth(request: Request): Promise<Auth> {
-	let auth = authByRequest.get(request)
-	if (!auth) {
-		const token = readSessionToken(request.headers.get('cookie'))
-		auth = token ? validateSessionToken(token) : Promise.resolve(null)
-		authByRequest.set(request, auth)
-	}
-	return auth
-}
-
-export async function getUser(request: Request): Promise<SessionUser | null> {
-	return (await getAuth(request))?.user ?? null
-}
-
-function loginRedirect(request: Request): Response {
-	const url = new URL(request.url)
-	const here = url.pathname + url.search
-	const params = here === '/' ? '' : `?${new URLSearchParams({ redirectTo: here })}`
-	return redirect(`/login${params}`)
-}
-
-/** The signed-in user, or a redirect to the log-in page that comes back here. */
-export async function requireAuth(request: Request): Promise<{ session: ValidSession; user: SessionUser }> {
-	const auth = await getAuth(request)
-	if (!auth) throw loginRedirect(request)
-	return auth
-}
-
-export async function requireUser(request: Request): Promise<SessionUser> {
-	return (await requireAuth(request)).user
-}
-
-export async function requireAnonymous(request: Request): Promise<void> {
-	if (await getUser(request)) throw redirect('/')
-}
-
-export async function requireSiteAdmin(request: Request): Promise<SessionUser> {
-	const user = await requireUser(request)
-	if (!user.isSiteAdmin) throw notFound()
-	return user
-}
 
 export class EmailTakenError extends Error {
 	constructor(readonly userId: string) {
@@ -110,28 +53,10 @@ export async function verifyLogin(email: string, password: string): Promise<{ id
 	return account && (await passwordMatches(account, password)) ? { id: account.id } : null
 }
 
-/** Starts a new session (never reuses one) and redirects with its cookie. */
-export async function startSessionAndRedirect(
-	request: Request,
-	userId: string,
-	clientIp: string,
-	redirectTo: string,
-): Promise<Response> {
-	const { token } = await createSession(userId, {
-		userAgent: request.headers.get('user-agent'),
-		ipAddress: clientIp,
-	})
-	return redirect(redirectTo, { headers: { 'Set-Cookie': sessionCookieHeader(token) } })
-}
-
-/** Ends the session, and its live connections with it. */
-export async function logout(request: Request, realtime: RealtimePublisher): Promise<Response> {
-	const auth = await getAuth(request)
-	if (auth) {
-		await invalidateSession(auth.session.id)
-		await realtime.disconnectUser(auth.user.id, { sessionId: auth.session.id })
-	}
-	return redirect('/', { headers: { 'Set-Cookie': clearSessionCookieHeader() } })
+/** Ends a session, and its live connections with it. */
+export async function endSession(auth: { session: { id: string }; user: { id: string } }, realtime: RealtimePublisher): Promise<void> {
+	await invalidateSession(auth.session.id)
+	await realtime.disconnectUser(auth.user.id, { sessionId: auth.session.id })
 }
 
 export async function userCount(): Promise<number> {

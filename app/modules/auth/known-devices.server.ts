@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import { parse as parseCookies, serialize as serializeCookie } from 'cookie'
-import { secureCookies } from './sessions.server.ts'
+import { secureCookies } from '#app/utils/env.server.ts'
 
 /**
  * Devices (browsers) that have logged into an account: failed log-ins from them do not count

@@ -3,7 +3,7 @@ import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/enco
 import { parse as parseCookies, serialize as serializeCookie } from 'cookie'
 import { db } from '#app/utils/db.server.ts'
 import { queryRows, sql } from '#app/utils/sql.server.ts'
-import { getEnv } from '#app/utils/env.server.ts'
+import { secureCookies } from '#app/utils/env.server.ts'
 
 /**
  * Sessions the Lucia way: the browser holds a random token in an HttpOnly cookie, the database
@@ -105,11 +105,6 @@ export function readSessionToken(cookieHeader: string | null | undefined): strin
 	if (!cookieHeader) return null
 	const token = parseCookies(cookieHeader)[SESSION_COOKIE]
 	return token && /^[a-z2-7]{32}$/.test(token) ? token : null
-}
-
-export function secureCookies(): boolean {
-	const { SECURE_COOKIES, NODE_ENV } = getEnv()
-	return SECURE_COOKIES === 'auto' ? NODE_ENV === 'production' : SECURE_COOKIES === 'true'
 }
 
 // The cookie outlives any session (browsers cap it at 400 days): the server's sliding expiry decides,

@@ -2,13 +2,14 @@
 import { beforeAll, expect, test } from 'vitest'
 import { verifyLogin } from '#app/modules/auth/auth.server.ts'
 import { db } from '#app/utils/db.server.ts'
+import { parseEnv } from '#app/utils/env.server.ts'
+import { changeEnv } from '#tests/helpers.ts'
 import { DEMO_GROUP, DEMO_PASSWORD, demoLogins, demoSeeders, formatDemoLogins, seedDemo } from './seed.server.ts'
 
 beforeAll(() => {
 	// The demo is seeded under the production posting limits (the test setup turns them off).
-	delete process.env.POST_MIN_GAP_SECONDS
-	delete process.env.NEW_ACCOUNT_POST_MIN_GAP_SECONDS
-	;(globalThis as { __peerpowerEnv?: unknown }).__peerpowerEnv = undefined
+	const { POST_MIN_GAP_SECONDS, NEW_ACCOUNT_POST_MIN_GAP_SECONDS } = parseEnv({})
+	return changeEnv({ POST_MIN_GAP_SECONDS, NEW_ACCOUNT_POST_MIN_GAP_SECONDS })
 })
 
 test('seeds a site admin and a demo group with a moderator and members, once', async () => {

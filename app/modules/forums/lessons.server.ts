@@ -3,9 +3,10 @@ import type { SessionUser } from '#app/modules/auth/auth.server.ts'
 import { listGroupsOf } from '#app/modules/groups/groups.server.ts'
 import { excerpt } from '#app/modules/markdown/markdown.ts'
 import { db } from '#app/utils/db.server.ts'
-import { listedThreadWhere } from './access.server.ts'
+import { listedThreadWhere, type ForumAccess } from './access.server.ts'
 import { BLOCKERS, type Blocker } from './constants.ts'
 import type { LessonSort } from './lessons.ts'
+import { forumCan } from './permissions.ts'
 
 // The lessons library: lesson threads from every forum the member may read, in one place.
 
@@ -105,4 +106,14 @@ export async function shareLessonHref(viewer: Viewer): Promise<string | null> {
 	const [first] = await listGroupsOf(viewer.id)
 	if (first) return `/g/${first.group.slug}/forum/new?kind=lesson`
 	return viewer.isSiteAdmin ? '/community/new?kind=lesson' : null
+}
+
+/** A lesson's parts as its editor sees them; null unless the thread is a lesson this viewer may edit. */
+export async function getEditableLesson(viewer: { id: string }, access: ForumAccess, threadId: string) {
+	const lesson = await db.thread.findUniqueOrThrow({
+		where: { id: threadId },
+		select: { title: true, blocker: true, lessonHappened: true, lessonLearned: true, lessonDifferently: true, kind: true },
+	})
+	const opening = await db.post.findUniqueOrThrow({ where: { threadId_number: { threadId, number: 1 } }, select: { authorId: true, deletedAt: true, number: true } })
+	return lesson.kind === 'lesson' && forumCan.editPost(viewer, access, opening) ? lesson : null
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { BLOCKERS, LIMITS, THREAD_KINDS } from './constants.ts'
+import { BLOCKERS, LIMITS, NOTIFICATION_LEVELS, THREAD_KINDS } from './constants.ts'
 
 const EMPTY_POST = 'Write something first: an empty post cannot be sent'
 
@@ -78,6 +78,15 @@ export const ReplySchema = z.object({
 	body: bodySchema,
 	quotedPostId: z.string().optional(),
 })
+export type ReplyInput = z.infer<typeof ReplySchema>
+
+// The thread page's small forms (besides the reply), told apart by their `intent`.
+export const PostIntentSchema = z.object({
+	intent: z.enum(['delete', 'hide', 'unhide', 'accept', 'helpful', 'bookmark']),
+	postId: z.string().min(1),
+})
+export const ThreadIntentSchema = z.object({ intent: z.enum(['lock', 'unlock', 'pin', 'unpin']) })
+export const LevelIntentSchema = z.object({ intent: z.literal('level'), level: z.enum(NOTIFICATION_LEVELS) })
 
 export const EditPostSchema = z.object({
 	body: bodySchema,

@@ -1,5 +1,5 @@
 import { createGroupForum } from '#app/modules/forums/forums.server.ts'
-import { db } from '#app/utils/db.server.ts'
+import { db, dbEngine } from '#app/utils/db.server.ts'
 import { queryRows, sql } from '#app/utils/sql.server.ts'
 import type { GroupRole } from './roles.ts'
 
@@ -104,9 +104,11 @@ export type MembershipChangeOutcome =
 
 /**
  * Changes a member's role or removes them. A group always keeps a moderator: the last one can be
- * neither demoted nor removed. Checked and written in one transaction: on SQLite, where one write
- * transaction runs at a time, two moderators demoting each other at once cannot leave the group
- * with none; PostgreSQL's default isolation would let both through (a row lock is still to come).
+ * neither demoted nor removed. Checked and written in one transaction. On SQLite one write
+ * transaction runs at a time, so two moderators demoting each other at once cannot leave the group
+ * with none. PostgreSQL's default isolation would let both count two moderators, so there the
+ * transaction first locks the group's row: changes to one group's members then run one after the
+ * other, and the second counts what the first committed.
  */
 export async function changeMembership(
 	groupId: string,
@@ -114,6 +116,7 @@ export async function changeMembership(
 	change: MembershipChange,
 ): Promise<MembershipChangeOutcome> {
 	return db.$transaction(async (tx) => {
+		if (dbEngine() === 'postgresql') await tx.$queryRaw`SELECT "id" FROM "Group" WHERE "id" = ${groupId} FOR UPDATE`
 		const target = await tx.membership.findFirst({
 			where: { id: membershipId, groupId },
 			select: { id: true, role: true, user: { select: { id: true, name: true } } },

@@ -6,7 +6,8 @@ import { AuthPanel } from '#app/components/page.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Field, FormErrors } from '#app/components/ui/field.tsx'
 import { takeAccountNotice } from '#app/modules/auth/account-notices.server.ts'
-import { findLoginAccount, passwordMatches, requireAnonymous, startSessionAndRedirect } from '#app/modules/auth/auth.server.ts'
+import { findLoginAccount, passwordMatches } from '#app/modules/auth/auth.server.ts'
+import { requireAnonymous, startSessionAndRedirect } from '#app/utils/auth.server.ts'
 import { isKnownDevice, rememberDeviceHeader } from '#app/modules/auth/known-devices.server.ts'
 import {
 	accountLimitMessage,

@@ -1,6 +1,6 @@
 import { redirect } from 'react-router'
 import type { Route } from './+types/logout.ts'
-import { logout } from '#app/modules/auth/auth.server.ts'
+import { logout } from '#app/utils/auth.server.ts'
 
 export async function action({ request, context }: Route.ActionArgs) {
 	return logout(request, context.realtime)

@@ -2,7 +2,7 @@ import type { Route } from './+types/community.ts'
 import { ForumView } from '#app/components/forum/forum-view.tsx'
 import { PageHeader } from '#app/components/page.tsx'
 import { loadForumList } from '#app/modules/forums/forum-list.server.ts'
-import { requireCommunityForum } from '#app/modules/forums/resolve.server.ts'
+import { requireCommunityForum } from '#app/utils/permissions.server.ts'
 import { pageTitle } from '#app/utils/misc.ts'
 
 export const meta: Route.MetaFunction = () => [{ title: pageTitle('Community forum') }]

@@ -3,7 +3,7 @@ import { ForumView } from '#app/components/forum/forum-view.tsx'
 import { GroupNav, groupAreas } from '#app/components/group-nav.tsx'
 import { PageHeader } from '#app/components/page.tsx'
 import { loadForumList } from '#app/modules/forums/forum-list.server.ts'
-import { requireGroupForum } from '#app/modules/forums/resolve.server.ts'
+import { requireGroupForum } from '#app/utils/permissions.server.ts'
 import { isModerator } from '#app/modules/groups/roles.ts'
 import { pageTitle } from '#app/utils/misc.ts'
 

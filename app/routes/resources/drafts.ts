@@ -1,5 +1,5 @@
 import type { Route } from './+types/drafts.ts'
-import { requireUser } from '#app/modules/auth/auth.server.ts'
+import { requireUser } from '#app/utils/auth.server.ts'
 import { forumAccess, threadAccess } from '#app/modules/forums/access.server.ts'
 import { clearDraft, saveDraft, SaveDraftSchema } from '#app/modules/forums/drafts.server.ts'
 

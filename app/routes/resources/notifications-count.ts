@@ -1,5 +1,5 @@
 import type { Route } from './+types/notifications-count.ts'
-import { getUser } from '#app/modules/auth/auth.server.ts'
+import { getUser } from '#app/utils/auth.server.ts'
 import { unreadNotificationCount } from '#app/modules/notifications/notifications.server.ts'
 
 const noStore = { 'Cache-Control': 'no-store' }

@@ -1,6 +1,6 @@
 import { redirect } from 'react-router'
 import type { Route } from './+types/open-notification.ts'
-import { requireUser } from '#app/modules/auth/auth.server.ts'
+import { requireUser } from '#app/utils/auth.server.ts'
 import { openNotification } from '#app/modules/notifications/notifications.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { Route } from './+types/read-marker.ts'
 import { markRead } from '#app/modules/forums/reading.server.ts'
-import { requireReadableThread } from '#app/modules/forums/resolve.server.ts'
+import { requireReadableThread } from '#app/utils/permissions.server.ts'
 
 const ReadSchema = z.object({ threadId: z.string().min(1), number: z.coerce.number().int().positive() })
 

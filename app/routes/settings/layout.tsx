@@ -1,6 +1,6 @@
 import { NavLink, Outlet } from 'react-router'
 import type { Route } from './+types/layout.ts'
-import { requireUser } from '#app/modules/auth/auth.server.ts'
+import { requireUser } from '#app/utils/auth.server.ts'
 import { cn } from '#app/utils/misc.ts'
 
 export async function loader({ request }: Route.LoaderArgs) {

@@ -6,12 +6,11 @@ import { LessonFields } from '#app/components/forum/lesson-fields.tsx'
 import { Card, PageHeader } from '#app/components/page.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Field, FormErrors } from '#app/components/ui/field.tsx'
-import { forumCan } from '#app/modules/forums/permissions.ts'
 import { ForumError } from '#app/modules/forums/forum-error.ts'
+import { getEditableLesson } from '#app/modules/forums/lessons.server.ts'
 import { editLesson } from '#app/modules/forums/posts.server.ts'
-import { requireReadableThread } from '#app/modules/forums/resolve.server.ts'
+import { requireReadableThread } from '#app/utils/permissions.server.ts'
 import { EditLessonSchema } from '#app/modules/forums/schemas.ts'
-import { db } from '#app/utils/db.server.ts'
 import { pageTitle } from '#app/utils/misc.ts'
 import { replyWithin } from '#app/utils/form-reply.server.ts'
 import { notFound } from '#app/utils/responses.ts'
@@ -20,12 +19,8 @@ export const meta: Route.MetaFunction = () => [{ title: pageTitle('Edit lesson')
 
 async function loadLesson(request: Request, threadId: string) {
 	const { user, thread, access } = await requireReadableThread(request, threadId)
-	const lesson = await db.thread.findUniqueOrThrow({
-		where: { id: thread.id },
-		select: { title: true, blocker: true, lessonHappened: true, lessonLearned: true, lessonDifferently: true, kind: true },
-	})
-	const opening = await db.post.findUniqueOrThrow({ where: { threadId_number: { threadId: thread.id, number: 1 } }, select: { authorId: true, deletedAt: true, number: true } })
-	if (lesson.kind !== 'lesson' || !forumCan.editPost(user, access, opening)) throw notFound()
+	const lesson = await getEditableLesson(user, access, thread.id)
+	if (!lesson) throw notFound()
 	return { user, thread, lesson }
 }
 

@@ -4,7 +4,7 @@ import { PageHeader } from '#app/components/page.tsx'
 import { DateTime } from '#app/components/time.tsx'
 import { forumCan } from '#app/modules/forums/permissions.ts'
 import { findPostHistory } from '#app/modules/forums/posts.server.ts'
-import { requireReadableThread } from '#app/modules/forums/resolve.server.ts'
+import { requireReadableThread } from '#app/utils/permissions.server.ts'
 import { pageTitle } from '#app/utils/misc.ts'
 import { notFound } from '#app/utils/responses.ts'
 

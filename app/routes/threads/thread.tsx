@@ -1,15 +1,21 @@
-import { redirect } from 'react-router'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect } from 'react-router'
 import type { Route } from './+types/thread.ts'
 import { ThreadView } from '#app/components/forum/thread-view.tsx'
 import { POSTS_PER_PAGE } from '#app/modules/forums/constants.ts'
-import { getThreadState, markRead } from '#app/modules/forums/reading.server.ts'
-import { requireReadableThread } from '#app/modules/forums/resolve.server.ts'
-import { handleThreadAction } from '#app/modules/forums/thread-actions.server.ts'
+import { getThreadState, markRead, setNotificationLevel } from '#app/modules/forums/reading.server.ts'
+import { requireReadableThread } from '#app/utils/permissions.server.ts'
+import { ForumError } from '#app/modules/forums/forum-error.ts'
+import { acceptAnswer, deletePost, setPostHidden, setThreadFlag, toggleBookmark, toggleHelpful } from '#app/modules/forums/posts.server.ts'
+import { postReply } from '#app/modules/forums/replies.server.ts'
+import { LevelIntentSchema, PostIntentSchema, ReplySchema, ThreadIntentSchema } from '#app/modules/forums/schemas.ts'
 import { firstUnreadLocation, getThreadPage, pageOfPost } from '#app/modules/forums/threads.server.ts'
 import { markThreadNotificationsRead } from '#app/modules/notifications/notifications.server.ts'
-import { newIdempotencyKey } from '#app/utils/idempotency.server.ts'
+import { replyWithin } from '#app/utils/form-reply.server.ts'
+import { IDEMPOTENCY_FIELD, newIdempotencyKey } from '#app/utils/idempotency.server.ts'
 import { pageParam } from '#app/utils/pagination.ts'
 import { pageTitle } from '#app/utils/misc.ts'
+import { redirectWithToast } from '#app/utils/toast.server.ts'
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: pageTitle(data?.thread.title ?? 'Thread') }]
 
@@ -47,9 +53,78 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	}
 }
 
+/**
+ * Every form on a thread page posts here, told apart by `intent`. A refusal comes back as a
+ * message (and, for a reply, the text typed), never as an error page.
+ */
 export async function action({ request, params, context }: Route.ActionArgs) {
 	const { user, thread, access } = await requireReadableThread(request, params.threadId)
-	return handleThreadAction(request, user, { thread, access }, context.realtime)
+	const { realtime } = context
+	const formData = await request.formData()
+	const intent = String(formData.get('intent') ?? '')
+	const here = `/t/${thread.id}`
+	try {
+		if (intent === 'reply') {
+			const submission = parseWithZod(formData, { schema: ReplySchema })
+			if (submission.status !== 'success') return data({ intent, result: replyWithin(submission, ReplySchema) }, { status: 400 })
+			const outcome = await postReply(user, { thread, access }, submission.value, formData.get(IDEMPOTENCY_FIELD), realtime)
+			if ('location' in outcome) return redirect(outcome.location)
+			const { message, status } = outcome.refusal
+			return data({ intent, result: replyWithin(submission, ReplySchema, { formErrors: [message] }) }, { status })
+		}
+		if (intent === 'level') {
+			const parsed = LevelIntentSchema.safeParse(Object.fromEntries(formData))
+			if (!parsed.success) return data({ intent, error: 'Choose watching, tracking or muted.' }, { status: 400 })
+			await setNotificationLevel(user.id, thread.id, parsed.data.level)
+			return redirectWithToast(back(request, here), { title: `Notifications: ${parsed.data.level}` })
+		}
+		const threadIntent = ThreadIntentSchema.safeParse(Object.fromEntries(formData))
+		if (threadIntent.success) {
+			const flag = threadIntent.data.intent === 'lock' || threadIntent.data.intent === 'unlock' ? 'locked' : 'pinned'
+			const value = threadIntent.data.intent === 'lock' || threadIntent.data.intent === 'pin'
+			await setThreadFlag(user, thread.id, flag, value, realtime)
+			return redirectWithToast(back(request, here), { title: `Thread ${threadIntent.data.intent === 'unpin' ? 'unpinned' : `${threadIntent.data.intent}ed`}` })
+		}
+		const postIntent = PostIntentSchema.safeParse(Object.fromEntries(formData))
+		if (!postIntent.success) return data({ intent, error: 'That request was not understood.' }, { status: 400 })
+		const { postId } = postIntent.data
+		switch (postIntent.data.intent) {
+			case 'delete':
+				await deletePost(user, postId, realtime)
+				return redirectWithToast(back(request, here), { title: 'Post deleted' })
+			case 'hide':
+			case 'unhide':
+				await setPostHidden(user, postId, postIntent.data.intent === 'hide', realtime)
+				return redirectWithToast(back(request, here), { title: postIntent.data.intent === 'hide' ? 'Post hidden from members' : 'Post visible again' })
+			case 'accept': {
+				const { accepted } = await acceptAnswer(user, postId, realtime)
+				return redirectWithToast(back(request, here), { title: accepted ? 'Marked as the answer' : 'Answer mark removed' })
+			}
+			case 'helpful': {
+				const { helpful } = await toggleHelpful(user, postId, realtime)
+				return data({ intent, postId, helpful })
+			}
+			case 'bookmark': {
+				const { bookmarked } = await toggleBookmark(user, postId)
+				return data({ intent, postId, bookmarked })
+			}
+		}
+	} catch (error) {
+		if (error instanceof ForumError) return data({ intent, error: error.message }, { status: error.status })
+		throw error
+	}
+}
+
+/** Back to the page the form was on (same thread only), so moderation keeps the reader's place. */
+function back(request: Request, fallback: string): string {
+	const referer = request.headers.get('referer')
+	if (!referer) return fallback
+	try {
+		const url = new URL(referer)
+		return url.origin === new URL(request.url).origin && url.pathname === fallback ? url.pathname + url.search : fallback
+	} catch {
+		return fallback
+	}
 }
 
 export default function ThreadPage({ loaderData, actionData }: Route.ComponentProps) {

@@ -1,0 +1,65 @@
+import { forumAccess, memberForumAccess, threadAccess } from '#app/modules/forums/access.server.ts'
+import { ensureCommunityForum, getGroupForum } from '#app/modules/forums/forums.server.ts'
+import { findMembership } from '#app/modules/groups/groups.server.ts'
+import { isModerator } from '#app/modules/groups/roles.ts'
+import type { SessionUser } from '#app/modules/auth/auth.server.ts'
+import { requireUser } from './auth.server.ts'
+import { invariantResponse, notFound } from './responses.ts'
+
+/**
+ * The guards of routes that show a group, a forum or a thread: each answers with what the page
+ * may show, or throws the response (a log-in redirect, a 404, a 403). Who may do what is decided
+ * in the domain modules (groups/roles.ts, forums/access.server.ts); these turn it into HTTP.
+ */
+
+/**
+ * The group as seen by one of its members. Anyone else gets 404: that a group exists is itself
+ * confidential.
+ */
+export async function requireGroupMember(request: Request, slug: string | undefined) {
+	const user = await requireUser(request)
+	const found = slug ? await findMembership(user.id, slug) : null
+	if (!found) throw notFound()
+	return { user, ...found }
+}
+
+export async function requireGroupModerator(request: Request, slug: string | undefined) {
+	const found = await requireGroupMember(request, slug)
+	invariantResponse(isModerator(found.membership), 'Only the group’s moderators can do this', { status: 403 })
+	return found
+}
+
+export type GroupContext = Awaited<ReturnType<typeof requireGroupMember>> & { user: SessionUser }
+
+/** A group's forum as its member sees it; 404 for everyone else. */
+export async function requireGroupForum(request: Request, slug: string | undefined) {
+	const { user, group, membership } = await requireGroupMember(request, slug)
+	const forum = await getGroupForum(group.id)
+	if (!forum) throw notFound()
+	const access = memberForumAccess(user, forum.id, { groupId: group.id, role: membership.role })
+	return { user, group, membership, forum, access, home: `/g/${group.slug}/forum` }
+}
+
+/** The community forum, for members of any group (and site admins). */
+export async function requireCommunityForum(request: Request) {
+	const user = await requireUser(request)
+	const forum = await ensureCommunityForum()
+	const access = await forumAccess(user, forum.id)
+	if (!access.canRead) throw notFound()
+	return { user, forum: { id: forum.id, name: 'Community' }, access, home: '/community' }
+}
+
+/** A thread the user may read, or 404 whether it is missing or out of reach. */
+export async function requireReadableThread(request: Request, threadId: string | undefined) {
+	const user = await requireUser(request)
+	const found = threadId ? await threadAccess(user, threadId) : null
+	if (!found) throw notFound()
+	return { user, ...found }
+}
+
+/** The forum a URL names: a group's when it carries the group's slug, else the community's. */
+export async function requireForum(request: Request, slug: string | undefined) {
+	if (slug === undefined) return { ...(await requireCommunityForum(request)), groupName: null }
+	const { user, group, forum, access, home } = await requireGroupForum(request, slug)
+	return { user, forum, access, home, groupName: group.name }
+}
