@@ -103,6 +103,28 @@ export async function runThread(ctx: Context): Promise<void> {
 		ctx.record({ scenario: 'thread page (20 posts), 50 connections', measure: 'p99', unit: 'ms', app: max.app.p99, ceiling: max.ceiling.p99 })
 		ctx.record({ scenario: 'thread page (20 posts), 50 connections', measure: `requests timed out (${TIMEOUT_SECONDS} s)`, unit: '', app: max.app.timeouts, ceiling: max.ceiling.timeouts })
 
+		// The floor under every page: the lightest pages of the app (React Router's document request,
+		// the shell, the session) against the same ceiling. No page can do better than these.
+		for (const floor of [
+			{ path: '/signup', label: 'sign-up page, signed out', cookie: undefined },
+			{ path: '/settings/profile', label: 'profile settings, signed in', cookie: ctx.viewerCookie },
+		]) {
+			const url = `${ctx.app.url}${floor.path}`
+			const bytes = await pageBytes(url, floor.cookie ?? '')
+			const figures = await interleaved(
+				ctx.settings.rounds,
+				() => cannon(ctx, url, 50, floor.cookie),
+				() => cannon(ctx, `${ceiling.url}/thread`, 50),
+			)
+			ctx.record({
+				scenario: 'the app’s lightest pages, 50 connections (ceiling: the thread page’s)',
+				measure: `${floor.label} (${(bytes / 1024).toFixed(0)} KB): requests/s`,
+				unit: '/s',
+				app: figures.app.rps,
+				ceiling: figures.ceiling.rps,
+			})
+		}
+
 		const appRate = Math.max(1, Math.min(MAX_OPEN_LOOP_RATE, Math.round(max.app.rps / 2)))
 		const ceilingRate = Math.max(1, Math.min(MAX_OPEN_LOOP_RATE, Math.round(max.ceiling.rps / 2)))
 		const steady = await interleaved(
