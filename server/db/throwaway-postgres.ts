@@ -25,6 +25,36 @@ export async function isPostgresReachable(adminUrl = postgresAdminUrl()): Promis
 	return withAdminClient(adminUrl, async () => true).catch(() => false)
 }
 
+/** PostgreSQL's "database is being accessed by other users". */
+const DATABASE_IN_USE = '55006'
+
+/**
+ * Drops a database once the connections to it have closed. A pool's end() resolves before its
+ * sockets are closed, and a forced drop kills connections that are still closing: their clients,
+ * no longer listened to by the pool, throw the "terminating connection" error into whatever runs
+ * next. So the drop waits (up to `patienceMs`) for them to go, and forces only what a failed test
+ * left open.
+ */
+export async function dropDatabase(
+	client: pg.Client,
+	name: string,
+	patienceMs = 5000,
+): Promise<void> {
+	const until = Date.now() + patienceMs
+	for (;;) {
+		try {
+			await client.query(`DROP DATABASE IF EXISTS "${name}"`)
+			return
+		} catch (error) {
+			if ((error as { code?: string }).code !== DATABASE_IN_USE) throw error
+			if (Date.now() >= until) break
+			await new Promise((resolve) => setTimeout(resolve, 50))
+		}
+	}
+	// FORCE ends sessions a failed test may have left open (PostgreSQL 13+).
+	await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
+}
+
 export type ThrowawayDatabase = { url: string; name: string; drop(): Promise<void> }
 
 /** Creates an empty database named `<prefix>_<random>` next to the admin database. */
@@ -39,11 +69,7 @@ export async function createThrowawayPostgres(
 	return {
 		url: url.toString(),
 		name,
-		// FORCE ends sessions a failed test may have left open (PostgreSQL 13+).
-		drop: () =>
-			withAdminClient(adminUrl, (client) =>
-				client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
-			).then(() => {}),
+		drop: () => withAdminClient(adminUrl, (client) => dropDatabase(client, name)),
 	}
 }
 

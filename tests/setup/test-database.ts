@@ -5,7 +5,7 @@ import path from 'node:path'
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { projectRoot } from '#server/db/engine.ts'
-import { postgresAdminUrl } from '#server/db/throwaway-postgres.ts'
+import { dropDatabase, postgresAdminUrl } from '#server/db/throwaway-postgres.ts'
 
 export type TestEngine = 'sqlite' | 'postgresql'
 
@@ -49,12 +49,14 @@ export async function createTemplate(): Promise<{ url: string; dispose: () => Pr
 	await migrateDatabase(postgresUrl(name))
 	return {
 		url: postgresUrl(name),
-		dispose: () => admin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => {}),
+		dispose: () => admin((client) => dropDatabase(client, name)),
 	}
 }
 
 /** A fresh database for one test file, copied from the template. */
-export async function createTestDatabase(templateUrl: string): Promise<{ url: string; dispose: () => Promise<void> }> {
+export async function createTestDatabase(
+	templateUrl: string,
+): Promise<{ url: string; dispose: () => Promise<void> }> {
 	if (testEngine() === 'sqlite') {
 		const file = path.join(tmpDir, `${randomName('test')}.db`)
 		await copyFile(templateUrl.replace(/^file:/, ''), file)
@@ -65,10 +67,12 @@ export async function createTestDatabase(templateUrl: string): Promise<{ url: st
 	await admin((client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`))
 	return {
 		url: postgresUrl(name),
-		dispose: () => admin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => {}),
+		dispose: () => admin((client) => dropDatabase(client, name)),
 	}
 }
 
 async function removeSqlite(file: string): Promise<void> {
-	await Promise.all(['', '-wal', '-shm', '-journal'].map((suffix) => rm(file + suffix, { force: true })))
+	await Promise.all(
+		['', '-wal', '-shm', '-journal'].map((suffix) => rm(file + suffix, { force: true })),
+	)
 }
