@@ -58,6 +58,11 @@ describe('formatGoalValue', () => {
 		expect(formatGoalValue(-3.25, 'days')).toBe('-3.3 days')
 	})
 
+	test('exact: every digit, for tables', () => {
+		expect(formatGoalValue(1_950_000, 'USD', { exact: true })).toBe('1,950,000 USD')
+		expect(formatGoalValue(45.125, '%', { exact: true })).toBe('45.13 %')
+	})
+
 	test('no unit, or a blank one: the number alone', () => {
 		expect(formatGoalValue(35, null)).toBe('35')
 		expect(formatGoalValue(35, undefined)).toBe('35')

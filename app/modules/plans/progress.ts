@@ -28,12 +28,16 @@ function clamp01(x: number): number {
 	return Math.min(1, Math.max(0, x))
 }
 
-// One formatter for the whole process: fixed locale, so the server's text and the browser's agree at hydration.
+// Formatters made once, with a fixed locale, so the server's text and the browser's agree at hydration.
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 })
+const exact = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 })
 
-/** A value as labels show it: 2400000 USD → "2.4M USD", 45 % → "45 %", 12 → "12". */
-export function formatGoalValue(value: number, unit: string | null | undefined): string {
-	const number = compact.format(value)
+/**
+ * A value as labels show it: 2400000 USD → "2.4M USD", 45 % → "45 %", 12 → "12".
+ * `exact` gives every digit instead (1,950,000 USD), for tables and forms.
+ */
+export function formatGoalValue(value: number, unit: string | null | undefined, { exact: full = false } = {}): string {
+	const number = (full ? exact : compact).format(value)
 	const trimmed = unit?.trim()
 	return trimmed ? `${number} ${trimmed}` : number
 }
