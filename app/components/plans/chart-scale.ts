@@ -8,7 +8,10 @@ import { getNiceTickValues } from 'recharts'
 // is the one mapping from values to pixels they need; nice tick values come from recharts.
 
 /** A linear map from a domain of values onto a range of pixels (either may be reversed). */
-export function linearScale([d0, d1]: readonly [number, number], [r0, r1]: readonly [number, number]) {
+export function linearScale(
+	[d0, d1]: readonly [number, number],
+	[r0, r1]: readonly [number, number],
+) {
 	const span = d1 - d0
 	return (value: number) => (span === 0 ? (r0 + r1) / 2 : r0 + ((value - d0) / span) * (r1 - r0))
 }
@@ -20,7 +23,10 @@ export function linearScale([d0, d1]: readonly [number, number], [r0, r1]: reado
 export function valueTicks(low: number, high: number): number[] {
 	const domain: [number, number] = low === high ? [low - 1, high + 1] : [low, high]
 	const candidates = [5, 6, 4].map((count) => getNiceTickValues(domain, count, true))
-	return candidates.find((ticks) => ticks.length > 1 && isRoundStep(ticks[1]! - ticks[0]!)) ?? candidates[0]!
+	return (
+		candidates.find((ticks) => ticks.length > 1 && isRoundStep(ticks[1]! - ticks[0]!)) ??
+		candidates[0]!
+	)
 }
 
 function isRoundStep(step: number): boolean {

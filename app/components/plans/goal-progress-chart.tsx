@@ -23,14 +23,26 @@ const AXIS_TEXT = { fontSize: 13, fill: '#475569' } // slate-600
 const GRID = '#e2e8f0' // slate-200
 const LINE = '#64748b' // slate-500
 // Nice ticks fall on quarters (1.75M): the axis keeps three significant digits where labels keep one decimal.
-const axisNumber = new Intl.NumberFormat('en-US', { notation: 'compact', maximumSignificantDigits: 3 })
+const axisNumber = new Intl.NumberFormat('en-US', {
+	notation: 'compact',
+	maximumSignificantDigits: 3,
+})
 const TARGET = '#334155' // slate-700
 
 /**
  * A number goal's value over the year, its target as a dashed line, each check-in marked by its
  * status (colour and shape). Server-rendered SVG; the gist in words and every check-in in a table.
  */
-export function GoalProgressChart({ title, unit, startValue, targetValue, year, points, width = 560, height = 240 }: GoalProgressChartProps) {
+export function GoalProgressChart({
+	title,
+	unit,
+	startValue,
+	targetValue,
+	year,
+	points,
+	width = 560,
+	height = 240,
+}: GoalProgressChartProps) {
 	const checkIns = points
 		.map((point) => ({ ...point, time: Date.parse(point.date) }))
 		.filter((point) => Number.isFinite(point.time) && Number.isFinite(point.value))
@@ -57,17 +69,27 @@ export function GoalProgressChart({ title, unit, startValue, targetValue, year, 
 	// The year on the x axis, stretched if a check-in falls outside it.
 	const x0 = Math.min(Date.UTC(year, 0, 1), checkIns[0]!.time)
 	const x1 = Math.max(Date.UTC(year + 1, 0, 1), last.time)
-	const plot = { left: MARGIN.left, top: MARGIN.top, width: width - MARGIN.left - MARGIN.right, height: height - MARGIN.top - MARGIN.bottom }
+	const plot = {
+		left: MARGIN.left,
+		top: MARGIN.top,
+		width: width - MARGIN.left - MARGIN.right,
+		height: height - MARGIN.top - MARGIN.bottom,
+	}
 	const x = linearScale([x0, x1], [plot.left, plot.left + plot.width])
 
-	const values = [startValue, targetValue, ...checkIns.map((point) => point.value)].filter((value): value is number => value != null && Number.isFinite(value))
+	const values = [startValue, targetValue, ...checkIns.map((point) => point.value)].filter(
+		(value): value is number => value != null && Number.isFinite(value),
+	)
 	const low = Math.min(...values)
 	const high = Math.max(...values)
 	const yTicks = valueTicks(low, high)
 	const y = linearScale([yTicks[0]!, yTicks.at(-1)!], [plot.top + plot.height, plot.top])
 
 	// Each month's name in the middle of its month, so a check-in on 12 Sep sits over "Sep".
-	const monthTicks = Array.from({ length: 12 }, (_, m) => ({ start: Date.UTC(year, m, 1), end: Date.UTC(year, m + 1, 1) })).map(({ start, end }, index) => ({
+	const monthTicks = Array.from({ length: 12 }, (_, m) => ({
+		start: Date.UTC(year, m, 1),
+		end: Date.UTC(year, m + 1, 1),
+	})).map(({ start, end }, index) => ({
 		value: start,
 		coordinate: x((start + end) / 2),
 		index,
@@ -81,10 +103,25 @@ export function GoalProgressChart({ title, unit, startValue, targetValue, year, 
 				<span className="text-slate-600">: {reading}</span>
 			</figcaption>
 			{/* role="img": one picture named by its <title> and described by its <desc>; the table has the details. */}
-			<Surface width={width} height={height} viewBox={viewBox} style={{ width: '100%', maxWidth: width, height: 'auto' }} role="img" title={title} desc={description}>
+			<Surface
+				width={width}
+				height={height}
+				viewBox={viewBox}
+				style={{ width: '100%', maxWidth: width, height: 'auto' }}
+				role="img"
+				title={title}
+				desc={description}
+			>
 				<Layer className="goal-chart-grid">
 					{yTicks.map((tick) => (
-						<line key={tick} x1={plot.left} x2={plot.left + plot.width} y1={y(tick)} y2={y(tick)} stroke={GRID} />
+						<line
+							key={tick}
+							x1={plot.left}
+							x2={plot.left + plot.width}
+							y1={y(tick)}
+							y2={y(tick)}
+							stroke={GRID}
+						/>
 					))}
 				</Layer>
 				<CartesianAxis
@@ -117,19 +154,41 @@ export function GoalProgressChart({ title, unit, startValue, targetValue, year, 
 				/>
 				{targetValue != null ? (
 					<Layer className="goal-chart-target">
-						<line x1={plot.left} x2={plot.left + plot.width} y1={y(targetValue)} y2={y(targetValue)} stroke={TARGET} strokeWidth={1.5} strokeDasharray="6 4" />
+						<line
+							x1={plot.left}
+							x2={plot.left + plot.width}
+							y1={y(targetValue)}
+							y2={y(targetValue)}
+							stroke={TARGET}
+							strokeWidth={1.5}
+							strokeDasharray="6 4"
+						/>
 						{/* At the start of the line: the latest check-ins, which near the target, are at its end. */}
 						<Text x={plot.left + 4} y={y(targetValue) - 6} fontSize={13} fill={TARGET}>
 							{`Target ${formatGoalValue(targetValue, unit)}`}
 						</Text>
 					</Layer>
 				) : null}
-				<Curve type="linear" points={checkIns.map((point) => ({ x: x(point.time), y: y(point.value) }))} stroke={LINE} strokeWidth={2} fill="none" />
+				<Curve
+					type="linear"
+					points={checkIns.map((point) => ({ x: x(point.time), y: y(point.value) }))}
+					stroke={LINE}
+					strokeWidth={2}
+					fill="none"
+				/>
 				<Layer className="goal-chart-points">
 					{checkIns.map((point, index) => (
 						<g key={index} className="goal-point">
 							<title>{`${formatDay(new Date(point.time))}: ${formatGoalValue(point.value, unit)}, ${STATUS_LABELS[point.status].toLowerCase()}`}</title>
-							<Symbols type={STATUS_SYMBOLS[point.status]} size={90} cx={x(point.time)} cy={y(point.value)} fill={STATUS_COLORS[point.status]} stroke="#fff" strokeWidth={1.5} />
+							<Symbols
+								type={STATUS_SYMBOLS[point.status]}
+								size={90}
+								cx={x(point.time)}
+								cy={y(point.value)}
+								fill={STATUS_COLORS[point.status]}
+								stroke="#fff"
+								strokeWidth={1.5}
+							/>
 						</g>
 					))}
 				</Layer>
@@ -138,14 +197,18 @@ export function GoalProgressChart({ title, unit, startValue, targetValue, year, 
 			<details className="text-sm">
 				<summary className="cursor-pointer text-slate-600">Data</summary>
 				<table className="mt-2 w-full text-left">
-					<caption className="sr-only">
-						{title}: check-ins in {year}
-					</caption>
+					<caption className="sr-only">{`${title}: check-ins in ${year}`}</caption>
 					<thead className="text-slate-600">
 						<tr>
-							<th scope="col" className="py-1 pr-4 font-medium">Date</th>
-							<th scope="col" className="py-1 pr-4 font-medium">Value</th>
-							<th scope="col" className="py-1 font-medium">Status</th>
+							<th scope="col" className="py-1 pr-4 font-medium">
+								Date
+							</th>
+							<th scope="col" className="py-1 pr-4 font-medium">
+								Value
+							</th>
+							<th scope="col" className="py-1 font-medium">
+								Status
+							</th>
 						</tr>
 					</thead>
 					<tbody>
@@ -154,7 +217,9 @@ export function GoalProgressChart({ title, unit, startValue, targetValue, year, 
 								<td className="py-1 pr-4">
 									<time dateTime={point.date}>{formatFullDay(new Date(point.time))}</time>
 								</td>
-								<td className="py-1 pr-4 tabular-nums">{formatGoalValue(point.value, unit, { exact: true })}</td>
+								<td className="py-1 pr-4 tabular-nums">
+									{formatGoalValue(point.value, unit, { exact: true })}
+								</td>
 								<td className="py-1">{STATUS_LABELS[point.status]}</td>
 							</tr>
 						))}

@@ -35,7 +35,11 @@ const TEXT = '#475569' // slate-600
  * Each goal's progress toward its target as a horizontal bar, coloured and marked by its last
  * status, with the status and the reading in words. Server-rendered SVG, with a data table.
  */
-export function PlanOverviewChart({ goals, title = 'Progress toward each goal', width = 560 }: PlanOverviewChartProps) {
+export function PlanOverviewChart({
+	goals,
+	title = 'Progress toward each goal',
+	width = 560,
+}: PlanOverviewChartProps) {
 	if (goals.length === 0) {
 		return (
 			<figure className="rounded-lg border border-dashed border-slate-300 p-4">
@@ -52,7 +56,15 @@ export function PlanOverviewChart({ goals, title = 'Progress toward each goal', 
 	return (
 		<figure className="space-y-2">
 			{/* role="img": one picture named by its <title> and described by its <desc>; the table has the details. */}
-			<Surface width={width} height={height} viewBox={{ x: 0, y: 0, width, height }} style={{ width: '100%', maxWidth: width, height: 'auto' }} role="img" title={title} desc={describe(goals)}>
+			<Surface
+				width={width}
+				height={height}
+				viewBox={{ x: 0, y: 0, width, height }}
+				style={{ width: '100%', maxWidth: width, height: 'auto' }}
+				role="img"
+				title={title}
+				desc={describe(goals)}
+			>
 				{goals.map((goal, index) => {
 					const top = PAD + index * ROW
 					const progress = clamp01(goal.progress)
@@ -64,19 +76,61 @@ export function PlanOverviewChart({ goals, title = 'Progress toward each goal', 
 							<Text x={0} y={top + 10} verticalAnchor="middle" fontSize={15} fill={TITLE}>
 								{truncate(goal.title, titleChars)}
 							</Text>
-							<Text x={width - 18} y={top + 10} verticalAnchor="middle" textAnchor="end" fontSize={14} fill={TEXT}>
+							<Text
+								x={width - 18}
+								y={top + 10}
+								verticalAnchor="middle"
+								textAnchor="end"
+								fontSize={14}
+								fill={TEXT}
+							>
 								{statusLabel(goal.status)}
 							</Text>
 							{goal.status ? (
-								<Symbols type={STATUS_SYMBOLS[goal.status]} size={80} cx={width - 6} cy={top + 10} fill={statusColor(goal.status)} />
+								<Symbols
+									type={STATUS_SYMBOLS[goal.status]}
+									size={80}
+									cx={width - 6}
+									cy={top + 10}
+									fill={statusColor(goal.status)}
+								/>
 							) : (
-								<circle cx={width - 6} cy={top + 10} r={4.5} fill="none" stroke={statusColor(null)} strokeWidth={1.5} />
+								<circle
+									cx={width - 6}
+									cy={top + 10}
+									r={4.5}
+									fill="none"
+									stroke={statusColor(null)}
+									strokeWidth={1.5}
+								/>
 							)}
-							<Rectangle x={0} y={barY} width={barWidth} height={BAR_HEIGHT} radius={BAR_HEIGHT / 2} fill={TRACK} />
+							<Rectangle
+								x={0}
+								y={barY}
+								width={barWidth}
+								height={BAR_HEIGHT}
+								radius={BAR_HEIGHT / 2}
+								fill={TRACK}
+							/>
 							{fill > 0 ? (
-								<Rectangle className="plan-goal-bar" x={0} y={barY} width={fill} height={BAR_HEIGHT} radius={Math.min(BAR_HEIGHT / 2, fill / 2)} fill={statusColor(goal.status)} />
+								<Rectangle
+									className="plan-goal-bar"
+									x={0}
+									y={barY}
+									width={fill}
+									height={BAR_HEIGHT}
+									radius={Math.min(BAR_HEIGHT / 2, fill / 2)}
+									fill={statusColor(goal.status)}
+								/>
 							) : null}
-							<Text x={width} y={barY + BAR_HEIGHT / 2} verticalAnchor="middle" textAnchor="end" fontSize={14} fill={TEXT}>
+							<Text
+								x={width}
+								y={barY + BAR_HEIGHT / 2}
+								verticalAnchor="middle"
+								textAnchor="end"
+								fontSize={14}
+								fill={TEXT}
+							>
 								{goal.label}
 							</Text>
 						</Layer>
@@ -90,9 +144,15 @@ export function PlanOverviewChart({ goals, title = 'Progress toward each goal', 
 					<caption className="sr-only">{title}</caption>
 					<thead className="text-slate-600">
 						<tr>
-							<th scope="col" className="py-1 pr-4 font-medium">Goal</th>
-							<th scope="col" className="py-1 pr-4 font-medium">Progress</th>
-							<th scope="col" className="py-1 font-medium">Status</th>
+							<th scope="col" className="py-1 pr-4 font-medium">
+								Goal
+							</th>
+							<th scope="col" className="py-1 pr-4 font-medium">
+								Progress
+							</th>
+							<th scope="col" className="py-1 font-medium">
+								Status
+							</th>
 						</tr>
 					</thead>
 					<tbody>
@@ -117,7 +177,10 @@ function describe(goals: PlanOverviewGoal[]): string {
 	const counts = [...GOAL_STATUSES, null]
 		.map((status) => ({ status, count: goals.filter((goal) => goal.status === status).length }))
 		.filter(({ count }) => count > 0)
-		.map(({ status, count }) => `${count} ${status ? STATUS_LABELS[status].toLowerCase() : 'without a check-in'}`)
+		.map(
+			({ status, count }) =>
+				`${count} ${status ? STATUS_LABELS[status].toLowerCase() : 'without a check-in'}`,
+		)
 	return `${goals.length} ${goals.length === 1 ? 'goal' : 'goals'}: ${counts.join(', ')}.`
 }
 

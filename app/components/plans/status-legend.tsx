@@ -10,8 +10,19 @@ export function StatusLegend({ statuses }: { statuses: Array<GoalStatus | null> 
 		<ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600" aria-label="Statuses">
 			{shown.map((status) => (
 				<li key={status} className="flex items-center gap-1.5">
-					<Surface width={12} height={12} viewBox={{ x: 0, y: 0, width: 12, height: 12 }} aria-hidden="true">
-						<Symbols type={STATUS_SYMBOLS[status]} size={70} cx={6} cy={6} fill={STATUS_COLORS[status]} />
+					<Surface
+						width={12}
+						height={12}
+						viewBox={{ x: 0, y: 0, width: 12, height: 12 }}
+						aria-hidden="true"
+					>
+						<Symbols
+							type={STATUS_SYMBOLS[status]}
+							size={70}
+							cx={6}
+							cy={6}
+							fill={STATUS_COLORS[status]}
+						/>
 					</Surface>
 					{STATUS_LABELS[status]}
 				</li>

@@ -1,7 +1,11 @@
 import { describe, expect, test } from 'vitest'
 import { formatGoalValue, goalProgress } from './progress.ts'
 
-const number = (startValue: number | null, targetValue: number | null) => ({ measure: 'number' as const, startValue, targetValue })
+const number = (startValue: number | null, targetValue: number | null) => ({
+	measure: 'number' as const,
+	startValue,
+	targetValue,
+})
 const checkIn = (value: number | null, done = false) => ({ value, done })
 
 describe('goalProgress', () => {
@@ -53,7 +57,9 @@ describe('formatGoalValue', () => {
 		expect(formatGoalValue(2_400_000, 'USD')).toBe('2.4M USD')
 		expect(formatGoalValue(1_950_000, 'USD')).toBe('2M USD')
 		expect(formatGoalValue(45, '%')).toBe('45 %')
-		expect(formatGoalValue(12, 'new managed-services clients')).toBe('12 new managed-services clients')
+		expect(formatGoalValue(12, 'new managed-services clients')).toBe(
+			'12 new managed-services clients',
+		)
 		expect(formatGoalValue(12_500, 'EUR')).toBe('12.5K EUR')
 		expect(formatGoalValue(-3.25, 'days')).toBe('-3.3 days')
 	})

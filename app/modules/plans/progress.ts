@@ -4,7 +4,11 @@
 export const GOAL_STATUSES = ['on_track', 'at_risk', 'off_track', 'done'] as const
 export type GoalStatus = (typeof GOAL_STATUSES)[number]
 
-export type GoalMeasure = { measure: 'number' | 'milestone'; startValue: number | null; targetValue: number | null }
+export type GoalMeasure = {
+	measure: 'number' | 'milestone'
+	startValue: number | null
+	targetValue: number | null
+}
 export type LastCheckIn = { value: number | null; done: boolean } | null
 
 /**
@@ -18,9 +22,17 @@ export function goalProgress(goal: GoalMeasure, last: LastCheckIn): number {
 	const { targetValue: target } = goal
 	const start = goal.startValue ?? 0
 	const value = last.value
-	if (target == null || value == null || !Number.isFinite(target) || !Number.isFinite(start) || !Number.isFinite(value)) return 0
+	if (
+		target == null ||
+		value == null ||
+		!Number.isFinite(target) ||
+		!Number.isFinite(start) ||
+		!Number.isFinite(value)
+	)
+		return 0
 	// A target equal to the start (keep headcount at 12) has no direction: it is met when the value is on it.
-	if (target === start) return Math.abs(value - target) <= Number.EPSILON * Math.max(1, Math.abs(target)) ? 1 : 0
+	if (target === start)
+		return Math.abs(value - target) <= Number.EPSILON * Math.max(1, Math.abs(target)) ? 1 : 0
 	return clamp01((value - start) / (target - start))
 }
 
@@ -36,7 +48,11 @@ const exact = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 })
  * A value as labels show it: 2400000 USD → "2.4M USD", 45 % → "45 %", 12 → "12".
  * `exact` gives every digit instead (1,950,000 USD), for tables and forms.
  */
-export function formatGoalValue(value: number, unit: string | null | undefined, { exact: full = false } = {}): string {
+export function formatGoalValue(
+	value: number,
+	unit: string | null | undefined,
+	{ exact: full = false } = {},
+): string {
 	const number = (full ? exact : compact).format(value)
 	const trimmed = unit?.trim()
 	return trimmed ? `${number} ${trimmed}` : number
