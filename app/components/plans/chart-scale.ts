@@ -3,17 +3,24 @@ import { getNiceTickValues } from 'recharts'
 // Recharts 3 draws its composed charts (LineChart, BarChart…) only after effects have measured and
 // registered every part in its store, so on the server they render an empty <div> (recharts issue
 // #5997, still so in 3.10.1). The plans' charts must show without JavaScript, so they are drawn
-// with recharts' store-free pieces (Surface, CartesianAxis, Curve, Symbols, Rectangle, Text), which
-// render the same SVG on the server and in the browser. Those pieces take pixel positions: this
-// is the one mapping from values to pixels they need; nice tick values come from recharts.
+// with recharts' store-free pieces (Surface, CartesianAxis, Curve, Dot, Polygon, Rectangle, Text),
+// which render the same SVG on the server and in the browser. Those pieces take pixel positions:
+// this is the one mapping from values to pixels they need; nice tick values come from recharts.
 
-/** A linear map from a domain of values onto a range of pixels (either may be reversed). */
+/**
+ * A linear map from a domain of values onto a range of pixels (either may be reversed), to a
+ * hundredth of a pixel: recharts' CommonJS build (which Node loads on the server) and its ES build
+ * (which the browser gets) print a line's path with different precision, and agree on short numbers.
+ */
 export function linearScale(
 	[d0, d1]: readonly [number, number],
 	[r0, r1]: readonly [number, number],
 ) {
 	const span = d1 - d0
-	return (value: number) => (span === 0 ? (r0 + r1) / 2 : r0 + ((value - d0) / span) * (r1 - r0))
+	return (value: number) => {
+		const pixel = span === 0 ? (r0 + r1) / 2 : r0 + ((value - d0) / span) * (r1 - r0)
+		return Math.round(pixel * 100) / 100
+	}
 }
 
 /**

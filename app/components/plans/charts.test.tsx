@@ -46,7 +46,7 @@ describe('GoalProgressChart', () => {
 		expect(/class="recharts-curve" d="M[\d.,]+(L[\d.,]+){3}"/.test(html)).toBe(true)
 		const markerFills = [
 			...html.matchAll(
-				/class="goal-point"><title>[^<]*<\/title><path [^>]*fill="(#[0-9A-Fa-f]+)"/g,
+				/class="goal-point"><title>[^<]*<\/title><(?:circle|path) [^>]*fill="(#[0-9A-Fa-f]+)"/g,
 			),
 		].map(([, fill]) => fill)
 		expect(markerFills).toEqual([
@@ -55,6 +55,19 @@ describe('GoalProgressChart', () => {
 			STATUS_COLORS.off_track,
 			STATUS_COLORS.on_track,
 		])
+		// Each status has its own shape too: circle, triangle, plus.
+		expect(count(html, /class="goal-point"><title>[^<]*<\/title><circle /)).toBe(2)
+		expect(
+			count(html, /class="goal-point"><title>[^<]*<\/title><path [^>]*class="recharts-polygon"/),
+		).toBe(2)
+	})
+
+	test('writes coordinates short enough that the browser draws the very same path', () => {
+		// recharts' CommonJS build (the server) and its ES build (the browser) print paths with
+		// different precision; they agree only on numbers of at most three decimals.
+		const paths = [...html.matchAll(/ d="([^"]+)"/g)].map(([, d]) => d!)
+		expect(paths.length).toBeGreaterThan(0)
+		for (const d of paths) expect(d).not.toMatch(/\.\d{4,}/)
 	})
 
 	test('draws the target as a labelled line and the months of the year on the x axis', () => {

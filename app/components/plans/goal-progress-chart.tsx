@@ -1,8 +1,9 @@
-import { CartesianAxis, Curve, Layer, Surface, Symbols, Text } from 'recharts'
+import { CartesianAxis, Curve, Layer, Surface, Text } from 'recharts'
 import { formatGoalValue, type GoalStatus } from '#app/modules/plans/progress.ts'
 import { formatDay, formatFullDay, formatMonth, linearScale, valueTicks } from './chart-scale.ts'
 import { StatusLegend } from './status-legend.tsx'
-import { STATUS_COLORS, STATUS_LABELS, STATUS_SYMBOLS } from './status.ts'
+import { StatusMarker } from './status-marker.tsx'
+import { STATUS_LABELS } from './status.ts'
 
 export type GoalChartPoint = { date: string /* ISO */; value: number; status: GoalStatus }
 
@@ -180,14 +181,12 @@ export function GoalProgressChart({
 					{checkIns.map((point, index) => (
 						<g key={index} className="goal-point">
 							<title>{`${formatDay(new Date(point.time))}: ${formatGoalValue(point.value, unit)}, ${STATUS_LABELS[point.status].toLowerCase()}`}</title>
-							<Symbols
-								type={STATUS_SYMBOLS[point.status]}
-								size={90}
+							<StatusMarker
+								status={point.status}
 								cx={x(point.time)}
 								cy={y(point.value)}
-								fill={STATUS_COLORS[point.status]}
-								stroke="#fff"
-								strokeWidth={1.5}
+								r={5.5}
+								outline="#fff"
 							/>
 						</g>
 					))}

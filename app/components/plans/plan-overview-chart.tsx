@@ -1,7 +1,8 @@
-import { Layer, Rectangle, Surface, Symbols, Text } from 'recharts'
+import { Layer, Rectangle, Surface, Text } from 'recharts'
 import { GOAL_STATUSES, type GoalStatus } from '#app/modules/plans/progress.ts'
 import { StatusLegend } from './status-legend.tsx'
-import { STATUS_LABELS, STATUS_SYMBOLS, statusColor, statusLabel } from './status.ts'
+import { StatusMarker } from './status-marker.tsx'
+import { STATUS_LABELS, statusColor, statusLabel } from './status.ts'
 
 export type PlanOverviewGoal = {
 	id: string
@@ -87,13 +88,7 @@ export function PlanOverviewChart({
 								{statusLabel(goal.status)}
 							</Text>
 							{goal.status ? (
-								<Symbols
-									type={STATUS_SYMBOLS[goal.status]}
-									size={80}
-									cx={width - 6}
-									cy={top + 10}
-									fill={statusColor(goal.status)}
-								/>
+								<StatusMarker status={goal.status} cx={width - 6} cy={top + 10} r={5} />
 							) : (
 								<circle
 									cx={width - 6}

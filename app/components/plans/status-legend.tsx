@@ -1,6 +1,7 @@
-import { Surface, Symbols } from 'recharts'
+import { Surface } from 'recharts'
 import { GOAL_STATUSES, type GoalStatus } from '#app/modules/plans/progress.ts'
-import { STATUS_COLORS, STATUS_LABELS, STATUS_SYMBOLS } from './status.ts'
+import { StatusMarker } from './status-marker.tsx'
+import { STATUS_LABELS } from './status.ts'
 
 /** The statuses a chart shows, each with its marker, in the statuses' own order. */
 export function StatusLegend({ statuses }: { statuses: Array<GoalStatus | null> }) {
@@ -16,13 +17,7 @@ export function StatusLegend({ statuses }: { statuses: Array<GoalStatus | null> 
 						viewBox={{ x: 0, y: 0, width: 12, height: 12 }}
 						aria-hidden="true"
 					>
-						<Symbols
-							type={STATUS_SYMBOLS[status]}
-							size={70}
-							cx={6}
-							cy={6}
-							fill={STATUS_COLORS[status]}
-						/>
+						<StatusMarker status={status} cx={6} cy={6} r={4.5} />
 					</Surface>
 					{STATUS_LABELS[status]}
 				</li>

@@ -25,11 +25,11 @@ export const STATUS_COLORS: Record<GoalStatus, string> = {
 /** slate-400: a goal nobody has checked in on yet. */
 export const NO_STATUS_COLOR = '#94a3b8'
 
-/** Marker shapes (recharts `Symbols` types), so a status reads without its colour. */
-export const STATUS_SYMBOLS: Record<GoalStatus, 'circle' | 'triangle' | 'cross' | 'star'> = {
+/** Marker shapes (`StatusMarker` draws them), so a status reads without its colour. */
+export const STATUS_SHAPES: Record<GoalStatus, 'circle' | 'triangle' | 'plus' | 'star'> = {
 	on_track: 'circle',
 	at_risk: 'triangle',
-	off_track: 'cross',
+	off_track: 'plus',
 	done: 'star',
 }
 
