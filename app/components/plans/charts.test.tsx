@@ -11,6 +11,13 @@ function count(html: string, pattern: RegExp): number {
 	return html.match(new RegExp(pattern, 'g'))?.length ?? 0
 }
 
+/** The text of the element the chart's aria-describedby points at (browsers do not expose <desc>). */
+function describedBy(html: string): string | undefined {
+	const id = /<svg role="img" aria-describedby="([^"]+)"/.exec(html)?.[1]
+	if (!id) return undefined
+	return new RegExp(`<p id="${id}" hidden="">([^<]*)</p>`).exec(html)?.[1]
+}
+
 function tableRows(html: string): string[][] {
 	const body = /<tbody>(.*?)<\/tbody>/s.exec(html)?.[1] ?? ''
 	return [...body.matchAll(/<tr[^>]*>(.*?)<\/tr>/gs)].map(([, row]) =>
@@ -82,6 +89,9 @@ describe('GoalProgressChart', () => {
 			'<desc>Revenue: 1.9M USD of 2.4M USD on 12 Sep, on track. Started at 1.5M USD; 4 check-ins in 2026.</desc>',
 		)
 		expect(html).toMatch(/<figure[^>]*>.*<figcaption/s)
+		expect(describedBy(html)).toBe(
+			'Revenue: 1.9M USD of 2.4M USD on 12 Sep, on track. Started at 1.5M USD; 4 check-ins in 2026.',
+		)
 	})
 
 	test('lists every check-in in a data table, by date, with exact values', () => {
@@ -199,6 +209,7 @@ describe('PlanOverviewChart', () => {
 		expect(html).toContain(
 			'<desc>4 goals: 1 on track, 1 at risk, 1 done, 1 without a check-in.</desc>',
 		)
+		expect(describedBy(html)).toBe('4 goals: 1 on track, 1 at risk, 1 done, 1 without a check-in.')
 	})
 
 	test('lists every goal in a data table', () => {

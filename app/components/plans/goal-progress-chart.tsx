@@ -1,3 +1,4 @@
+import { useId } from 'react'
 import { CartesianAxis, Curve, Layer, Surface, Text } from 'recharts'
 import { formatGoalValue, type GoalStatus } from '#app/modules/plans/progress.ts'
 import { formatDay, formatFullDay, formatMonth, linearScale, valueTicks } from './chart-scale.ts'
@@ -44,6 +45,7 @@ export function GoalProgressChart({
 	width = 560,
 	height = 240,
 }: GoalProgressChartProps) {
+	const descriptionId = useId()
 	const checkIns = points
 		.map((point) => ({ ...point, time: Date.parse(point.date) }))
 		.filter((point) => Number.isFinite(point.time) && Number.isFinite(point.value))
@@ -103,13 +105,15 @@ export function GoalProgressChart({
 				<span className="font-medium text-slate-900">{title}</span>
 				<span className="text-slate-600">: {reading}</span>
 			</figcaption>
-			{/* role="img": one picture named by its <title> and described by its <desc>; the table has the details. */}
+			{/* One picture (role="img"), named by its <title>. Its <desc> says the gist, but browsers do not
+			    expose <desc> as the description yet: aria-describedby points at the same words, hidden. */}
 			<Surface
 				width={width}
 				height={height}
 				viewBox={viewBox}
 				style={{ width: '100%', maxWidth: width, height: 'auto' }}
 				role="img"
+				aria-describedby={descriptionId}
 				title={title}
 				desc={description}
 			>
@@ -192,6 +196,9 @@ export function GoalProgressChart({
 					))}
 				</Layer>
 			</Surface>
+			<p id={descriptionId} hidden>
+				{description}
+			</p>
 			<StatusLegend statuses={checkIns.map((point) => point.status)} />
 			<details className="text-sm">
 				<summary className="cursor-pointer text-slate-600">Data</summary>

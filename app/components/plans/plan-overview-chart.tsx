@@ -1,3 +1,4 @@
+import { useId } from 'react'
 import { Layer, Rectangle, Surface, Text } from 'recharts'
 import { GOAL_STATUSES, type GoalStatus } from '#app/modules/plans/progress.ts'
 import { StatusLegend } from './status-legend.tsx'
@@ -41,6 +42,7 @@ export function PlanOverviewChart({
 	title = 'Progress toward each goal',
 	width = 560,
 }: PlanOverviewChartProps) {
+	const descriptionId = useId()
 	if (goals.length === 0) {
 		return (
 			<figure className="rounded-lg border border-dashed border-slate-300 p-4">
@@ -50,21 +52,24 @@ export function PlanOverviewChart({
 		)
 	}
 
+	const description = describe(goals)
 	const height = PAD * 2 + goals.length * ROW
 	const barWidth = width - LABEL_SPACE
 	const titleChars = Math.floor((width - 110) / CHAR_WIDTH)
 
 	return (
 		<figure className="space-y-2">
-			{/* role="img": one picture named by its <title> and described by its <desc>; the table has the details. */}
+			{/* One picture (role="img"), named by its <title>. Its <desc> says the gist, but browsers do not
+			    expose <desc> as the description yet: aria-describedby points at the same words, hidden. */}
 			<Surface
 				width={width}
 				height={height}
 				viewBox={{ x: 0, y: 0, width, height }}
 				style={{ width: '100%', maxWidth: width, height: 'auto' }}
 				role="img"
+				aria-describedby={descriptionId}
 				title={title}
-				desc={describe(goals)}
+				desc={description}
 			>
 				{goals.map((goal, index) => {
 					const top = PAD + index * ROW
@@ -132,6 +137,9 @@ export function PlanOverviewChart({
 					)
 				})}
 			</Surface>
+			<p id={descriptionId} hidden>
+				{description}
+			</p>
 			<StatusLegend statuses={goals.map((goal) => goal.status)} />
 			<details className="text-sm">
 				<summary className="cursor-pointer text-slate-600">Data</summary>
