@@ -24,12 +24,12 @@ const MARGIN = { top: 24, right: 16, bottom: 28, left: 60 }
 const AXIS_TEXT = { fontSize: 13, fill: '#475569' } // slate-600
 const GRID = '#e2e8f0' // slate-200
 const LINE = '#64748b' // slate-500
+const TARGET = '#334155' // slate-700
 // Nice ticks fall on quarters (1.75M): the axis keeps three significant digits where labels keep one decimal.
 const axisNumber = new Intl.NumberFormat('en-US', {
 	notation: 'compact',
 	maximumSignificantDigits: 3,
 })
-const TARGET = '#334155' // slate-700
 
 /**
  * A number goal's value over the year, its target as a dashed line, each check-in marked by its
