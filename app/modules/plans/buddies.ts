@@ -17,7 +17,7 @@ export const STALE_DAYS = 30
 export const COMMENT_MAX = 2000
 export const TALK_NOTE_MAX = 1000
 
-const id = z.string().trim().min(1, 'Choose someone').max(100)
+const id = z.string({ error: 'Choose someone' }).trim().min(1, 'Choose someone').max(100)
 
 export const InviteBuddySchema = z.object({ intent: z.literal('invite'), inviteeId: id })
 export const RespondSchema = z.object({ intent: z.enum(['accept', 'decline']), pairId: z.string().min(1).max(100) })
