@@ -17,7 +17,7 @@ import {
 } from '#app/modules/plans/buddies.server.ts'
 import { announceCheckIn, recordCheckInNotifications } from '#app/modules/plans/check-in-notifications.server.ts'
 import { buddyDashboard } from '#app/modules/plans/dashboard.server.ts'
-import { PLAN_EVENTS, type PlanCheckInEvent } from '#app/modules/plans/events.ts'
+import { PLAN_EVENTS, type PlanCheckInEvent, type PlanCommentEvent, type PlanReviewEvent } from '#app/modules/plans/events.ts'
 import { planRemindersJob, reminderKey, reminderPeriod } from '#app/modules/plans/reminders.server.ts'
 import { checkInView, commentOnCheckIn, nudgeGoal, reviewCheckIn } from '#app/modules/plans/reviews.server.ts'
 import { PLAN_CHECK_IN, PLAN_GOAL, PLAN_PLAN } from '#app/modules/plans/subjects.server.ts'
@@ -112,6 +112,18 @@ describe('pairing', () => {
 		expect(await withdrawInvitation({ userId: w.bob.id, pairId: second.ok ? second.pairId : '' })).toBe(false)
 		expect(await withdrawInvitation({ userId: w.carol.id, pairId: second.ok ? second.pairId : '' })).toBe(true)
 		expect((await inviteBuddy({ inviterId: w.bob.id, inviteeId: w.carol.id })).ok).toBe(true)
+	})
+
+	test('a moderator of the owner’s group sees a plan shared with moderators, and may neither review nor comment', async () => {
+		const w = await planWorld()
+		await db.plan.update({ where: { id: w.plan.id }, data: { sharedWithModerators: true } })
+		expect((await planAccess(w.mona, w.plan.id))?.role).toBe('moderator')
+		expect(await checkInView(w.mona, w.plan.id, w.checkIn.id)).toMatchObject({ role: 'moderator', can: { review: false, comment: false } })
+		const input = { planId: w.plan.id, checkInId: w.checkIn.id }
+		expect(await reviewCheckIn(w.mona, { ...input, verdict: 'confirmed', note: '' }, quiet)).toBeNull()
+		expect(await commentOnCheckIn(w.mona, { ...input, body: 'Hi' }, quiet)).toBeNull()
+		// Moderators read; a check-in does not notify them.
+		expect((await checkInNow(w.goal.id)).recipients).toEqual([w.bob.id])
 	})
 
 	test('the plan access rule, role by role', async () => {
@@ -332,6 +344,18 @@ describe('the plan room', () => {
 		expect(answers).toEqual([{ ok: true }, { ok: true }, ...Array(7).fill({ ok: false, error: 'not_found' })])
 		expect(await join(await open(w.bob), 'no-such-plan')).toEqual({ ok: false, error: 'not_found' })
 		expect(await join(await open(w.bob), { nonsense: true } as never)).toEqual({ ok: false, error: 'not_found' })
+	})
+
+	test('the owner in the room hears of verdicts and comments as they are given', async () => {
+		const w = await planWorld()
+		const alice = await open(w.alice)
+		expect(await join(alice, w.plan.id)).toEqual({ ok: true })
+		const review = nextEvent<PlanReviewEvent>(alice, PLAN_EVENTS.review)
+		await reviewCheckIn(w.bob, { planId: w.plan.id, checkInId: w.checkIn.id, verdict: 'confirmed', note: '' }, realtime.publisher)
+		expect(await review).toEqual({ planId: w.plan.id, checkInId: w.checkIn.id, buddyId: w.bob.id, verdict: 'confirmed' })
+		const comment = nextEvent<PlanCommentEvent>(alice, PLAN_EVENTS.comment)
+		const made = await commentOnCheckIn(w.bob, { planId: w.plan.id, checkInId: w.checkIn.id, body: 'Proud of you.' }, realtime.publisher)
+		expect(await comment).toEqual({ planId: w.plan.id, checkInId: w.checkIn.id, commentId: made?.commentId })
 	})
 
 	test('a buddy in the room hears of a check-in; once the pairing ends they are dropped from the room and hear nothing', async () => {

@@ -50,7 +50,7 @@ export const planRemindersJob: ScheduledJob = {
 				if (plan.goals.every((goal) => isDoneCheckIn(goal.checkIns[0]))) continue
 				const subject = { kind: PLAN_PLAN, id: plan.id }
 				await once(reminderKey(plan.id, reminderPeriod(plan.reminderCadence, now)), async (tx) => {
-					await recordNotifications(tx, { subject, actorId: null, recipients: [{ userId: plan.ownerId, type: 'reminder' }] })
+					await recordNotifications(tx, { subject, actorId: plan.ownerId, recipients: [{ userId: plan.ownerId, type: 'reminder' }] })
 					return () => announceNotifications(realtime, subject, [plan.ownerId])
 				})
 			}
