@@ -243,6 +243,25 @@ describe('nudges', () => {
 	})
 })
 
+describe('at the same moment', () => {
+	test('two buddies nudging one goal at once: one nudge; two members inviting each other at once: one invitation', async () => {
+		const w = await planWorld()
+		const tom = await person({ name: 'Tom Second-Buddy' })
+		await pairUp(tom.id, w.alice.id, 'accepted')
+		const goal = await addGoal(w.plan.id, { createdAt: new Date(Date.now() - 40 * DAY) })
+		const nudges = await Promise.all([w.bob, tom].map((who) => nudgeGoal(who, { planId: w.plan.id, goalId: goal.id }, quiet)))
+		expect(nudges.filter((n) => n.ok)).toHaveLength(1)
+		expect(await db.nudge.count({ where: { goalId: goal.id } })).toBe(1)
+
+		const invitations = await Promise.all([
+			inviteBuddy({ inviterId: w.carol.id, inviteeId: w.bob.id }),
+			inviteBuddy({ inviterId: w.bob.id, inviteeId: w.carol.id }),
+		])
+		expect(invitations.filter((i) => i.ok)).toHaveLength(1)
+		expect(await db.buddyPair.count({ where: { OR: [{ inviterId: w.carol.id }, { inviteeId: w.carol.id }] } })).toBe(1)
+	})
+})
+
 describe('check-in notifications', () => {
 	test('a new check-in notifies accepted buddies only; an ended buddy no longer sees what they were told', async () => {
 		const w = await planWorld()

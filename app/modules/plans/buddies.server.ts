@@ -1,5 +1,5 @@
 import type { Prisma } from '../../../prisma/generated/sqlite/client.ts'
-import { db, type DbTransaction } from '#app/utils/db.server.ts'
+import { db, dbEngine, type DbTransaction } from '#app/utils/db.server.ts'
 import type { RealtimePublisher } from '#app/utils/realtime.ts'
 
 // Accountability pairings: one member invites another who shares a group with them; the invitee
@@ -49,6 +49,12 @@ export async function inviteBuddy(input: {
 }): Promise<{ ok: true; pairId: string } | { ok: false; reason: InviteRefusal }> {
 	if (input.inviterId === input.inviteeId) return { ok: false, reason: 'self' }
 	return db.$transaction(async (tx) => {
+		// Two invitations between the same people at once (either way): on PostgreSQL both users'
+		// rows are locked, in one order, so the second sees the first (SQLite runs one at a time).
+		if (dbEngine() === 'postgresql') {
+			const ids = [input.inviterId, input.inviteeId].sort()
+			await tx.$queryRaw`SELECT "id" FROM "User" WHERE "id" IN (${ids[0]}, ${ids[1]}) ORDER BY "id" FOR UPDATE`
+		}
 		const invitable = await tx.user.findFirst({ where: { AND: [{ id: input.inviteeId }, invitableWhere(input.inviterId)] }, select: { id: true } })
 		if (!invitable) return { ok: false as const, reason: 'not-invitable' as const }
 		const pair = await tx.buddyPair.create({ data: { inviterId: input.inviterId, inviteeId: input.inviteeId }, select: { id: true } })

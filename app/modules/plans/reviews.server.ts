@@ -1,5 +1,5 @@
 import { announceNotifications, recordNotifications } from '#app/modules/notifications/notifications.server.ts'
-import { db, type DbTransaction } from '#app/utils/db.server.ts'
+import { db, dbEngine, type DbTransaction } from '#app/utils/db.server.ts'
 import { rooms, type RealtimePublisher } from '#app/utils/realtime.ts'
 import { planAccess, planReadersWhere, type PlanRole } from './access.server.ts'
 import { acceptedBuddyIds } from './buddies.server.ts'
@@ -169,6 +169,9 @@ export async function nudgeGoal(
 	const access = await planAccess(viewer, input.planId)
 	if (!access || access.role !== 'buddy') return { ok: false, reason: 'not-found' }
 	const outcome = await db.$transaction(async (tx) => {
+		// Two buddies nudging at once: on PostgreSQL the goal's row is locked so the second sees the
+		// first's nudge (SQLite runs one transaction at a time).
+		if (dbEngine() === 'postgresql') await tx.$queryRaw`SELECT "id" FROM "Goal" WHERE "id" = ${input.goalId} FOR UPDATE`
 		const goal = await tx.goal.findFirst({
 			where: { id: input.goalId, planId: input.planId },
 			select: {
