@@ -66,7 +66,8 @@ export async function action({ request, context }: Route.ActionArgs) {
 		const ended = await endPairing({ userId: user.id, pairId: submission.value.pairId }, context.realtime)
 		return redirectWithToast('/buddies', ended ? { title: 'Pairing ended: you no longer see each other’s plans' } : { type: 'info', title: 'That pairing had already ended' })
 	}
-	return data({ invite: null, end: null }, { status: 400 })
+	// Only a forged or outdated form gets here.
+	throw new Response('This page has no such form', { status: 400 })
 }
 
 const STATE_LABELS: Record<DashboardGoal['state'], string> = {

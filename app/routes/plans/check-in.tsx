@@ -48,7 +48,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 		if (!done) throw notFound()
 		return redirectWithToast(`${here}#comments`, { title: 'Comment posted' })
 	}
-	return data({ review: null, comment: null }, { status: 400 })
+	// Only a forged or outdated form gets here.
+	throw new Response('This page has no such form', { status: 400 })
 }
 
 const STATUS_LABELS: Record<string, string> = { on_track: 'On track', at_risk: 'At risk', off_track: 'Off track', done: 'Done' }
