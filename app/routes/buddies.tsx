@@ -118,7 +118,7 @@ export default function Buddies({ loaderData, actionData }: Route.ComponentProps
 					{plans.map((plan) => (
 						<Card key={plan.id} className="p-0">
 							<h2 className="border-b border-slate-100 px-5 py-3 font-semibold">
-								{plan.ownerName}’s {plan.year} plan{plan.themeWord ? ` · “${plan.themeWord}”` : ''}
+								{`${plan.ownerName}’s ${plan.year} plan${plan.themeWord ? ` · “${plan.themeWord}”` : ''}`}
 							</h2>
 							{plan.goals.length === 0 ? (
 								<p className="px-5 py-4 text-sm text-slate-600">No goals yet.</p>
