@@ -39,5 +39,8 @@ export default [
 	route('notifications/:notificationId', 'routes/resources/open-notification.ts'),
 	route('resources/notifications-count', 'routes/resources/notifications-count.ts'),
 	route('bookmarks', 'routes/bookmarks.tsx'),
+	route('buddies', 'routes/buddies.tsx'),
+	route('plans/:planId/check-ins/:checkInId', 'routes/plans/check-in.tsx'),
+	route('plans/:planId/goals/:goalId/nudge', 'routes/plans/nudge.ts'),
 	route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig

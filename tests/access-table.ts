@@ -62,6 +62,21 @@ const made = (name: string) => (c: CaseContext) => c.made[name]!
 const alicesReply = async ({ world }: { world: World }) => ({ postId: (await addPost(world.groupThread.id, world.people.alice.id)).id })
 const ownReply = async (c: { world: World; actor: Actor | null }) => ({ postId: (await addPost(c.world.groupThread.id, actorOr(c))).id })
 
+/** A pairing between Alice (inviting) and the actor. */
+const pairWithAlice = (c: { world: World; actor: Actor | null }, status: 'pending' | 'accepted') =>
+	db.buddyPair.create({ data: { inviterId: c.world.people.alice.id, inviteeId: actorOr(c), status }, select: { id: true } })
+const buddyOfAlice = async (c: { world: World; actor: Actor | null }): Promise<Record<string, string>> => {
+	if (c.actor) await pairWithAlice(c, 'accepted')
+	return {}
+}
+const aliceCheckIn = ({ world }: CaseContext) => ({ planId: world.plan.id, checkInId: world.plan.checkInId })
+/** A goal of Alice's plan with no check-in for 40 days: one a buddy may nudge. */
+const quietGoal = (world: World) =>
+	db.goal.create({
+		data: { planId: world.plan.id, position: 2, title: 'Hire a salesperson', area: 'sales', measure: 'milestone', dueQuarter: 2, createdAt: new Date(Date.now() - 40 * 24 * 60 * 60 * 1000) },
+		select: { id: true },
+	})
+
 type Row = Omit<RouteCase, 'expect'>
 const r = (row: Row, answers: string): RouteCase => ({ ...row, expect: roles(answers) })
 
@@ -262,6 +277,43 @@ export const ROUTE_CASES: RouteCase[] = [
 			return {}
 		},
 		form: ({ world }) => ({ intent: 'remove', postId: world.groupThread.bobReplyId }) },      'login ok    ok    ok    ok    ok    ok'),
+
+	// Buddies and check-ins of Alice's plan: a plan is seen by its owner and her accepted buddies
+	// only (the moderators of a plan not shared, admins and everyone else: 404). "As Alice's buddy"
+	// rows pair the actor with Alice first.
+	r({ route: 'routes/buddies.tsx', method: 'GET', what: 'buddy dashboard' },                   'login ok    ok    ok    ok    ok    ok'),
+	r({ route: 'routes/buddies.tsx', method: 'POST', what: 'invite Bob (of group A)',
+		form: ({ world }) => ({ intent: 'invite', inviteeId: world.people.bob.id }) },            'login 400   400   ok    ok    400   400'),
+	r({ route: 'routes/buddies.tsx', method: 'POST', what: 'accept Alice’s invitation',
+		setup: async (c) => ({ pairId: c.actor ? (await pairWithAlice(c, 'pending')).id : 'none' }),
+		form: (c) => ({ intent: 'accept', pairId: made('pairId')(c) }) },                         'login ok    ok    ok    ok    ok    ok'),
+	r({ route: 'routes/buddies.tsx', method: 'POST', what: 'accept an invitation to Alice',
+		setup: async ({ world }) => ({ pairId: (await db.buddyPair.create({ data: { inviterId: world.people.bob.id, inviteeId: world.people.alice.id } })).id }),
+		form: (c) => ({ intent: 'accept', pairId: made('pairId')(c) }) },                         'login no-op no-op no-op no-op no-op no-op'),
+	r({ route: 'routes/buddies.tsx', method: 'POST', what: 'end own pairing with Alice',
+		setup: async (c) => ({ pairId: c.actor ? (await pairWithAlice(c, 'accepted')).id : 'none' }),
+		form: (c) => ({ intent: 'end', pairId: made('pairId')(c), confirm: 'yes' }) },           'login ok    ok    ok    ok    ok    ok'),
+	r({ route: 'routes/buddies.tsx', method: 'POST', what: 'end a pairing without confirming',
+		setup: async (c) => ({ pairId: c.actor ? (await pairWithAlice(c, 'accepted')).id : 'none' }),
+		form: (c) => ({ intent: 'end', pairId: made('pairId')(c) }) },                            'login 400   400   400   400   400   400'),
+	r({ route: 'routes/plans/check-in.tsx', method: 'GET', what: 'Alice’s check-in', params: aliceCheckIn },
+		'login 404   404   404   404   404   404'),
+	r({ route: 'routes/plans/check-in.tsx', method: 'GET', what: 'Alice’s check-in as her buddy', params: aliceCheckIn, setup: buddyOfAlice },
+		'login ok    ok    ok    ok    ok    ok'),
+	r({ route: 'routes/plans/check-in.tsx', method: 'POST', what: 'confirm Alice’s check-in', params: aliceCheckIn,
+		form: () => ({ intent: 'review', verdict: 'confirmed' }) },                               'login 404   404   404   404   404   404'),
+	r({ route: 'routes/plans/check-in.tsx', method: 'POST', what: 'confirm Alice’s check-in as her buddy', params: aliceCheckIn, setup: buddyOfAlice,
+		form: () => ({ intent: 'review', verdict: 'confirmed' }) },                               'login ok    ok    ok    ok    ok    ok'),
+	r({ route: 'routes/plans/check-in.tsx', method: 'POST', what: 'comment on Alice’s check-in', params: aliceCheckIn,
+		form: () => ({ intent: 'comment', body: 'Well done.' }) },                                'login 404   404   404   404   404   404'),
+	r({ route: 'routes/plans/check-in.tsx', method: 'POST', what: 'comment on Alice’s check-in as her buddy', params: aliceCheckIn, setup: buddyOfAlice,
+		form: () => ({ intent: 'comment', body: 'Well done.' }) },                                'login ok    ok    ok    ok    ok    ok'),
+	r({ route: 'routes/plans/nudge.ts', method: 'POST', what: 'nudge Alice’s quiet goal',
+		setup: async ({ world }) => ({ goalId: (await quietGoal(world)).id }),
+		params: (c) => ({ planId: c.world.plan.id, goalId: made('goalId')(c) }) },               'login 404   404   404   404   404   404'),
+	r({ route: 'routes/plans/nudge.ts', method: 'POST', what: 'nudge Alice’s quiet goal as her buddy',
+		setup: async (c) => ({ ...(await buddyOfAlice(c)), goalId: (await quietGoal(c.world)).id }),
+		params: (c) => ({ planId: c.world.plan.id, goalId: made('goalId')(c) }) },               'login ok    ok    ok    ok    ok    ok'),
 	r({ route: 'routes/not-found.tsx', method: 'GET', what: 'unknown page' },                     '404   404   404   404   404   404   404'),
 	r({ route: 'routes/not-found.tsx', method: 'POST', what: 'post to an unknown page' },         '404   404   404   404   404   404   404'),
 ]
@@ -299,4 +351,7 @@ export const SOCKET_CASES: SocketCase[] = [
 	// Typing after trying to join: relayed to the thread's readers only from a socket allowed in.
 	s('thread:typing', 'group thread', (w) => ({ threadId: w.groupThread.id }),                  'refused dropped dropped relayed relayed dropped dropped'),
 	s('thread:typing', 'hidden thread', (w) => ({ threadId: w.hiddenThread.id }),                'refused dropped dropped dropped relayed dropped dropped'),
+	// Alice's plan: its owner and her accepted buddies only (tests/integration/buddies.test.ts joins as those).
+	s('plan:join', 'Alice’s plan', (w) => ({ planId: w.plan.id }),                              'refused 404     404     404     404     404     404'),
+	s('plan:leave', 'Alice’s plan', (w) => ({ planId: w.plan.id }),                             'refused harmless harmless harmless harmless harmless harmless'),
 ]

@@ -111,6 +111,13 @@ export async function buildWorld() {
 	})
 	await db.draft.create({ data: { userId: alice.id, key: `reply:${groupThread.id}`, body: 'Half a thought' } })
 	await db.bookmark.create({ data: { userId: alice.id, postId: bobReply.id } })
+	// Alice's annual plan with a goal and a check-in: nobody but Alice (and her buddies, made per case) may see it.
+	const plan = await db.plan.create({ data: { ownerId: alice.id, year: new Date().getUTCFullYear() }, select: { id: true } })
+	const goal = await db.goal.create({
+		data: { planId: plan.id, position: 1, title: 'Grow recurring revenue', area: 'sales', measure: 'number', unit: 'k€', startValue: 0, targetValue: 100, dueQuarter: 4 },
+		select: { id: true },
+	})
+	const checkIn = await db.checkIn.create({ data: { goalId: goal.id, value: 40, status: 'on_track', note: 'Two new clients.' }, select: { id: true } })
 	const aliceSession = await signedIn(alice)
 	const invitation = await createInvitation({ groupId: group.id, createdById: mona.id, expiresInDays: 7, singleUse: false })
 
@@ -127,6 +134,7 @@ export async function buildWorld() {
 		communityThread: { ...communityThread, replyId: communityReply.id },
 		notificationId: notification.id,
 		invitationToken: invitation.token,
+		plan: { id: plan.id, goalId: goal.id, checkInId: checkIn.id },
 	}
 }
 export type World = Awaited<ReturnType<typeof buildWorld>>

@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react'
+import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react'
 import { io, type Socket } from 'socket.io-client'
 import type {
 	ClientToServerEvents,
@@ -51,4 +51,44 @@ export function usePresence(groupId: string): OnlineMember[] | null {
 		}
 	}, [socket, groupId])
 	return online
+}
+
+type PlanEvent = 'plan:check-in' | 'plan:review' | 'plan:comment'
+
+/**
+ * Keeps a page's data fresh while plans change: joins the rooms of the plans shown (the server
+ * lets in only those who may see them) and calls `onEvent` when one of `events` arrives for one of
+ * them. Rejoins after a reconnect, and calls `onEvent` then too (events may have been missed).
+ */
+export function usePlanRooms(planIds: string[], events: PlanEvent[], onEvent: () => void) {
+	const socket = useSocket()
+	const latest = useRef(onEvent)
+	useEffect(() => {
+		latest.current = onEvent
+	})
+	const key = [...planIds].sort().join(',')
+	const eventKey = events.join(',')
+	useEffect(() => {
+		if (!socket || !key) return
+		const ids = key.split(',')
+		const wanted = new Set(ids)
+		const names = eventKey.split(',') as PlanEvent[]
+		let joinedBefore = false
+		const join = () => {
+			for (const planId of ids) socket.emit('plan:join', { planId })
+			if (joinedBefore) latest.current()
+			joinedBefore = true
+		}
+		const listener = (payload: { planId: string }) => {
+			if (wanted.has(payload.planId)) latest.current()
+		}
+		for (const name of names) socket.on(name, listener)
+		socket.on('connect', join)
+		if (socket.connected) join()
+		return () => {
+			for (const name of names) socket.off(name, listener)
+			socket.off('connect', join)
+			for (const planId of ids) socket.emit('plan:leave', { planId })
+		}
+	}, [socket, key, eventKey])
 }

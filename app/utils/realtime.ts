@@ -7,6 +7,7 @@ import {
 	type PresenceUpdate,
 } from '#app/modules/groups/presence-events.ts'
 import type { NotificationServerEvents } from '#app/modules/notifications/notifications.ts'
+import { planClientEvents, type PlanServerEvents } from '#app/modules/plans/events.ts'
 
 /**
  * The realtime contract shared by the socket server (server/realtime) and the app: room names,
@@ -24,17 +25,19 @@ export const rooms = {
 	groupPresence: (groupId: string) => `presence:group:${groupId}`,
 	thread: (threadId: string) => `thread:${threadId}`,
 	forum: (forumId: string) => `forum:${forumId}`,
+	plan: (planId: string) => `plan:${planId}`,
 }
 
 /** What clients may send, by event: the server parses every payload with its schema first. */
 export const clientEventSchemas = {
 	...forumClientEvents,
 	...presenceClientEvents,
+	...planClientEvents,
 }
 export type ClientEvent = keyof typeof clientEventSchemas
 export type ClientPayload<E extends ClientEvent> = z.output<(typeof clientEventSchemas)[E]>
 
-type ServerPayloads = ForumServerEvents & PresenceServerEvents & NotificationServerEvents
+type ServerPayloads = ForumServerEvents & PresenceServerEvents & NotificationServerEvents & PlanServerEvents
 export type ServerEvent = keyof ServerPayloads
 export type ServerPayload<E extends ServerEvent> = ServerPayloads[E]
 

@@ -1,5 +1,6 @@
 import { forumRoomKinds, registerForums } from './forums.ts'
 import type { RoomKind } from './guarded-rooms.ts'
+import { planRoomKinds } from './plans.ts'
 import { presenceRoom } from './presence.ts'
 
 /**
@@ -7,5 +8,5 @@ import { presenceRoom } from './presence.ts'
  * guards) are joined through one guarded helper and re-checked when access changes; its other
  * client events are bound by its register function.
  */
-export const roomKinds = [...forumRoomKinds, presenceRoom] as RoomKind[]
+export const roomKinds = [...forumRoomKinds, presenceRoom, ...planRoomKinds] as RoomKind[]
 export const eventFamilies = [registerForums]

@@ -18,8 +18,18 @@ export const NOTIFICATION_PHRASES: Record<NotificationType, string> = {
 	accepted: 'marked your reply as the answer in',
 }
 
+/** The phrases of other subject kinds' own types (plans: check-ins, verdicts, comments, nudges, reminders). */
+const SUBJECT_TYPE_PHRASES: Record<string, string> = {
+	'check-in': 'checked in on',
+	review: 'gave a verdict on a check-in of',
+	comment: 'commented on a check-in of',
+	nudge: 'nudged you about',
+	// A reminder's actor is the plan's owner, who chose its cadence.
+	reminder: 'set a reminder: check-ins are due for',
+}
+
 export function notificationPhrase(type: string): string {
-	return NOTIFICATION_PHRASES[type as NotificationType] ?? 'posted in'
+	return NOTIFICATION_PHRASES[type as NotificationType] ?? SUBJECT_TYPE_PHRASES[type] ?? 'posted in'
 }
 
 /** The bell's accessible name: the number is part of it, so it is read without seeing the badge. */

@@ -5,6 +5,7 @@
 // that registers them, so every process, test and script has them without depending on what
 // happened to be imported first.
 import { forumNotificationSubjects } from '#app/modules/forums/subjects.server.ts'
+import { planNotificationSubjects } from '#app/modules/plans/subjects.server.ts'
 import type { Sql } from '#app/utils/sql.server.ts'
 
 /** What a notification list shows of its subject and where opening it leads. */
@@ -46,4 +47,4 @@ export function notificationSubjects(): NotificationSubject[] {
 	return [...kinds.values()]
 }
 
-for (const subject of forumNotificationSubjects) registerNotificationSubject(subject)
+for (const subject of [...forumNotificationSubjects, ...planNotificationSubjects]) registerNotificationSubject(subject)

@@ -1,0 +1,70 @@
+// What plans register with notifications (the registry in notifications/subjects.server.ts lists
+// these): check-ins, goals and plans as subjects, each readable exactly while the plan is
+// (access.server.ts), so a buddy whose pairing ended no longer sees what they were told before.
+import type { NotificationLink, NotificationSubject } from '#app/modules/notifications/subjects.server.ts'
+import { db } from '#app/utils/db.server.ts'
+import { join, queryRows, sql, type Sql } from '#app/utils/sql.server.ts'
+import { readablePlanSql } from './access.server.ts'
+
+/** A check-in: new ones (to buddies), verdicts and comments on it (to the owner and the others). */
+export const PLAN_CHECK_IN = 'plans.check-in'
+/** A goal: a buddy's nudge on a quiet goal (to the owner). */
+export const PLAN_GOAL = 'plans.goal'
+/** A plan: the reminder that check-ins are due (to the owner). */
+export const PLAN_PLAN = 'plans.plan'
+
+/** Each kind's subject joined to its plan (alias `sp`): the table chain and the subject's id column. */
+const subjectPlan: Record<string, { from: Sql; id: Sql }> = {
+	[PLAN_CHECK_IN]: {
+		from: sql`"CheckIn" sc JOIN "Goal" sg ON sg."id" = sc."goalId" JOIN "Plan" sp ON sp."id" = sg."planId"`,
+		id: sql`sc."id"`,
+	},
+	[PLAN_GOAL]: { from: sql`"Goal" sg JOIN "Plan" sp ON sp."id" = sg."planId"`, id: sql`sg."id"` },
+	[PLAN_PLAN]: { from: sql`"Plan" sp`, id: sql`sp."id"` },
+}
+
+function subject(kind: string, links: (ids: string[]) => Promise<Map<string, NotificationLink>>): NotificationSubject {
+	const { from, id } = subjectPlan[kind]!
+	return {
+		kind,
+		readableSql: (userId, subjectId) => sql`EXISTS (SELECT 1 FROM ${from} WHERE ${id} = ${subjectId} AND ${readablePlanSql(userId, sql`sp`)})`,
+		async readable(userId, ids) {
+			if (ids.length === 0) return new Set()
+			const rows = await queryRows<{ id: string }>(
+				sql`SELECT ${id} AS "id" FROM ${from} WHERE ${id} IN (${join(ids)}) AND ${readablePlanSql(userId, sql`sp`)}`,
+			)
+			return new Set(rows.map((row) => row.id))
+		},
+		links,
+	}
+}
+
+const checkInSubject = subject(PLAN_CHECK_IN, async (ids) => {
+	if (ids.length === 0) return new Map()
+	const rows = await db.checkIn.findMany({
+		where: { id: { in: ids } },
+		select: { id: true, goal: { select: { title: true, planId: true } } },
+	})
+	return new Map(rows.map((row) => [row.id, { href: `/plans/${row.goal.planId}/check-ins/${row.id}`, title: row.goal.title, note: null }]))
+})
+
+const goalSubject = subject(PLAN_GOAL, async (ids) => {
+	if (ids.length === 0) return new Map()
+	const rows = await db.goal.findMany({ where: { id: { in: ids } }, select: { id: true, title: true, planId: true, droppedAt: true } })
+	return new Map(
+		rows.map((row) => [
+			row.id,
+			{ href: `/plans/${row.planId}/goals/${row.id}`, title: row.title, note: row.droppedAt ? 'the goal has since been dropped' : null },
+		]),
+	)
+})
+
+const planSubject = subject(PLAN_PLAN, async (ids) => {
+	if (ids.length === 0) return new Map()
+	const rows = await db.plan.findMany({ where: { id: { in: ids } }, select: { id: true, year: true, themeWord: true } })
+	return new Map(
+		rows.map((row) => [row.id, { href: `/plans/${row.id}`, title: `your ${row.year} plan${row.themeWord ? ` (${row.themeWord})` : ''}`, note: null }]),
+	)
+})
+
+export const planNotificationSubjects: NotificationSubject[] = [checkInSubject, goalSubject, planSubject]
