@@ -4,7 +4,14 @@ import { verifyLogin } from '#app/modules/auth/auth.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { parseEnv } from '#app/utils/env.server.ts'
 import { changeEnv } from '#tests/helpers.ts'
-import { DEMO_GROUP, DEMO_PASSWORD, demoLogins, demoSeeders, formatDemoLogins, seedDemo } from './seed.server.ts'
+import {
+	DEMO_GROUP,
+	DEMO_PASSWORD,
+	demoLogins,
+	demoSeeders,
+	formatDemoLogins,
+	seedDemo,
+} from './seed.server.ts'
 
 beforeAll(() => {
 	// The demo is seeded under the production posting limits (the test setup turns them off).
@@ -18,16 +25,26 @@ test('seeds a site admin and a demo group with a moderator and members, once', a
 
 	const group = await db.group.findUniqueOrThrow({
 		where: { slug: first.context.group.slug },
-		select: { name: true, memberships: { select: { role: true, user: { select: { email: true, company: true, bio: true } } } } },
+		select: {
+			name: true,
+			memberships: {
+				select: { role: true, user: { select: { email: true, company: true, bio: true } } },
+			},
+		},
 	})
 	expect(group.name).toBe(DEMO_GROUP.name)
-	expect(group.memberships.filter((m) => m.role === 'moderator').map((m) => m.user.email)).toEqual(['marcus@example.com'])
+	expect(group.memberships.filter((m) => m.role === 'moderator').map((m) => m.user.email)).toEqual([
+		'marcus@example.com',
+	])
 	expect(group.memberships.filter((m) => m.role === 'member')).toHaveLength(6)
 	for (const { user } of group.memberships) {
 		expect(user.company).not.toBe('')
 		expect(user.bio).not.toBe('')
 	}
-	const admin = await db.user.findUniqueOrThrow({ where: { email: 'admin@example.com' }, select: { isSiteAdmin: true } })
+	const admin = await db.user.findUniqueOrThrow({
+		where: { email: 'admin@example.com' },
+		select: { isSiteAdmin: true },
+	})
 	expect(admin.isSiteAdmin).toBe(true)
 
 	const second = await seedDemo()
@@ -39,7 +56,10 @@ test('seeds a site admin and a demo group with a moderator and members, once', a
 
 test('every printed login works with the printed password', async () => {
 	await seedDemo()
-	const printed = formatDemoLogins({ url: 'http://localhost:3000', groupSlug: 'great-lakes-it-owners' })
+	const printed = formatDemoLogins({
+		url: 'http://localhost:3000',
+		groupSlug: 'great-lakes-it-owners',
+	})
 	expect(printed).toContain(DEMO_PASSWORD)
 	for (const login of demoLogins()) {
 		expect(printed).toContain(login.email)
@@ -63,11 +83,61 @@ test('the forums get living demo threads once: replies, an answered question, le
 	await seedDemo()
 	const threads = await db.thread.count()
 	expect(threads).toBeGreaterThanOrEqual(5)
-	expect(await db.thread.count({ where: { kind: 'lesson', helpfulCount: { gt: 0 } } })).toBeGreaterThanOrEqual(2)
-	expect(await db.thread.count({ where: { kind: 'question', acceptedPostId: { not: null } } })).toBe(1)
+	expect(
+		await db.thread.count({ where: { kind: 'lesson', helpfulCount: { gt: 0 } } }),
+	).toBeGreaterThanOrEqual(2)
+	expect(
+		await db.thread.count({ where: { kind: 'question', acceptedPostId: { not: null } } }),
+	).toBe(1)
 	expect(await db.thread.count({ where: { pinned: true } })).toBe(1)
 	expect(await db.thread.count({ where: { forumId: 'community' } })).toBeGreaterThanOrEqual(1)
 	expect(await db.searchDocument.count()).toBe(await db.post.count())
 	await seedDemo()
 	expect(await db.thread.count()).toBe(threads)
+})
+
+test('annual plans get a year under way once: plans with check-ins over the months, a quiet goal, two buddy pairs, verdicts and comments', async () => {
+	await seedDemo()
+	const year = new Date().getUTCFullYear()
+	const plans = await db.plan.findMany({
+		where: { year },
+		select: { id: true, goals: { select: { checkIns: { select: { checkedAt: true } } } } },
+	})
+	expect(plans).toHaveLength(4)
+	expect(await db.buddyPair.count({ where: { status: 'accepted' } })).toBe(2)
+	expect(await db.checkInReview.count({ where: { verdict: 'confirmed' } })).toBeGreaterThanOrEqual(
+		3,
+	)
+	expect(await db.checkInReview.count({ where: { verdict: 'talk' } })).toBe(1)
+	expect(await db.checkInComment.count()).toBe(2)
+	// No check-in lies in the future or before the plan's year.
+	const checkIns = plans.flatMap((plan) =>
+		plan.goals.flatMap((goal) => goal.checkIns.map((c) => c.checkedAt)),
+	)
+	for (const at of checkIns) {
+		expect(at.getTime()).toBeLessThanOrEqual(Date.now())
+		expect(at.getUTCFullYear()).toBe(year)
+	}
+	// At least one goal that is not done has gone quiet for more than 30 days (what the buddy dashboard shows first).
+	const quiet = await db.goal.findMany({
+		where: { plan: { year } },
+		select: {
+			checkIns: {
+				orderBy: { checkedAt: 'desc' },
+				take: 1,
+				select: { checkedAt: true, status: true },
+			},
+		},
+	})
+	const staleMs = 30 * 24 * 60 * 60 * 1000
+	expect(
+		quiet.some(
+			({ checkIns: [last] }) =>
+				last && last.status !== 'done' && Date.now() - last.checkedAt.getTime() > staleMs,
+		),
+	).toBe(true)
+
+	await seedDemo()
+	expect(await db.plan.count()).toBe(4)
+	expect(await db.buddyPair.count()).toBe(2)
 })

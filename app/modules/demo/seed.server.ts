@@ -10,6 +10,7 @@ import { hashPassword } from '#app/modules/auth/password.server.ts'
 import { createGroup } from '#app/modules/groups/groups.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { forumDemoSeeder } from './forum-seed.server.ts'
+import { plansDemoSeeder } from './plans-seed.server.ts'
 
 /** The one password of every demo account (shown at start: the demo database is public by design). */
 export const DEMO_PASSWORD = 'peerpower-demo'
@@ -92,7 +93,7 @@ export type DemoSeeder = {
 }
 
 /** Seeders of later features, run in order after the people and the group exist. */
-export const demoSeeders: DemoSeeder[] = [forumDemoSeeder]
+export const demoSeeders: DemoSeeder[] = [forumDemoSeeder, plansDemoSeeder]
 
 export type DemoLogin = { role: string; name: string; email: string; company: string }
 
@@ -108,23 +109,39 @@ function pick({ name, email, company }: DemoPerson) {
 	return { name, email, company }
 }
 
-async function upsertUser(person: DemoPerson, passwordHash: string, isSiteAdmin = false): Promise<DemoUser> {
+async function upsertUser(
+	person: DemoPerson,
+	passwordHash: string,
+	isSiteAdmin = false,
+): Promise<DemoUser> {
 	return db.user.upsert({
 		where: { email: person.email },
 		// The demo's members have been around for months: someone trying the demo posts as an
 		// established member, not under a new account's longer posting gap.
-		create: { ...person, handle: await uniqueHandle(person.name), passwordHash, isSiteAdmin, createdAt: new Date(Date.now() - 120 * 86_400_000) },
+		create: {
+			...person,
+			handle: await uniqueHandle(person.name),
+			passwordHash,
+			isSiteAdmin,
+			createdAt: new Date(Date.now() - 120 * 86_400_000),
+		},
 		update: {},
 		select: { id: true, name: true, email: true },
 	})
 }
 
 async function findUser(person: DemoPerson): Promise<DemoUser> {
-	return db.user.findUniqueOrThrow({ where: { email: person.email }, select: { id: true, name: true, email: true } })
+	return db.user.findUniqueOrThrow({
+		where: { email: person.email },
+		select: { id: true, name: true, email: true },
+	})
 }
 
 async function findDemoGroup() {
-	return db.group.findFirst({ where: { name: DEMO_GROUP.name }, select: { id: true, slug: true, name: true } })
+	return db.group.findFirst({
+		where: { name: DEMO_GROUP.name },
+		select: { id: true, slug: true, name: true },
+	})
 }
 
 /** The people and the group; skipped when the demo group exists. */
@@ -153,7 +170,12 @@ async function seedCore(): Promise<{ context: DemoContext; created: boolean }> {
 	for (const [index, member] of members.entries()) {
 		await db.membership.upsert({
 			where: { userId_groupId: { userId: member.id, groupId: group.id } },
-			create: { userId: member.id, groupId: group.id, role: 'member', joinedAt: new Date(Date.now() - (40 - index * 5) * day) },
+			create: {
+				userId: member.id,
+				groupId: group.id,
+				role: 'member',
+				joinedAt: new Date(Date.now() - (40 - index * 5) * day),
+			},
 			update: {},
 		})
 	}
@@ -182,7 +204,10 @@ export function formatDemoLogins(options: { url?: string; groupSlug: string }): 
 		'  PeerPower demo accounts',
 		`  Password for every account: ${DEMO_PASSWORD}`,
 		'',
-		...logins.map((login) => `    ${login.email.padEnd(width)}  ${login.name.padEnd(nameWidth)}  ${login.role.padEnd(roleWidth)}  ${login.company}`),
+		...logins.map(
+			(login) =>
+				`    ${login.email.padEnd(width)}  ${login.name.padEnd(nameWidth)}  ${login.role.padEnd(roleWidth)}  ${login.company}`,
+		),
 		'',
 		`  Demo group: ${DEMO_GROUP.name}${groupUrl}`,
 		'',
