@@ -153,7 +153,7 @@ const PLANS: DemoPlan[] = [
 					},
 					{ daysAgo: 160, value: 44, status: 'on_track', note: 'Two slow payers gone.' },
 					{
-						daysAgo: 70,
+						daysAgo: 28,
 						value: 38,
 						status: 'on_track',
 						note: 'Close. The clinic group still pays at 60.',
