@@ -39,5 +39,11 @@ export default [
 	route('notifications/:notificationId', 'routes/resources/open-notification.ts'),
 	route('resources/notifications-count', 'routes/resources/notifications-count.ts'),
 	route('bookmarks', 'routes/bookmarks.tsx'),
+	...prefix('plans', [
+		index('routes/plans/plans.tsx'),
+		route(':planId', 'routes/plans/plan.tsx'),
+		route(':planId/edit', 'routes/plans/edit.tsx'),
+		route(':planId/goals/:goalId', 'routes/plans/goal.tsx'),
+	]),
 	route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig

@@ -79,6 +79,11 @@ export function AppNav({ user, groups }: { user: NavUser | null; groups: NavGrou
 								Lessons
 							</NavLink>
 						) : null}
+						{groups.length > 0 ? (
+							<NavLink to="/plans" className={navLink}>
+								Plans
+							</NavLink>
+						) : null}
 						{user.isSiteAdmin ? (
 							<NavLink to="/admin/groups" className={navLink}>
 								Admin
