@@ -32,10 +32,11 @@ export const GoalSchema = z
 		dueQuarter: z.number({ error: 'Choose the quarter it is due' }).int().min(1, 'Choose a quarter from 1 to 4').max(4, 'Choose a quarter from 1 to 4'),
 		why: notes('Why it matters'),
 	})
-	.superRefine((goal, ctx) => {
-		if (goal.measure === 'number' && goal.targetValue === undefined) {
-			ctx.addIssue({ code: 'custom', path: ['targetValue'], message: 'Say what number you are aiming for' })
-		}
+	// Checked even when another field is wrong (`when`), so every mistake shows at once.
+	.refine((goal) => goal.measure !== 'number' || goal.targetValue !== undefined, {
+		path: ['targetValue'],
+		message: 'Say what number you are aiming for',
+		when: ({ value }) => typeof value === 'object' && value !== null && (value as { measure?: unknown }).measure === 'number',
 	})
 export type GoalInput = z.infer<typeof GoalSchema>
 
