@@ -1,6 +1,7 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import { Form, useNavigation } from 'react-router'
+import type { ComponentType } from 'react'
+import { Form, useLocation, useNavigation } from 'react-router'
 import { Button } from '#app/components/ui/button.tsx'
 import { Field, FormErrors, SelectField, TextareaField } from '#app/components/ui/field.tsx'
 import { GOAL_AREA_LABELS, GOAL_AREAS, MEASURE_LABELS, MEASURES, QUARTERS, STATUS_LABELS, STATUSES, type GoalStatus } from '#app/modules/plans/constants.ts'
@@ -22,7 +23,7 @@ function useSubmitting(intent: string, goalId: string | null) {
 }
 
 /** Add a goal, or edit one (with its values). */
-export function GoalForm({
+function GoalFormFields({
 	intent,
 	goalId = null,
 	defaultValue,
@@ -76,7 +77,7 @@ export function GoalForm({
 }
 
 /** Record where a goal stands: a value for number goals, done or not for milestones. */
-export function CheckInForm({
+function CheckInFormFields({
 	goalId,
 	measure,
 	unit,
@@ -138,7 +139,7 @@ export function CheckInForm({
 }
 
 /** Drop a goal with a reason; its history stays. */
-export function DropGoalForm({ goalId, lastResult }: { goalId: string; lastResult?: SubmissionResult<string[]> }) {
+function DropGoalFormFields({ goalId, lastResult }: { goalId: string; lastResult?: SubmissionResult<string[]> }) {
 	const submitting = useSubmitting('drop-goal', goalId)
 	const [form, fields] = useForm({
 		id: `drop-goal-${goalId}`,
@@ -165,3 +166,18 @@ export function DropGoalForm({ goalId, lastResult }: { goalId: string; lastResul
 		</Form>
 	)
 }
+
+/**
+ * A form starts afresh after each navigation (a done submission redirects, even to the same page),
+ * and keeps what was typed when it was refused (no navigation).
+ */
+function freshOnNavigation<P extends object>(Inner: ComponentType<P>) {
+	return function Fresh(props: P) {
+		const location = useLocation()
+		return <Inner key={location.key} {...props} />
+	}
+}
+
+export const GoalForm = freshOnNavigation(GoalFormFields)
+export const CheckInForm = freshOnNavigation(CheckInFormFields)
+export const DropGoalForm = freshOnNavigation(DropGoalFormFields)

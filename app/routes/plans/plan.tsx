@@ -145,7 +145,7 @@ function GoalCard({
 				{isOwner ? (
 					<div className="mt-4 flex flex-wrap items-center gap-2 border-t border-slate-100 pt-3">
 						{goal.droppedAt ? null : (
-							<details className="w-full" open={Boolean(checkInReply)}>
+							<details key={goal.lastCheckIn?.id ?? 'none'} className="w-full" open={Boolean(checkInReply)}>
 								<summary className={buttonClasses('secondary', 'sm')}>Check in</summary>
 								<div className="mt-3">
 									<CheckInForm goalId={goal.id} measure={goal.measure} unit={goal.unit} lastStatus={goal.lastCheckIn?.status ?? null} today={today} lastResult={checkInReply} compact />
