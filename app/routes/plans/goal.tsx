@@ -6,7 +6,7 @@ import { CheckInForm, DropGoalForm, GoalForm, replyFor } from '#app/components/p
 import { Card, EmptyState, PageHeader } from '#app/components/page.tsx'
 import { DateTime } from '#app/components/time.tsx'
 import { checkInHistory, isoDay } from '#app/modules/plans/check-ins.server.ts'
-import { GOAL_AREA_LABELS, PLAN_KIND_LABELS, STATUS_LABELS, type GoalStatus } from '#app/modules/plans/constants.ts'
+import { GOAL_AREA_LABELS, PLAN_KIND_LABELS, type GoalStatus } from '#app/modules/plans/constants.ts'
 import { dropGoal, getGoal, updateGoal } from '#app/modules/plans/goals.server.ts'
 import { DropGoalSchema, GoalSchema } from '#app/modules/plans/schemas.ts'
 import { currentText, formatValue, targetText } from '#app/modules/plans/views.ts'
@@ -124,7 +124,6 @@ export default function GoalPage({ loaderData, actionData }: Route.ComponentProp
 								<div className="min-w-0 flex-1">
 									<p className="flex flex-wrap items-center gap-2 text-sm">
 										<span className="font-medium text-slate-900">{goal.measure === 'number' ? formatValue(checkIn.value, goal.unit) : checkIn.done ? 'Completed' : 'Not yet'}</span>
-										<span className="sr-only">{STATUS_LABELS[checkIn.status]}</span>
 										<StatusBadge status={checkIn.status} />
 									</p>
 									{checkIn.note ? <p className="mt-1 text-sm whitespace-pre-line text-slate-700">{checkIn.note}</p> : null}
