@@ -44,6 +44,8 @@ export default [
 		route(':planId', 'routes/plans/plan.tsx'),
 		route(':planId/edit', 'routes/plans/edit.tsx'),
 		route(':planId/goals/:goalId', 'routes/plans/goal.tsx'),
+		route(':planId/review', 'routes/plans/review.tsx'),
+		route(':planId/export.csv', 'routes/plans/export-csv.ts'),
 	]),
 	route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig

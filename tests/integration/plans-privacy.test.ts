@@ -10,6 +10,8 @@ import { action as editAction, loader as editLoader } from '#app/routes/plans/ed
 import { action as goalAction, loader as goalLoader } from '#app/routes/plans/goal.tsx'
 import { action as planAction, loader as planLoader } from '#app/routes/plans/plan.tsx'
 import { action as plansAction, loader as plansLoader } from '#app/routes/plans/plans.tsx'
+import { loader as exportLoader } from '#app/routes/plans/export-csv.ts'
+import { action as reviewAction, loader as reviewLoader } from '#app/routes/plans/review.tsx'
 import { db } from '#app/utils/db.server.ts'
 import { changedTables, databaseDigest } from '#tests/db-digest.ts'
 import { listRoutes } from '#tests/route-list.ts'
@@ -22,9 +24,10 @@ type SubjectName = (typeof SUBJECTS)[number]
 // ok: served, or written (an action: a redirect and a change); listed / - : the plan is or is not on the list.
 type Outcome = 'ok' | 'listed' | '-' | '404' | 'login'
 
-type Subject = { planId: string; goalId: string }
+// lastYearPlanId: the owner's plan of the year before, shared or not like planId, for carrying goals over.
+type Subject = { planId: string; goalId: string; lastYearPlanId: string }
 type Call = { cookie: string | undefined; subject: Subject; name: SubjectName; freshGoal: () => Promise<string> }
-type Door = { door: string; write: boolean; fn: unknown; run: (call: Call) => Promise<unknown>; expect: Record<SubjectName, string> }
+type Door = { door: string; write: boolean; fn: unknown; setup?: (subject: Subject) => Promise<unknown>; run: (call: Call) => Promise<unknown>; expect: Record<SubjectName, string> }
 
 const year = new Date().getUTCFullYear()
 const goalForm = { title: 'Open a second office', area: 'operations', measure: 'milestone', dueQuarter: '3' }
@@ -62,7 +65,7 @@ const DOORS: Door[] = [
 		expect: { private: 'ok     404    404   404   404   404    404   404   login',
 		          shared:  'ok     404    404   404   404   404    404   404   login' } },
 	{ door: 'GET /plans/:planId/goals/:goalId', write: false, fn: goalLoader,
-		run: ({ cookie, subject }) => runRoute(goalLoader, { request: get(`/plans/${subject.planId}/goals/${subject.goalId}`, cookie), params: subject }),
+		run: ({ cookie, subject }) => runRoute(goalLoader, { request: get(`/plans/${subject.planId}/goals/${subject.goalId}`, cookie), params: { planId: subject.planId, goalId: subject.goalId } }),
 		expect: { private: 'ok     ok     404   404   404   404    404   404   login',
 		          shared:  'ok     ok     404   404   404   404    ok    404   login' } },
 	...(['check-in', 'edit-goal', 'drop-goal'] as const).map((intent): Door => ({
@@ -88,6 +91,29 @@ const DOORS: Door[] = [
 			}),
 		expect: { private: 'ok     404    404   404   404   404    404   404   login',
 		          shared:  'ok     404    404   404   404   404    404   404   login' } },
+	{ door: 'GET /plans/:planId/review', write: false, fn: reviewLoader,
+		run: ({ cookie, subject }) => runRoute(reviewLoader, { request: get(`/plans/${subject.planId}/review`, cookie), params: { planId: subject.planId } }),
+		expect: { private: 'ok     ok     404   404   404   404    404   404   login',
+		          shared:  'ok     ok     404   404   404   404    ok    404   login' } },
+	{ door: 'POST /plans/:planId/review closing-note', write: true, fn: reviewAction,
+		run: async ({ cookie, subject, freshGoal }) => {
+			const goalId = await freshGoal()
+			return runRoute(reviewAction, { request: post(`/plans/${subject.planId}/review`, cookie, { intent: 'closing-note', goalId, note: 'Nearly there' }), params: { planId: subject.planId } })
+		},
+		expect: { private: 'ok     404    404   404   404   404    404   404   login',
+		          shared:  'ok     404    404   404   404   404    404   404   login' } },
+	{ door: 'POST /plans/:planId/review carry (last year’s plan)', write: true, fn: reviewAction,
+		// A new unfinished goal each time, so the owner's carry has something to copy.
+		setup: (subject) => db.goal.create({ data: { planId: subject.lastYearPlanId, position: 1, title: `Unfinished ${Math.random()}`, area: 'other', measure: 'milestone', dueQuarter: 4 } }),
+		run: ({ cookie, subject }) => {
+			return runRoute(reviewAction, { request: post(`/plans/${subject.lastYearPlanId}/review`, cookie, { intent: 'carry' }), params: { planId: subject.lastYearPlanId } })
+		},
+		expect: { private: 'ok     404    404   404   404   404    404   404   login',
+		          shared:  'ok     404    404   404   404   404    404   404   login' } },
+	{ door: 'GET /plans/:planId/export.csv', write: false, fn: exportLoader,
+		run: ({ cookie, subject }) => runRoute(exportLoader, { request: get(`/plans/${subject.planId}/export.csv`, cookie), params: { planId: subject.planId } }),
+		expect: { private: 'ok     ok     404   404   404   404    404   404   login',
+		          shared:  'ok     ok     404   404   404   404    ok    404   login' } },
 ]
 
 function answers(row: string): Record<Role, Outcome> {
@@ -127,7 +153,8 @@ beforeAll(async () => {
 		const plan = await startPlan(owner.id, year, kind)
 		if (shared) await updatePlanSettings(plan.id, { reminderCadence: 'monthly', sharedWithModerators: true })
 		const goal = await addGoal(plan.id, { title: 'Reach 20 clients', area: 'sales', measure: 'number', targetValue: 20, dueQuarter: 4 })
-		return { planId: plan.id, goalId: goal.id }
+		const lastYear = await db.plan.create({ data: { ownerId: owner.id, year: year - 1, kind, sharedWithModerators: shared }, select: { id: true } })
+		return { planId: plan.id, goalId: goal.id, lastYearPlanId: lastYear.id }
 	}
 	subjects = { private: await make('business', false), shared: await make('leadership', true) }
 	const people = { owner, buddy, pending, declined, ended, member, moderator, admin }
@@ -162,6 +189,7 @@ describe.each(DOORS.map((door) => [door.door, door] as const))('%s', (_name, doo
 		const call: Call = { cookie: cookies[role], subject, name, freshGoal }
 		// Things a door makes for itself (a fresh goal) are made before the fingerprint.
 		let prepared: Call = call
+		await door.setup?.(subject)
 		if (door.write) {
 			const goalId = await freshGoal()
 			prepared = { ...call, freshGoal: () => Promise.resolve(goalId) }

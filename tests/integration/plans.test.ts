@@ -11,6 +11,9 @@ import { action as editAction, loader as editLoader } from '#app/routes/plans/ed
 import { action as goalAction, loader as goalLoader } from '#app/routes/plans/goal.tsx'
 import { action as planAction, loader as planLoader } from '#app/routes/plans/plan.tsx'
 import { action as plansAction, loader as plansLoader } from '#app/routes/plans/plans.tsx'
+import { loader as exportLoader } from '#app/routes/plans/export-csv.ts'
+import { action as reviewAction } from '#app/routes/plans/review.tsx'
+import { carryUnfinishedGoals, planCsv, setClosingNote } from '#app/modules/plans/review.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { createUser, dataOf, makeRequest, runRoute, sessionCookieFor, settle, statusOf } from '#tests/helpers.ts'
 
@@ -259,5 +262,50 @@ describe('the pages’ forms', () => {
 		// Unticked: sharing goes off again.
 		await settle(edit({ themeWord: 'Focus', reminderCadence: 'quarterly' }))
 		expect(await getPlan(plan.id)).toMatchObject({ sharedWithModerators: false })
+	})
+})
+
+describe('year end', () => {
+	test('carry unfinished goals into next year once, from December, starting where they stood', async () => {
+		const owner = await createUser()
+		const june = new Date(Date.UTC(2030, 5, 1))
+		const plan = await startPlan(owner.id, 2030, 'leadership', june)
+		const open = await addGoal(plan.id, revenue)
+		const done = await addGoal(plan.id, hire)
+		const dropped = await addGoal(plan.id, { ...hire, title: 'Move office' })
+		await recordCheckIn(plan.id, open.id, { value: 130_000, status: 'at_risk' }, june)
+		await recordCheckIn(plan.id, done.id, { done: true, status: 'on_track' }, june)
+		await dropGoal(plan.id, dropped.id, 'Stayed put')
+		await expect(carryUnfinishedGoals(plan.id, june)).rejects.toThrow('Plans for 2031 open in December 2030')
+		const december = new Date(Date.UTC(2030, 11, 3))
+		const first = await carryUnfinishedGoals(plan.id, december)
+		expect(first.carried).toBe(1)
+		const next = await db.plan.findUniqueOrThrow({ where: { id: first.planId }, select: { year: true, kind: true, ownerId: true } })
+		expect(next).toEqual({ year: 2031, kind: 'leadership', ownerId: owner.id })
+		expect(await listGoals(first.planId)).toMatchObject([{ title: revenue.title, startValue: 130_000, targetValue: 150_000, carriedFromId: open.id, lastCheckIn: null }])
+		expect(await carryUnfinishedGoals(plan.id, december)).toEqual({ planId: first.planId, carried: 0 })
+		expect(await db.goal.count({ where: { planId: first.planId } })).toBe(1)
+	})
+
+	test('closing notes and the CSV export of plan against actual', async () => {
+		const { plan, cookie } = await ownerWithPlan()
+		const goal = await addGoal(plan.id, revenue)
+		await addGoal(plan.id, { ...hire, title: 'Hire, "senior", lead' })
+		await recordCheckIn(plan.id, goal.id, { value: 140_000, status: 'on_track' })
+		expect(await setClosingNote(plan.id, goal.id, '  Close, but short.  ')).toBe(true)
+		const csv = await planCsv(plan.id)
+		const lines = csv.trim().split('\n')
+		expect(lines[0]).toBe('goal,area,measure,unit,start,target,due,last_value,status,last_check_in,drop_reason,closing_note')
+		expect(lines[1]).toContain('Grow recurring revenue,Financial,number,€,100000,150000,Q4,140000,On track,')
+		expect(lines[1]).toMatch(/Close, but short\."?$/)
+		expect(lines[2]).toContain('"Hire, ""senior"", lead"')
+		const response = (await runRoute(exportLoader, { request: makeRequest(`/plans/${plan.id}/export.csv`, { cookie }), params: { planId: plan.id } })) as Response
+		expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8')
+		expect(response.headers.get('content-disposition')).toBe(`attachment; filename="business-plan-${year}.csv"`)
+		expect(await response.text()).toBe(await planCsv(plan.id))
+
+		const tooLong = await runRoute(reviewAction, { request: makeRequest(`/plans/${plan.id}/review`, { cookie, form: { intent: 'closing-note', goalId: goal.id, note: 'x'.repeat(4001) } }), params: { planId: plan.id } })
+		expect(statusOf(tooLong)).toBe(400)
+		expect((await getGoal(plan.id, goal.id))!.closingNote).toBe('Close, but short.')
 	})
 })

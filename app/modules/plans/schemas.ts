@@ -76,3 +76,8 @@ export const PlanSettingsSchema = z.object({
 	reminderCadence: z.enum(REMINDER_CADENCES, { error: 'Choose how often to be reminded' }),
 })
 export type PlanSettingsInput = z.infer<typeof PlanSettingsSchema>
+
+export const ClosingNoteSchema = z.object({
+	goalId: z.string({ error: 'Choose a goal' }).min(1),
+	note: notes('The closing note'),
+})

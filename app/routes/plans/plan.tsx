@@ -185,11 +185,16 @@ export default function PlanPage({ loaderData, actionData }: Route.ComponentProp
 				title={loaderData.title}
 				description={isOwner ? 'Your plan. Only you can change it.' : `${plan.owner.name}’s plan. You can read it; only ${plan.owner.name} can change it.`}
 				actions={
-					editHref ? (
-						<Link to={editHref} className={buttonClasses('secondary')}>
-							Edit plan
+					<>
+						<Link to={`/plans/${plan.id}/review`} className={buttonClasses(loaderData.showsReview ? 'primary' : 'ghost')}>
+							Plan against actual
 						</Link>
-					) : null
+						{editHref ? (
+							<Link to={editHref} className={buttonClasses('secondary')}>
+								Edit plan
+							</Link>
+						) : null}
+					</>
 				}
 			/>
 			<Card>
