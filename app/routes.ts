@@ -40,7 +40,15 @@ export default [
 	route('resources/notifications-count', 'routes/resources/notifications-count.ts'),
 	route('bookmarks', 'routes/bookmarks.tsx'),
 	route('buddies', 'routes/buddies.tsx'),
-	route('plans/:planId/check-ins/:checkInId', 'routes/plans/check-in.tsx'),
-	route('plans/:planId/goals/:goalId/nudge', 'routes/plans/nudge.ts'),
+	...prefix('plans', [
+		index('routes/plans/plans.tsx'),
+		route(':planId', 'routes/plans/plan.tsx'),
+		route(':planId/edit', 'routes/plans/edit.tsx'),
+		route(':planId/goals/:goalId', 'routes/plans/goal.tsx'),
+		route(':planId/goals/:goalId/nudge', 'routes/plans/nudge.ts'),
+		route(':planId/check-ins/:checkInId', 'routes/plans/check-in.tsx'),
+		route(':planId/review', 'routes/plans/review.tsx'),
+		route(':planId/export.csv', 'routes/plans/export-csv.ts'),
+	]),
 	route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig

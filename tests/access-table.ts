@@ -18,6 +18,8 @@ import { ROLES, addPost, addThread, anotherSession, type Actor, type Role, type 
 import { db } from '#app/utils/db.server.ts'
 import { createInvitation } from '#app/modules/groups/invitations.server.ts'
 import { COMMUNITY_FORUM_ID } from '#app/modules/forums/constants.ts'
+import { addGoal } from '#app/modules/plans/goals.server.ts'
+import { startPlan } from '#app/modules/plans/plans.server.ts'
 
 export const OUTCOMES = ['ok', 'no-op', 'login', 'home', '400', '401', '403', '404'] as const
 export type Outcome = (typeof OUTCOMES)[number]
@@ -81,6 +83,18 @@ type Row = Omit<RouteCase, 'expect'>
 const r = (row: Row, answers: string): RouteCase => ({ ...row, expect: roles(answers) })
 
 const reply = (body = 'Agreed, with numbers.') => ({ intent: 'reply', body })
+
+/** A plan with a goal, of Alice's (private: only she may see it) or of the actor's own. */
+const planOf = (whose: 'alice' | 'own') => async (c: { world: World; actor: Actor | null }) => {
+	const plan = await startPlan(whose === 'alice' ? c.world.people.alice.id : actorOr(c), new Date().getUTCFullYear())
+	// Alice's plan is asked for by many rows: its one goal is reused (a plan holds at most 50).
+	const goal =
+		(await db.goal.findFirst({ where: { planId: plan.id }, select: { id: true } })) ??
+		(await addGoal(plan.id, { title: 'Reach 20 clients', area: 'sales', measure: 'number', targetValue: 20, dueQuarter: 4 }))
+	return { planId: plan.id, goalId: goal.id }
+}
+const planParams = (c: CaseContext) => ({ planId: made('planId')(c), goalId: made('goalId')(c) })
+const goalForm = { title: 'Open a second office', area: 'operations', measure: 'milestone', dueQuarter: '3' }
 
 //                                                                                  anon  outs  othM  mem   mod   othMod admin
 // The table is aligned by hand, one column per role: prettier leaves it alone.
@@ -314,6 +328,49 @@ export const ROUTE_CASES: RouteCase[] = [
 	r({ route: 'routes/plans/nudge.ts', method: 'POST', what: 'nudge Alice’s quiet goal as her buddy',
 		setup: async (c) => ({ ...(await buddyOfAlice(c)), goalId: (await quietGoal(c.world)).id }),
 		params: (c) => ({ planId: c.world.plan.id, goalId: made('goalId')(c) }) },               'login ok    ok    ok    ok    ok    ok'),
+
+	// Annual plans: a plan is seen by its owner, accepted buddies and (if shared) moderators; all
+	// of those roles and more are in tests/integration/plans-privacy.test.ts. Here: Alice's plan
+	// (not shared) against everyone's own.
+	r({ route: 'routes/plans/plans.tsx', method: 'GET', what: 'own plans' },                         'login ok    ok    ok    ok    ok    ok'),
+	r({ route: 'routes/plans/plans.tsx', method: 'POST', what: 'start own business plan',
+		form: () => ({ year: String(new Date().getUTCFullYear()), kind: 'business' }) },             'login ok    ok    ok    ok    ok    ok'),
+	r({ route: 'routes/plans/plan.tsx', method: 'GET', what: 'Alice’s plan', setup: planOf('alice'), params: planParams },
+		'login 404   404   404   404   404   404'),
+	r({ route: 'routes/plans/plan.tsx', method: 'GET', what: 'own plan', setup: planOf('own'), params: planParams },
+		'login ok    ok    ok    ok    ok    ok'),
+	r({ route: 'routes/plans/plan.tsx', method: 'POST', what: 'add a goal to Alice’s plan', setup: planOf('alice'), params: planParams,
+		form: () => ({ intent: 'add-goal', ...goalForm }) },                                          'login 404   404   404   404   404   404'),
+	r({ route: 'routes/plans/plan.tsx', method: 'POST', what: 'add a goal to own plan', setup: planOf('own'), params: planParams,
+		form: () => ({ intent: 'add-goal', ...goalForm }) },                                          'login ok    ok    ok    ok    ok    ok'),
+	r({ route: 'routes/plans/goal.tsx', method: 'GET', what: 'a goal of Alice’s plan', setup: planOf('alice'), params: planParams },
+		'login 404   404   404   404   404   404'),
+	r({ route: 'routes/plans/goal.tsx', method: 'GET', what: 'a goal of own plan', setup: planOf('own'), params: planParams },
+		'login ok    ok    ok    ok    ok    ok'),
+	r({ route: 'routes/plans/goal.tsx', method: 'POST', what: 'check in on Alice’s goal', setup: planOf('alice'), params: planParams,
+		form: () => ({ intent: 'check-in', value: '3', status: 'on_track' }) },                       'login 404   404   404   404   404   404'),
+	r({ route: 'routes/plans/goal.tsx', method: 'POST', what: 'check in on own goal', setup: planOf('own'), params: planParams,
+		form: () => ({ intent: 'check-in', value: '3', status: 'on_track' }) },                       'login ok    ok    ok    ok    ok    ok'),
+	r({ route: 'routes/plans/edit.tsx', method: 'GET', what: 'edit Alice’s plan', setup: planOf('alice'), params: planParams },
+		'login 404   404   404   404   404   404'),
+	r({ route: 'routes/plans/edit.tsx', method: 'GET', what: 'edit own plan', setup: planOf('own'), params: planParams },
+		'login ok    ok    ok    ok    ok    ok'),
+	r({ route: 'routes/plans/edit.tsx', method: 'POST', what: 'save Alice’s plan', setup: planOf('alice'), params: planParams,
+		form: () => ({ themeWord: 'Mine', reminderCadence: 'monthly' }) },                            'login 404   404   404   404   404   404'),
+	r({ route: 'routes/plans/edit.tsx', method: 'POST', what: 'save own plan', setup: planOf('own'), params: planParams,
+		form: () => ({ themeWord: 'Mine', reminderCadence: 'quarterly' }) },                          'login ok    ok    ok    ok    ok    ok'),
+	r({ route: 'routes/plans/review.tsx', method: 'GET', what: 'review of Alice’s plan', setup: planOf('alice'), params: planParams },
+		'login 404   404   404   404   404   404'),
+	r({ route: 'routes/plans/review.tsx', method: 'GET', what: 'review of own plan', setup: planOf('own'), params: planParams },
+		'login ok    ok    ok    ok    ok    ok'),
+	r({ route: 'routes/plans/review.tsx', method: 'POST', what: 'closing note on Alice’s goal', setup: planOf('alice'), params: planParams,
+		form: (c) => ({ intent: 'closing-note', goalId: made('goalId')(c), note: 'Mine now' }) },      'login 404   404   404   404   404   404'),
+	r({ route: 'routes/plans/review.tsx', method: 'POST', what: 'closing note on own goal', setup: planOf('own'), params: planParams,
+		form: (c) => ({ intent: 'closing-note', goalId: made('goalId')(c), note: 'Nearly there' }) },  'login ok    ok    ok    ok    ok    ok'),
+	r({ route: 'routes/plans/export-csv.ts', method: 'GET', what: 'export Alice’s plan', setup: planOf('alice'), params: planParams },
+		'login 404   404   404   404   404   404'),
+	r({ route: 'routes/plans/export-csv.ts', method: 'GET', what: 'export own plan', setup: planOf('own'), params: planParams },
+		'login ok    ok    ok    ok    ok    ok'),
 	r({ route: 'routes/not-found.tsx', method: 'GET', what: 'unknown page' },                     '404   404   404   404   404   404   404'),
 	r({ route: 'routes/not-found.tsx', method: 'POST', what: 'post to an unknown page' },         '404   404   404   404   404   404   404'),
 ]

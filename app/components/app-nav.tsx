@@ -41,7 +41,7 @@ export function AppNav({ user, groups }: { user: NavUser | null; groups: NavGrou
 	const currentSlug = /^\/g\/([^/]+)/.exec(location.pathname)?.[1]
 	const current = groups.find((group) => group.slug === currentSlug)
 	return (
-		<header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur">
+		<header className="sticky top-0 z-30 border-b print:hidden border-slate-200 bg-white/95 backdrop-blur">
 			<nav aria-label="Main" className="mx-auto flex min-h-14 max-w-6xl flex-wrap items-center gap-x-2 gap-y-1 px-4 py-2">
 				<Link to="/" className="mr-2 text-lg font-bold tracking-tight text-slate-900 no-underline hover:no-underline">
 					Peer<span className="text-brand-600">Power</span>
@@ -77,6 +77,11 @@ export function AppNav({ user, groups }: { user: NavUser | null; groups: NavGrou
 						{groups.length > 0 ? (
 							<NavLink to="/lessons" className={navLink}>
 								Lessons
+							</NavLink>
+						) : null}
+						{groups.length > 0 ? (
+							<NavLink to="/plans" className={navLink}>
+								Plans
 							</NavLink>
 						) : null}
 						{groups.length > 0 ? (

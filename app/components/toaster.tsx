@@ -13,7 +13,7 @@ export function Toaster({ toast }: { toast: Toast | null }) {
 	}, [toast])
 	if (!toast || !visible) return null
 	return (
-		<div className="pointer-events-none fixed inset-x-0 top-16 z-50 flex justify-center px-4">
+		<div className="pointer-events-none fixed print:hidden inset-x-0 top-16 z-50 flex justify-center px-4">
 			<div
 				role={toast.type === 'error' ? 'alert' : 'status'}
 				className={cn(

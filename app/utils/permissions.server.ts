@@ -1,4 +1,5 @@
 import { forumAccess, memberForumAccess, threadAccess } from '#app/modules/forums/access.server.ts'
+import { planAccess } from '#app/modules/plans/access.server.ts'
 import { ensureCommunityForum, getGroupForum } from '#app/modules/forums/forums.server.ts'
 import { findMembership } from '#app/modules/groups/groups.server.ts'
 import { isModerator } from '#app/modules/groups/roles.ts'
@@ -62,4 +63,19 @@ export async function requireForum(request: Request, slug: string | undefined) {
 	if (slug === undefined) return { ...(await requireCommunityForum(request)), groupName: null }
 	const { user, group, forum, access, home } = await requireGroupForum(request, slug)
 	return { user, forum, access, home, groupName: group.name }
+}
+
+/** A plan the user may read (owner, accepted buddy, moderator it is shared with), or 404. */
+export async function requireReadablePlan(request: Request, planId: string | undefined) {
+	const user = await requireUser(request)
+	const access = planId ? await planAccess(user, planId) : null
+	if (!access) throw notFound()
+	return { user, access }
+}
+
+/** A plan only its owner may change: everyone else, readers included, gets 404. */
+export async function requireOwnPlan(request: Request, planId: string | undefined) {
+	const found = await requireReadablePlan(request, planId)
+	if (found.access.role !== 'owner') throw notFound()
+	return found
 }

@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from 'react'
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react'
 import { cn } from '#app/utils/misc.ts'
 
 export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {
@@ -99,6 +99,51 @@ export function FormErrors({ errors }: { errors?: string[] | null }) {
 	return (
 		<div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2">
 			<ErrorList errors={errors} />
+		</div>
+	)
+}
+
+export function SelectField({
+	label,
+	hint,
+	errors,
+	className,
+	selectProps,
+	options,
+}: FieldProps & {
+	selectProps: SelectHTMLAttributes<HTMLSelectElement>
+	options: ReadonlyArray<{ value: string; label: string }>
+}) {
+	const fallbackId = useId()
+	const { key, ...props } = selectProps as SelectHTMLAttributes<HTMLSelectElement> & { key?: string }
+	const id = props.id ?? fallbackId
+	const errorId = errors?.length ? `${id}-error` : undefined
+	const hintId = hint ? `${id}-hint` : undefined
+	return (
+		<div className={cn('space-y-1', className)}>
+			<label htmlFor={id} className="block text-sm font-medium text-slate-800">
+				{label}
+			</label>
+			<select
+				key={key}
+				{...props}
+				id={id}
+				aria-invalid={errorId ? true : undefined}
+				aria-describedby={[errorId, hintId].filter(Boolean).join(' ') || undefined}
+				className={cn(inputClasses, props.className)}
+			>
+				{options.map((option) => (
+					<option key={option.value} value={option.value}>
+						{option.label}
+					</option>
+				))}
+			</select>
+			{hint ? (
+				<p id={hintId} className="text-xs text-slate-500">
+					{hint}
+				</p>
+			) : null}
+			<ErrorList id={errorId} errors={errors} />
 		</div>
 	)
 }

@@ -109,7 +109,7 @@ const PLANS: DemoPlan[] = [
 						note: 'Summer is slow; proposals out but nothing signed.',
 					},
 					{
-						daysAgo: 40,
+						daysAgo: 24,
 						value: 7,
 						status: 'at_risk',
 						note: 'Seven of twelve with two months to go.',
