@@ -8,16 +8,25 @@ const statusClasses: Record<GoalStatus, string> = {
 	done: 'bg-sky-50 text-sky-800 ring-sky-200',
 }
 
-const badge = 'inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset'
+const badge =
+	'inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset'
 
 export function StatusBadge({ status }: { status: GoalStatus | null }) {
-	if (!status) return <span className={cn(badge, 'bg-slate-50 text-slate-600 ring-slate-200')}>No check-in yet</span>
+	if (!status)
+		return (
+			<span className={cn(badge, 'bg-slate-50 text-slate-600 ring-slate-200')}>
+				No check-in yet
+			</span>
+		)
 	return <span className={cn(badge, statusClasses[status])}>{STATUS_LABELS[status]}</span>
 }
 
 export function StaleBadge() {
 	return (
-		<span className={cn(badge, 'bg-orange-50 text-orange-800 ring-orange-200')} title="No check-in for 30 days or more">
+		<span
+			className={cn(badge, 'bg-orange-50 text-orange-800 ring-orange-200')}
+			title="No check-in for 30 days or more"
+		>
 			Needs a check-in
 		</span>
 	)

@@ -111,7 +111,8 @@ export function GoalProgressChart({
 				width={width}
 				height={height}
 				viewBox={viewBox}
-				style={{ width: '100%', maxWidth: width, height: 'auto' }}
+				// Classes, not a style attribute: the Content-Security-Policy refuses inline styles.
+				className="block h-auto w-full max-w-[35rem]"
 				role="img"
 				aria-describedby={descriptionId}
 				title={title}

@@ -1,25 +1,61 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
+import {
+	getFormProps,
+	getInputProps,
+	getSelectProps,
+	getTextareaProps,
+	useForm,
+	type SubmissionResult,
+} from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import type { ComponentType } from 'react'
 import { Form, useLocation, useNavigation } from 'react-router'
 import { Button } from '#app/components/ui/button.tsx'
 import { Field, FormErrors, SelectField, TextareaField } from '#app/components/ui/field.tsx'
-import { GOAL_AREA_LABELS, GOAL_AREAS, MEASURE_LABELS, MEASURES, QUARTERS, STATUS_LABELS, STATUSES, type GoalStatus } from '#app/modules/plans/constants.ts'
-import { CheckInSchema, DropGoalSchema, GoalSchema, type GoalInput } from '#app/modules/plans/schemas.ts'
+import {
+	GOAL_AREA_LABELS,
+	GOAL_AREAS,
+	MEASURE_LABELS,
+	MEASURES,
+	QUARTERS,
+	STATUS_LABELS,
+	STATUSES,
+	type GoalStatus,
+} from '#app/modules/plans/constants.ts'
+import {
+	CheckInSchema,
+	DropGoalSchema,
+	GoalSchema,
+	type GoalInput,
+} from '#app/modules/plans/schemas.ts'
 
 /** What a plan page's action answers a refused form with: which form, for which goal, and why. */
-export type PlanFormReply = { intent: string; goalId: string | null; result: SubmissionResult<string[]> }
-
-/** The reply meant for this form, if the last submission was this form's. */
-export function replyFor(actionData: PlanFormReply | undefined, intent: string, goalId: string | null = null) {
-	return actionData && actionData.intent === intent && actionData.goalId === goalId ? actionData.result : undefined
+export type PlanFormReply = {
+	intent: string
+	goalId: string | null
+	result: SubmissionResult<string[]>
 }
 
-const toOptions = <T extends string>(values: readonly T[], labels: Record<T, string>) => values.map((value) => ({ value, label: labels[value] }))
+/** The reply meant for this form, if the last submission was this form's. */
+export function replyFor(
+	actionData: PlanFormReply | undefined,
+	intent: string,
+	goalId: string | null = null,
+) {
+	return actionData && actionData.intent === intent && actionData.goalId === goalId
+		? actionData.result
+		: undefined
+}
+
+const toOptions = <T extends string>(values: readonly T[], labels: Record<T, string>) =>
+	values.map((value) => ({ value, label: labels[value] }))
 
 function useSubmitting(intent: string, goalId: string | null) {
 	const navigation = useNavigation()
-	return navigation.state === 'submitting' && navigation.formData?.get('intent') === intent && (navigation.formData?.get('goalId') ?? null) === goalId
+	return (
+		navigation.state === 'submitting' &&
+		navigation.formData?.get('intent') === intent &&
+		(navigation.formData?.get('goalId') ?? null) === goalId
+	)
 }
 
 /** Add a goal, or edit one (with its values). */
@@ -52,25 +88,64 @@ function GoalFormFields({
 			<input type="hidden" name="intent" value={intent} />
 			{goalId ? <input type="hidden" name="goalId" value={goalId} /> : null}
 			<FormErrors errors={form.errors} />
-			<Field label="Goal" errors={fields.title.errors} inputProps={{ ...getInputProps(fields.title, { type: 'text' }), placeholder: 'Grow recurring revenue' }} />
+			<Field
+				label="Goal"
+				errors={fields.title.errors}
+				inputProps={{
+					...getInputProps(fields.title, { type: 'text' }),
+					placeholder: 'Grow recurring revenue',
+				}}
+			/>
 			<div className="grid gap-4 sm:grid-cols-3">
-				<SelectField label="Area" errors={fields.area.errors} selectProps={getSelectProps(fields.area)} options={toOptions(GOAL_AREAS, GOAL_AREA_LABELS)} />
-				<SelectField label="Measured as" errors={fields.measure.errors} selectProps={getSelectProps(fields.measure)} options={toOptions(MEASURES, MEASURE_LABELS)} />
+				<SelectField
+					label="Area"
+					errors={fields.area.errors}
+					selectProps={getSelectProps(fields.area)}
+					options={toOptions(GOAL_AREAS, GOAL_AREA_LABELS)}
+				/>
+				<SelectField
+					label="Measured as"
+					errors={fields.measure.errors}
+					selectProps={getSelectProps(fields.measure)}
+					options={toOptions(MEASURES, MEASURE_LABELS)}
+				/>
 				<SelectField
 					label="Due by"
 					errors={fields.dueQuarter.errors}
 					selectProps={getSelectProps(fields.dueQuarter)}
-					options={QUARTERS.map((quarter) => ({ value: String(quarter), label: `End of Q${quarter}` }))}
+					options={QUARTERS.map((quarter) => ({
+						value: String(quarter),
+						label: `End of Q${quarter}`,
+					}))}
 				/>
 			</div>
 			{isMilestone ? null : (
 				<div className="grid gap-4 sm:grid-cols-3">
-					<Field label="Starting value" hint="Where you stand now" errors={fields.startValue.errors} inputProps={{ ...getInputProps(fields.startValue, { type: 'number' }), step: 'any' }} />
-					<Field label="Target" hint="For number goals" errors={fields.targetValue.errors} inputProps={{ ...getInputProps(fields.targetValue, { type: 'number' }), step: 'any' }} />
-					<Field label="Unit" hint="€, clients, hires…" errors={fields.unit.errors} inputProps={getInputProps(fields.unit, { type: 'text' })} />
+					<Field
+						label="Starting value"
+						hint="Where you stand now"
+						errors={fields.startValue.errors}
+						inputProps={{ ...getInputProps(fields.startValue, { type: 'number' }), step: 'any' }}
+					/>
+					<Field
+						label="Target"
+						hint="For number goals"
+						errors={fields.targetValue.errors}
+						inputProps={{ ...getInputProps(fields.targetValue, { type: 'number' }), step: 'any' }}
+					/>
+					<Field
+						label="Unit"
+						hint="€, clients, hires…"
+						errors={fields.unit.errors}
+						inputProps={getInputProps(fields.unit, { type: 'text' })}
+					/>
 				</div>
 			)}
-			<TextareaField label="Why it matters (optional)" errors={fields.why.errors} textareaProps={{ ...getTextareaProps(fields.why), className: 'min-h-16' }} />
+			<TextareaField
+				label="Why it matters (optional)"
+				errors={fields.why.errors}
+				textareaProps={{ ...getTextareaProps(fields.why), className: 'min-h-16' }}
+			/>
 			<Button disabled={submitting}>{submitLabel}</Button>
 		</Form>
 	)
@@ -99,7 +174,10 @@ function CheckInFormFields({
 		id: `check-in-${goalId}`,
 		lastResult,
 		constraint: getZodConstraint(CheckInSchema),
-		defaultValue: { status: lastStatus && lastStatus !== 'done' ? lastStatus : 'on_track', date: today },
+		defaultValue: {
+			status: lastStatus && lastStatus !== 'done' ? lastStatus : 'on_track',
+			date: today,
+		},
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: CheckInSchema }),
 		shouldValidate: 'onBlur',
 		shouldRevalidate: 'onInput',
@@ -114,22 +192,40 @@ function CheckInFormFields({
 					<Field
 						label={unit ? `Value now (${unit})` : 'Value now'}
 						errors={fields.value.errors}
-						inputProps={{ ...getInputProps(fields.value, { type: 'number' }), step: 'any', required: true }}
+						inputProps={{
+							...getInputProps(fields.value, { type: 'number' }),
+							step: 'any',
+							required: true,
+						}}
 					/>
 				) : (
 					<div className="flex items-end pb-2">
 						<label className="flex items-center gap-2 text-sm font-medium text-slate-800">
-							<input {...getInputProps(fields.done, { type: 'checkbox' })} className="size-4" /> Completed
+							<input {...getInputProps(fields.done, { type: 'checkbox' })} className="size-4" />{' '}
+							Completed
 						</label>
 					</div>
 				)}
-				<SelectField label="Status" errors={fields.status.errors} selectProps={getSelectProps(fields.status)} options={toOptions(STATUSES, STATUS_LABELS)} />
-				<Field label="Date" errors={fields.date.errors} inputProps={{ ...getInputProps(fields.date, { type: 'date' }), max: today }} />
+				<SelectField
+					label="Status"
+					errors={fields.status.errors}
+					selectProps={getSelectProps(fields.status)}
+					options={toOptions(STATUSES, STATUS_LABELS)}
+				/>
+				<Field
+					label="Date"
+					errors={fields.date.errors}
+					inputProps={{ ...getInputProps(fields.date, { type: 'date' }), max: today }}
+				/>
 			</div>
 			<TextareaField
 				label="Note (optional)"
 				errors={fields.note.errors}
-				textareaProps={{ ...getTextareaProps(fields.note), className: compact ? 'min-h-12' : 'min-h-20', placeholder: 'What moved, what is in the way' }}
+				textareaProps={{
+					...getTextareaProps(fields.note),
+					className: compact ? 'min-h-12' : 'min-h-20',
+					placeholder: 'What moved, what is in the way',
+				}}
 			/>
 			<Button size={compact ? 'sm' : 'md'} disabled={submitting}>
 				Record check-in
@@ -139,7 +235,13 @@ function CheckInFormFields({
 }
 
 /** Drop a goal with a reason; its history stays. */
-function DropGoalFormFields({ goalId, lastResult }: { goalId: string; lastResult?: SubmissionResult<string[]> }) {
+function DropGoalFormFields({
+	goalId,
+	lastResult,
+}: {
+	goalId: string
+	lastResult?: SubmissionResult<string[]>
+}) {
 	const submitting = useSubmitting('drop-goal', goalId)
 	const [form, fields] = useForm({
 		id: `drop-goal-${goalId}`,

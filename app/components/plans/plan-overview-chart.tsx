@@ -65,7 +65,8 @@ export function PlanOverviewChart({
 				width={width}
 				height={height}
 				viewBox={{ x: 0, y: 0, width, height }}
-				style={{ width: '100%', maxWidth: width, height: 'auto' }}
+				// Classes, not a style attribute: the Content-Security-Policy refuses inline styles.
+				className="block h-auto w-full max-w-[35rem]"
 				role="img"
 				aria-describedby={descriptionId}
 				title={title}

@@ -55,5 +55,7 @@ export function formatGoalValue(
 ): string {
 	const number = (full ? exact : compact).format(value)
 	const trimmed = unit?.trim()
-	return trimmed ? `${number} ${trimmed}` : number
+	if (!trimmed) return number
+	// Currency signs read before the figure ($2.4M), other units after it (2.4M USD, 45 %).
+	return /^[€$£¥]$/.test(trimmed) ? `${trimmed}${number}` : `${number} ${trimmed}`
 }

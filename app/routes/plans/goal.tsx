@@ -4,9 +4,14 @@ import type { Route } from './+types/goal.ts'
 import { DroppedBadge, StaleBadge, StatusBadge } from '#app/components/plans/badges.tsx'
 import { CheckInForm, DropGoalForm, GoalForm, replyFor } from '#app/components/plans/plan-forms.tsx'
 import { Card, EmptyState, PageHeader } from '#app/components/page.tsx'
+import { GoalProgressChart } from '#app/components/plans/goal-progress-chart.tsx'
 import { DateTime } from '#app/components/time.tsx'
 import { checkInHistory, isoDay } from '#app/modules/plans/check-ins.server.ts'
-import { GOAL_AREA_LABELS, PLAN_KIND_LABELS, type GoalStatus } from '#app/modules/plans/constants.ts'
+import {
+	GOAL_AREA_LABELS,
+	PLAN_KIND_LABELS,
+	type GoalStatus,
+} from '#app/modules/plans/constants.ts'
 import { dropGoal, getGoal, updateGoal } from '#app/modules/plans/goals.server.ts'
 import { DropGoalSchema, GoalSchema } from '#app/modules/plans/schemas.ts'
 import { currentText, formatValue, targetText } from '#app/modules/plans/views.ts'
@@ -16,7 +21,9 @@ import { notFound } from '#app/utils/responses.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { checkInAction, refuse } from './form-actions.server.ts'
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: pageTitle(data ? data.goal.title : 'Goal') }]
+export const meta: Route.MetaFunction = ({ data }) => [
+	{ title: pageTitle(data ? data.goal.title : 'Goal') },
+]
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const { access } = await requireReadablePlan(request, params.planId)
@@ -26,6 +33,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const history = await checkInHistory(goal.id)
 	return {
 		planId: access.planId,
+		year: access.year,
 		planTitle: `${PLAN_KIND_LABELS[access.kind as keyof typeof PLAN_KIND_LABELS] ?? 'Plan'} ${access.year}`,
 		goal,
 		history: history.map((checkIn) => ({ ...checkIn, status: checkIn.status as GoalStatus })),
@@ -41,7 +49,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	const here = `/plans/${access.planId}/goals/${goal.id}`
 	const formData = await request.formData()
 	const intent = String(formData.get('intent') ?? '')
-	if (intent === 'check-in') return checkInAction(formData, access.planId, goal.id, here, context.realtime)
+	if (intent === 'check-in')
+		return checkInAction(formData, access.planId, goal.id, here, context.realtime)
 	if (intent === 'edit-goal') {
 		const submission = parseWithZod(formData, { schema: GoalSchema })
 		if (submission.status !== 'success') return refuse(intent, goal.id, submission, GoalSchema)
@@ -52,7 +61,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 		const submission = parseWithZod(formData, { schema: DropGoalSchema })
 		if (submission.status !== 'success') return refuse(intent, goal.id, submission, DropGoalSchema)
 		await dropGoal(access.planId, goal.id, submission.value.reason)
-		return redirectWithToast(`/plans/${access.planId}`, { title: 'Goal dropped', description: 'It stays on the plan with your reason.' })
+		return redirectWithToast(`/plans/${access.planId}`, {
+			title: 'Goal dropped',
+			description: 'It stays on the plan with your reason.',
+		})
 	}
 	throw new Response('Unknown action', { status: 400 })
 }
@@ -71,7 +83,11 @@ export default function GoalPage({ loaderData, actionData }: Route.ComponentProp
 				description={
 					<span className="flex flex-wrap items-center gap-2">
 						<span>{GOAL_AREA_LABELS[goal.area]}</span>
-						{goal.droppedAt ? <DroppedBadge /> : <StatusBadge status={goal.lastCheckIn?.status ?? null} />}
+						{goal.droppedAt ? (
+							<DroppedBadge />
+						) : (
+							<StatusBadge status={goal.lastCheckIn?.status ?? null} />
+						)}
 						{goal.stale ? <StaleBadge /> : null}
 					</span>
 				}
@@ -93,7 +109,9 @@ export default function GoalPage({ loaderData, actionData }: Route.ComponentProp
 						<dd className="text-slate-900">{currentText(goal, goal.lastCheckIn)}</dd>
 					</div>
 				</dl>
-				{goal.why ? <p className="mt-4 text-sm whitespace-pre-line text-slate-700">{goal.why}</p> : null}
+				{goal.why ? (
+					<p className="mt-4 text-sm whitespace-pre-line text-slate-700">{goal.why}</p>
+				) : null}
 				{goal.droppedAt ? (
 					<p className="mt-4 rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700">
 						Dropped on <DateTime date={goal.droppedAt} pattern="d MMM yyyy" />: {goal.dropReason}
@@ -101,10 +119,41 @@ export default function GoalPage({ loaderData, actionData }: Route.ComponentProp
 				) : null}
 			</Card>
 
+			{goal.measure === 'number' ? (
+				<Card>
+					<h2 className="mb-3 font-semibold text-slate-900">Progress</h2>
+					<GoalProgressChart
+						title={goal.title}
+						unit={goal.unit}
+						startValue={goal.startValue}
+						targetValue={goal.targetValue}
+						year={loaderData.year}
+						points={history.flatMap((checkIn) =>
+							checkIn.value === null
+								? []
+								: [
+										{
+											date: new Date(checkIn.checkedAt).toISOString(),
+											value: checkIn.value,
+											status: checkIn.status,
+										},
+									],
+						)}
+					/>
+				</Card>
+			) : null}
+
 			{isOwner && !goal.droppedAt ? (
 				<Card>
 					<h2 className="mb-3 font-semibold text-slate-900">Check in</h2>
-					<CheckInForm goalId={goal.id} measure={goal.measure} unit={goal.unit} lastStatus={goal.lastCheckIn?.status ?? null} today={today} lastResult={replyFor(actionData, 'check-in', goal.id)} />
+					<CheckInForm
+						goalId={goal.id}
+						measure={goal.measure}
+						unit={goal.unit}
+						lastStatus={goal.lastCheckIn?.status ?? null}
+						today={today}
+						lastResult={replyFor(actionData, 'check-in', goal.id)}
+					/>
 				</Card>
 			) : null}
 
@@ -113,7 +162,11 @@ export default function GoalPage({ loaderData, actionData }: Route.ComponentProp
 					Check-ins
 				</h2>
 				{history.length === 0 ? (
-					<EmptyState title="No check-ins yet">{isOwner ? 'Record where this goal stands: a line a month is enough.' : 'Nothing recorded yet.'}</EmptyState>
+					<EmptyState title="No check-ins yet">
+						{isOwner
+							? 'Record where this goal stands: a line a month is enough.'
+							: 'Nothing recorded yet.'}
+					</EmptyState>
 				) : (
 					<ol className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white">
 						{history.map((checkIn) => (
@@ -123,10 +176,20 @@ export default function GoalPage({ loaderData, actionData }: Route.ComponentProp
 								</div>
 								<div className="min-w-0 flex-1">
 									<p className="flex flex-wrap items-center gap-2 text-sm">
-										<span className="font-medium text-slate-900">{goal.measure === 'number' ? formatValue(checkIn.value, goal.unit) : checkIn.done ? 'Completed' : 'Not yet'}</span>
+										<span className="font-medium text-slate-900">
+											{goal.measure === 'number'
+												? formatValue(checkIn.value, goal.unit)
+												: checkIn.done
+													? 'Completed'
+													: 'Not yet'}
+										</span>
 										<StatusBadge status={checkIn.status} />
 									</p>
-									{checkIn.note ? <p className="mt-1 text-sm whitespace-pre-line text-slate-700">{checkIn.note}</p> : null}
+									{checkIn.note ? (
+										<p className="mt-1 text-sm whitespace-pre-line text-slate-700">
+											{checkIn.note}
+										</p>
+									) : null}
 								</div>
 								<Link to={`/plans/${planId}/check-ins/${checkIn.id}`} className="text-sm">
 									Discuss
@@ -139,8 +202,13 @@ export default function GoalPage({ loaderData, actionData }: Route.ComponentProp
 
 			{isOwner && !goal.droppedAt ? (
 				<div className="grid gap-4">
-					<details className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm" open={Boolean(editReply)}>
-						<summary className="cursor-pointer font-semibold text-slate-900">Edit this goal</summary>
+					<details
+						className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
+						open={Boolean(editReply)}
+					>
+						<summary className="cursor-pointer font-semibold text-slate-900">
+							Edit this goal
+						</summary>
 						<div className="mt-4">
 							<GoalForm
 								intent="edit-goal"
@@ -160,8 +228,13 @@ export default function GoalPage({ loaderData, actionData }: Route.ComponentProp
 							/>
 						</div>
 					</details>
-					<details className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm" open={Boolean(dropReply)}>
-						<summary className="cursor-pointer font-semibold text-slate-900">Drop this goal</summary>
+					<details
+						className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
+						open={Boolean(dropReply)}
+					>
+						<summary className="cursor-pointer font-semibold text-slate-900">
+							Drop this goal
+						</summary>
 						<div className="mt-4">
 							<DropGoalForm goalId={goal.id} lastResult={dropReply} />
 						</div>
