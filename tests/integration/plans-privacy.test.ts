@@ -11,6 +11,8 @@ import { action as goalAction, loader as goalLoader } from '#app/routes/plans/go
 import { action as planAction, loader as planLoader } from '#app/routes/plans/plan.tsx'
 import { action as plansAction, loader as plansLoader } from '#app/routes/plans/plans.tsx'
 import { loader as exportLoader } from '#app/routes/plans/export-csv.ts'
+import { action as checkInAction, loader as checkInLoader } from '#app/routes/plans/check-in.tsx'
+import { action as nudgeAction } from '#app/routes/plans/nudge.ts'
 import { action as reviewAction, loader as reviewLoader } from '#app/routes/plans/review.tsx'
 import { db } from '#app/utils/db.server.ts'
 import { changedTables, databaseDigest } from '#tests/db-digest.ts'
@@ -26,7 +28,7 @@ type Outcome = 'ok' | 'listed' | '-' | '404' | 'login'
 
 // lastYearPlanId: the owner's plan of the year before, shared or not like planId, for carrying goals over.
 type Subject = { planId: string; goalId: string; lastYearPlanId: string }
-type Call = { cookie: string | undefined; subject: Subject; name: SubjectName; freshGoal: () => Promise<string> }
+type Call = { cookie: string | undefined; subject: Subject; name: SubjectName; freshGoal: () => Promise<string>; freshCheckIn: () => Promise<string> }
 type Door = { door: string; write: boolean; fn: unknown; setup?: (subject: Subject) => Promise<unknown>; run: (call: Call) => Promise<unknown>; expect: Record<SubjectName, string> }
 
 const year = new Date().getUTCFullYear()
@@ -110,11 +112,43 @@ const DOORS: Door[] = [
 		},
 		expect: { private: 'ok     404    404   404   404   404    404   404   login',
 		          shared:  'ok     404    404   404   404   404    404   404   login' } },
+	// The buddies' doors: a check-in's page, its verdicts and comments, and nudging a quiet goal.
+	{ door: 'GET /plans/:planId/check-ins/:checkInId', write: false, fn: checkInLoader,
+		run: async ({ cookie, subject, freshCheckIn }) => {
+			const checkInId = await freshCheckIn()
+			return runRoute(checkInLoader, { request: get(`/plans/${subject.planId}/check-ins/${checkInId}`, cookie), params: { planId: subject.planId, checkInId } })
+		},
+		expect: { private: 'ok     ok     404   404   404   404    404   404   login',
+		          shared:  'ok     ok     404   404   404   404    ok    404   login' } },
+	...([['review', { verdict: 'confirmed' }], ['comment', { body: 'Well done.' }]] as const).map(([intent, form]): Door => ({
+		door: `POST /plans/:planId/check-ins/:checkInId ${intent}`, write: true, fn: checkInAction,
+		run: async ({ cookie, subject, freshCheckIn }) => {
+			const checkInId = await freshCheckIn()
+			return runRoute(checkInAction, { request: post(`/plans/${subject.planId}/check-ins/${checkInId}`, cookie, { intent, ...form }), params: { planId: subject.planId, checkInId } })
+		},
+		expect: intent === 'review'
+			? { private: '404    ok     404   404   404   404    404   404   login',
+			    shared:  '404    ok     404   404   404   404    404   404   login' }
+			: { private: 'ok     ok     404   404   404   404    404   404   login',
+			    shared:  'ok     ok     404   404   404   404    404   404   login' },
+	})),
+	{ door: 'POST /plans/:planId/goals/:goalId/nudge', write: true, fn: nudgeAction,
+		run: async ({ cookie, subject, freshGoal }) => {
+			const goalId = await freshGoal()
+			return runRoute(nudgeAction, { request: post(`/plans/${subject.planId}/goals/${goalId}/nudge`, cookie, {}), params: { planId: subject.planId, goalId } })
+		},
+		expect: { private: '404    ok     404   404   404   404    404   404   login',
+		          shared:  '404    ok     404   404   404   404    404   404   login' } },
 	{ door: 'GET /plans/:planId/export.csv', write: false, fn: exportLoader,
 		run: ({ cookie, subject }) => runRoute(exportLoader, { request: get(`/plans/${subject.planId}/export.csv`, cookie), params: { planId: subject.planId } }),
 		expect: { private: 'ok     ok     404   404   404   404    404   404   login',
 		          shared:  'ok     ok     404   404   404   404    ok    404   login' } },
 ]
+
+/** A check-in of the owner's on a goal, for the doors of a check-in's page. */
+async function checkInOn(goalId: string): Promise<string> {
+	return (await db.checkIn.create({ data: { goalId, value: 12, status: 'on_track' }, select: { id: true } })).id
+}
 
 function answers(row: string): Record<Role, Outcome> {
 	const parts = row.trim().split(/\s+/)
@@ -184,15 +218,17 @@ describe.each(DOORS.map((door) => [door.door, door] as const))('%s', (_name, doo
 	test.each(SUBJECTS.flatMap((name) => ROLES.map((role) => [name, role] as const)))('%s plan, as %s', async (name, role) => {
 		const expected = answers(door.expect[name])[role]
 		const subject = subjects[name]
+		// A fresh goal has been quiet for 40 days, so that a buddy may nudge it.
 		const freshGoal = async () =>
-			(await db.goal.create({ data: { planId: subject.planId, position: 1000 + Math.floor(Math.random() * 1e6), title: 'A fresh goal', area: 'other', measure: 'milestone', dueQuarter: 4 }, select: { id: true } })).id
-		const call: Call = { cookie: cookies[role], subject, name, freshGoal }
-		// Things a door makes for itself (a fresh goal) are made before the fingerprint.
+			(await db.goal.create({ data: { planId: subject.planId, position: 1000 + Math.floor(Math.random() * 1e6), title: 'A fresh goal', area: 'other', measure: 'milestone', dueQuarter: 4, createdAt: new Date(Date.now() - 40 * 24 * 60 * 60 * 1000) }, select: { id: true } })).id
+		const freshCheckIn = async () => checkInOn(subject.goalId)
+		const call: Call = { cookie: cookies[role], subject, name, freshGoal, freshCheckIn }
+		// Things a door makes for itself (a fresh goal, a check-in) are made before the fingerprint.
 		let prepared: Call = call
 		await door.setup?.(subject)
 		if (door.write) {
-			const goalId = await freshGoal()
-			prepared = { ...call, freshGoal: () => Promise.resolve(goalId) }
+			const [goalId, checkInId] = [await freshGoal(), await freshCheckIn()]
+			prepared = { ...call, freshGoal: () => Promise.resolve(goalId), freshCheckIn: () => Promise.resolve(checkInId) }
 		}
 		const before = door.write ? await databaseDigest() : null
 		const result = await settle(Promise.resolve(door.run(prepared)))
