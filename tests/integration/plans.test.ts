@@ -608,8 +608,12 @@ describe('a check-in reaches the buddies', () => {
 		const goal = await addGoal(plan.id, revenue)
 		const buddy = await createUser()
 		const pending = await createUser()
-		await db.buddyPair.create({ data: { inviterId: owner.id, inviteeId: buddy.id, status: 'accepted' } })
-		await db.buddyPair.create({ data: { inviterId: owner.id, inviteeId: pending.id, status: 'pending' } })
+		await db.buddyPair.create({
+			data: { inviterId: owner.id, inviteeId: buddy.id, status: 'accepted' },
+		})
+		await db.buddyPair.create({
+			data: { inviterId: owner.id, inviteeId: pending.id, status: 'pending' },
+		})
 		const sent: Array<{ rooms: string[]; event: string }> = []
 		const realtime = {
 			...offlinePublisher,
@@ -628,7 +632,60 @@ describe('a check-in reaches the buddies', () => {
 		const notified = await db.notification.findMany({ select: { userId: true, subjectKind: true } })
 		expect(notified).toEqual([{ userId: buddy.id, subjectKind: 'plans.check-in' }])
 		// The buddy's bell, and the plan's room (the buddy dashboard and the plan's pages).
-		expect(sent.flatMap((s) => s.rooms)).toEqual(expect.arrayContaining([`user:${buddy.id}`, `plan:${plan.id}`]))
+		expect(sent.flatMap((s) => s.rooms)).toEqual(
+			expect.arrayContaining([`user:${buddy.id}`, `plan:${plan.id}`]),
+		)
 		expect(sent.flatMap((s) => s.rooms)).not.toContain(`user:${pending.id}`)
 	})
+})
+
+test('the goal page shows which check-ins a buddy confirmed or questioned, and how many comments each has', async () => {
+	const { owner, plan, cookie } = await ownerWithPlan()
+	const goal = await addGoal(plan.id, revenue)
+	const buddy = await createUser({ name: 'Bea Buddy' })
+	await db.buddyPair.create({
+		data: { inviterId: owner.id, inviteeId: buddy.id, status: 'accepted' },
+	})
+	const confirmed = await recordCheckIn(
+		plan.id,
+		goal.id,
+		{ value: 110_000, status: 'on_track', date: `${year}-03-01` },
+		offlinePublisher,
+	)
+	const questioned = await recordCheckIn(
+		plan.id,
+		goal.id,
+		{ value: 120_000, status: 'on_track', date: `${year}-04-01` },
+		offlinePublisher,
+	)
+	await db.checkInReview.create({
+		data: { checkInId: confirmed.id, buddyId: buddy.id, verdict: 'confirmed' },
+	})
+	await db.checkInReview.create({
+		data: {
+			checkInId: questioned.id,
+			buddyId: buddy.id,
+			verdict: 'talk',
+			note: 'Booked or invoiced?',
+		},
+	})
+	await db.checkInComment.create({
+		data: { checkInId: questioned.id, authorId: owner.id, body: 'Invoiced.' },
+	})
+	const page = dataOf<Awaited<ReturnType<typeof goalLoader>>>(
+		await runRoute(goalLoader, {
+			request: makeRequest(`/plans/${plan.id}/goals/${goal.id}`, { cookie }),
+			params: { planId: plan.id, goalId: goal.id },
+		}),
+	)
+	expect(
+		page.history.map((c) => [
+			c.value,
+			c.reviews.map((r) => `${r.verdict} by ${r.buddy.name}`),
+			c._count.comments,
+		]),
+	).toEqual([
+		[120_000, ['talk by Bea Buddy'], 1],
+		[110_000, ['confirmed by Bea Buddy'], 0],
+	])
 })

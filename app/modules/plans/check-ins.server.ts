@@ -93,6 +93,19 @@ export function checkInHistory(goalId: string) {
 	return db.checkIn.findMany({
 		where: { goalId },
 		orderBy: [{ checkedAt: 'desc' }, { createdAt: 'desc' }],
-		select: { id: true, value: true, done: true, status: true, note: true, checkedAt: true },
+		select: {
+			id: true,
+			value: true,
+			done: true,
+			status: true,
+			note: true,
+			checkedAt: true,
+			// What the buddies said of it: the plan shows which progress a buddy confirmed.
+			reviews: {
+				orderBy: { createdAt: 'asc' },
+				select: { verdict: true, buddy: { select: { name: true } } },
+			},
+			_count: { select: { comments: true } },
+		},
 	})
 }

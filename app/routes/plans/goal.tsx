@@ -184,6 +184,20 @@ export default function GoalPage({ loaderData, actionData }: Route.ComponentProp
 													: 'Not yet'}
 										</span>
 										<StatusBadge status={checkIn.status} />
+										{checkIn.reviews.map((review) => (
+											<span
+												key={review.buddy.name}
+												className={
+													review.verdict === 'confirmed'
+														? 'rounded-full bg-emerald-50 px-2 py-0.5 text-xs text-emerald-800 ring-1 ring-emerald-200'
+														: 'rounded-full bg-amber-50 px-2 py-0.5 text-xs text-amber-900 ring-1 ring-amber-200'
+												}
+											>
+												{review.verdict === 'confirmed'
+													? `✓ Confirmed by ${review.buddy.name}`
+													: `${review.buddy.name}: let’s talk`}
+											</span>
+										))}
 									</p>
 									{checkIn.note ? (
 										<p className="mt-1 text-sm whitespace-pre-line text-slate-700">
@@ -192,7 +206,7 @@ export default function GoalPage({ loaderData, actionData }: Route.ComponentProp
 									) : null}
 								</div>
 								<Link to={`/plans/${planId}/check-ins/${checkIn.id}`} className="text-sm">
-									Discuss
+									{checkIn._count.comments > 0 ? `Discuss (${checkIn._count.comments})` : 'Discuss'}
 								</Link>
 							</li>
 						))}
