@@ -30,6 +30,7 @@ import { carryUnfinishedGoals, planCsv, setClosingNote } from '#app/modules/plan
 import { db } from '#app/utils/db.server.ts'
 import { offlinePublisher } from '#app/utils/realtime.ts'
 import {
+	createGroupWith,
 	createUser,
 	dataOf,
 	makeRequest,
@@ -688,4 +689,38 @@ test('the goal page shows which check-ins a buddy confirmed or questioned, and h
 		[120_000, ['talk by Bea Buddy'], 1],
 		[110_000, ['confirmed by Bea Buddy'], 0],
 	])
+})
+
+test('search finds a goal for whoever may see its plan, and for nobody else', async () => {
+	const { searchPosts } = await import('#app/modules/search/search.server.ts')
+	const { owner, plan } = await ownerWithPlan()
+	const [buddy, ended, member, moderator] = await Promise.all([
+		createUser(),
+		createUser(),
+		createUser(),
+		createUser(),
+	])
+	await createGroupWith({ moderator, members: [owner, buddy, ended, member] })
+	await db.buddyPair.create({
+		data: { inviterId: owner.id, inviteeId: buddy.id, status: 'accepted' },
+	})
+	await db.buddyPair.create({ data: { inviterId: ended.id, inviteeId: owner.id, status: 'ended' } })
+	const goal = await addGoal(plan.id, {
+		...revenue,
+		title: 'Quokka rollout to every client',
+		why: 'The quokka stack pays for itself.',
+	})
+	const finds = async (user: { id: string }) =>
+		(await searchPosts({ id: user.id, isSiteAdmin: false }, { q: 'quokka' })).results.flatMap(
+			(r) => (r.type === 'subject' ? [r.href] : []),
+		)
+	const href = `/plans/${plan.id}/goals/${goal.id}`
+	expect(await finds(owner)).toEqual([href])
+	expect(await finds(buddy)).toEqual([href])
+	for (const outsider of [ended, member, moderator]) expect(await finds(outsider)).toEqual([])
+	// Shared with the group's moderators, the plan is found by them too; an edit is found under its new words.
+	await updatePlanSettings(plan.id, { reminderCadence: 'monthly', sharedWithModerators: true })
+	expect(await finds(moderator)).toEqual([href])
+	await updateGoal(plan.id, goal.id, { ...revenue, title: 'Wallaby rollout', why: '' })
+	expect(await finds(owner)).toEqual([])
 })

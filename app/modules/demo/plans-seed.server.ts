@@ -2,6 +2,7 @@
 // over the months behind (most goals on track, one at risk, one gone quiet), two accountability
 // pairs, a buddy's confirmations, a "let's talk" and a comment, so that the plans and the buddy
 // dashboard show the feature at once.
+import { indexGoal } from '#app/modules/plans/goal-search.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import type { DemoContext, DemoSeeder } from './seed.server.ts'
 
@@ -293,6 +294,7 @@ async function seedPlans(context: DemoContext): Promise<void> {
 				const createdGoal = await tx.goal.create({
 					data: { ...fields, planId: created.id, position, createdAt: new Date(startOfYear) },
 				})
+				await indexGoal(tx, createdGoal)
 				for (const checkIn of checkIns) {
 					const at = dated(checkIn)
 					const row = await tx.checkIn.create({

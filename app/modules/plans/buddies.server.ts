@@ -33,7 +33,11 @@ function invitableWhere(userId: string): Prisma.UserWhereInput {
 
 /** The people a member may invite now, by name. */
 export async function invitableMembers(userId: string): Promise<Person[]> {
-	return db.user.findMany({ where: invitableWhere(userId), select: { id: true, name: true }, orderBy: [{ name: 'asc' }, { id: 'asc' }] })
+	return db.user.findMany({
+		where: invitableWhere(userId),
+		select: { id: true, name: true },
+		orderBy: [{ name: 'asc' }, { id: 'asc' }],
+	})
 }
 
 export type InviteRefusal = 'self' | 'not-invitable'
@@ -55,15 +59,26 @@ export async function inviteBuddy(input: {
 			const ids = [input.inviterId, input.inviteeId].sort()
 			await tx.$queryRaw`SELECT "id" FROM "User" WHERE "id" IN (${ids[0]}, ${ids[1]}) ORDER BY "id" FOR UPDATE`
 		}
-		const invitable = await tx.user.findFirst({ where: { AND: [{ id: input.inviteeId }, invitableWhere(input.inviterId)] }, select: { id: true } })
+		const invitable = await tx.user.findFirst({
+			where: { AND: [{ id: input.inviteeId }, invitableWhere(input.inviterId)] },
+			select: { id: true },
+		})
 		if (!invitable) return { ok: false as const, reason: 'not-invitable' as const }
-		const pair = await tx.buddyPair.create({ data: { inviterId: input.inviterId, inviteeId: input.inviteeId }, select: { id: true } })
+		const pair = await tx.buddyPair.create({
+			data: { inviterId: input.inviterId, inviteeId: input.inviteeId },
+			select: { id: true },
+		})
 		return { ok: true as const, pairId: pair.id }
 	})
 }
 
 /** The invitee answers a pending invitation; false when there is no such invitation for them. */
-export async function respondToInvitation(input: { userId: string; pairId: string; accept: boolean; now?: Date }): Promise<boolean> {
+export async function respondToInvitation(input: {
+	userId: string
+	pairId: string
+	accept: boolean
+	now?: Date
+}): Promise<boolean> {
 	const { count } = await db.buddyPair.updateMany({
 		where: { id: input.pairId, inviteeId: input.userId, status: 'pending' },
 		data: { status: input.accept ? 'accepted' : 'declined', respondedAt: input.now ?? new Date() },
@@ -72,7 +87,11 @@ export async function respondToInvitation(input: { userId: string; pairId: strin
 }
 
 /** The inviter takes back an invitation not yet answered. */
-export async function withdrawInvitation(input: { userId: string; pairId: string; now?: Date }): Promise<boolean> {
+export async function withdrawInvitation(input: {
+	userId: string
+	pairId: string
+	now?: Date
+}): Promise<boolean> {
 	const { count } = await db.buddyPair.updateMany({
 		where: { id: input.pairId, inviterId: input.userId, status: 'pending' },
 		data: { status: 'ended', endedAt: input.now ?? new Date(), endedById: input.userId },
@@ -89,7 +108,11 @@ export async function endPairing(
 	realtime: RealtimePublisher,
 ): Promise<boolean> {
 	const pair = await db.buddyPair.findFirst({
-		where: { id: input.pairId, status: 'accepted', OR: [{ inviterId: input.userId }, { inviteeId: input.userId }] },
+		where: {
+			id: input.pairId,
+			status: 'accepted',
+			OR: [{ inviterId: input.userId }, { inviteeId: input.userId }],
+		},
 		select: { id: true, inviterId: true, inviteeId: true },
 	})
 	if (!pair) return false
@@ -98,14 +121,19 @@ export async function endPairing(
 		data: { status: 'ended', endedAt: input.now ?? new Date(), endedById: input.userId },
 	})
 	if (count !== 1) return false
-	await Promise.all([realtime.accessChanged({ userId: pair.inviterId }), realtime.accessChanged({ userId: pair.inviteeId })])
+	await Promise.all([
+		realtime.accessChanged({ userId: pair.inviterId }),
+		realtime.accessChanged({ userId: pair.inviteeId }),
+	])
 	return true
 }
 
 export type PairView = { pairId: string; partner: Person; since: Date }
 
 /** A member's pairings: invitations to answer, invitations sent, and accepted buddies. */
-export async function listPairs(userId: string): Promise<{ incoming: PairView[]; outgoing: PairView[]; accepted: PairView[] }> {
+export async function listPairs(
+	userId: string,
+): Promise<{ incoming: PairView[]; outgoing: PairView[]; accepted: PairView[] }> {
 	const pairs = await db.buddyPair.findMany({
 		where: { status: { in: OPEN_STATUSES }, OR: [{ inviterId: userId }, { inviteeId: userId }] },
 		select: {
@@ -131,10 +159,15 @@ export async function listPairs(userId: string): Promise<{ incoming: PairView[];
 }
 
 /** The ids of a user's accepted buddies (either direction), read in `tx` or alone. */
-export async function acceptedBuddyIds(client: DbTransaction | typeof db, userId: string): Promise<string[]> {
+export async function acceptedBuddyIds(
+	client: DbTransaction | typeof db,
+	userId: string,
+): Promise<string[]> {
 	const pairs = await client.buddyPair.findMany({
 		where: { status: 'accepted', OR: [{ inviterId: userId }, { inviteeId: userId }] },
 		select: { inviterId: true, inviteeId: true },
 	})
-	return [...new Set(pairs.map((pair) => (pair.inviterId === userId ? pair.inviteeId : pair.inviterId)))]
+	return [
+		...new Set(pairs.map((pair) => (pair.inviterId === userId ? pair.inviteeId : pair.inviterId))),
+	]
 }

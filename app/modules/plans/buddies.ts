@@ -10,7 +10,10 @@ export type BuddyStatus = (typeof BUDDY_STATUSES)[number]
 
 export const VERDICTS = ['confirmed', 'talk'] as const
 export type Verdict = (typeof VERDICTS)[number]
-export const VERDICT_LABELS: Record<Verdict, string> = { confirmed: 'Confirmed', talk: 'Let’s talk' }
+export const VERDICT_LABELS: Record<Verdict, string> = {
+	confirmed: 'Confirmed',
+	talk: 'Let’s talk',
+}
 
 /** A goal with no check-in for this many days is quiet: a buddy may nudge its owner. */
 export const STALE_DAYS = 30
@@ -20,7 +23,10 @@ export const TALK_NOTE_MAX = 1000
 const id = z.string({ error: 'Choose someone' }).trim().min(1, 'Choose someone').max(100)
 
 export const InviteBuddySchema = z.object({ intent: z.literal('invite'), inviteeId: id })
-export const RespondSchema = z.object({ intent: z.enum(['accept', 'decline']), pairId: z.string().min(1).max(100) })
+export const RespondSchema = z.object({
+	intent: z.enum(['accept', 'decline']),
+	pairId: z.string().min(1).max(100),
+})
 export const EndPairingSchema = z.object({
 	intent: z.literal('end'),
 	pairId: z.string().min(1).max(100),
@@ -31,7 +37,12 @@ export const ReviewSchema = z
 	.object({
 		intent: z.literal('review'),
 		verdict: z.enum(VERDICTS, { error: 'Choose confirmed or let’s talk' }),
-		note: z.string().trim().max(TALK_NOTE_MAX, `At most ${TALK_NOTE_MAX} characters`).optional().default(''),
+		note: z
+			.string()
+			.trim()
+			.max(TALK_NOTE_MAX, `At most ${TALK_NOTE_MAX} characters`)
+			.optional()
+			.default(''),
 	})
 	.refine((value) => value.verdict !== 'talk' || value.note.length > 0, {
 		path: ['note'],
@@ -58,7 +69,9 @@ export function isStale(lastActivity: Date, now: Date): boolean {
 }
 
 /** A goal is done when its latest check-in says so (a later check-in can reopen it). */
-export function isDoneCheckIn(checkIn: { done: boolean; status: string } | null | undefined): boolean {
+export function isDoneCheckIn(
+	checkIn: { done: boolean; status: string } | null | undefined,
+): boolean {
 	return Boolean(checkIn && (checkIn.done || checkIn.status === 'done'))
 }
 

@@ -12,7 +12,12 @@ import { PLAN_CHECK_IN } from './subjects.server.ts'
 // What a new check-in tells others. The plans core's recordCheckIn calls the pair: the first in
 // its transaction, the second after the commit with what the first returned.
 
-export type CheckInNotice = { checkInId: string; goalId: string; planId: string; recipients: string[] }
+export type CheckInNotice = {
+	checkInId: string
+	goalId: string
+	planId: string
+	recipients: string[]
+}
 
 /**
  * In the check-in's transaction: a "check-in" notification for each of the owner's accepted

@@ -11,7 +11,15 @@ export const PLAN_KIND_LABELS: Record<PlanKind, string> = {
 /** Every member has a business plan; the other kinds are optional. */
 export const DEFAULT_PLAN_KIND: PlanKind = 'business'
 
-export const GOAL_AREAS = ['financial', 'sales', 'marketing', 'leadership', 'operations', 'personal', 'other'] as const
+export const GOAL_AREAS = [
+	'financial',
+	'sales',
+	'marketing',
+	'leadership',
+	'operations',
+	'personal',
+	'other',
+] as const
 export type GoalArea = (typeof GOAL_AREAS)[number]
 export const GOAL_AREA_LABELS: Record<GoalArea, string> = {
 	financial: 'Financial',
@@ -26,7 +34,10 @@ export const GOAL_AREA_LABELS: Record<GoalArea, string> = {
 /** A number moves from a start value toward a target, in a unit; a milestone is done or not. */
 export const MEASURES = ['number', 'milestone'] as const
 export type Measure = (typeof MEASURES)[number]
-export const MEASURE_LABELS: Record<Measure, string> = { number: 'A number to reach', milestone: 'A milestone to complete' }
+export const MEASURE_LABELS: Record<Measure, string> = {
+	number: 'A number to reach',
+	milestone: 'A milestone to complete',
+}
 
 export const STATUSES = ['on_track', 'at_risk', 'off_track', 'done'] as const
 export type GoalStatus = (typeof STATUSES)[number]
@@ -39,7 +50,10 @@ export const STATUS_LABELS: Record<GoalStatus, string> = {
 
 export const REMINDER_CADENCES = ['monthly', 'quarterly'] as const
 export type ReminderCadence = (typeof REMINDER_CADENCES)[number]
-export const REMINDER_CADENCE_LABELS: Record<ReminderCadence, string> = { monthly: 'Monthly', quarterly: 'Quarterly' }
+export const REMINDER_CADENCE_LABELS: Record<ReminderCadence, string> = {
+	monthly: 'Monthly',
+	quarterly: 'Quarterly',
+}
 
 export const QUARTERS = [1, 2, 3, 4] as const
 

@@ -13,7 +13,15 @@ export type DashboardGoal = {
 	lastCheckIn: { id: string; status: string; checkedAt: Date } | null
 }
 
-export type DashboardPlan = { id: string; year: number; kind: string; themeWord: string; ownerId: string; ownerName: string; goals: DashboardGoal[] }
+export type DashboardPlan = {
+	id: string
+	year: number
+	kind: string
+	themeWord: string
+	ownerId: string
+	ownerName: string
+	goals: DashboardGoal[]
+}
 
 const ORDER: Record<DashboardGoal['state'], number> = { quiet: 0, open: 1, done: 2, dropped: 3 }
 
@@ -21,7 +29,9 @@ export async function buddyDashboard(viewer: { id: string }, now: Date): Promise
 	const partners = await acceptedBuddyIds(db, viewer.id)
 	if (partners.length === 0) return []
 	const plans = await db.plan.findMany({
-		where: { AND: [readablePlansWhere(viewer), { ownerId: { in: partners }, year: now.getUTCFullYear() }] },
+		where: {
+			AND: [readablePlansWhere(viewer), { ownerId: { in: partners }, year: now.getUTCFullYear() }],
+		},
 		select: {
 			id: true,
 			year: true,
@@ -67,7 +77,9 @@ export async function buddyDashboard(viewer: { id: string }, now: Date): Promise
 					id: goal.id,
 					title: goal.title,
 					state,
-					lastCheckIn: last ? { id: last.id, status: last.status, checkedAt: last.checkedAt } : null,
+					lastCheckIn: last
+						? { id: last.id, status: last.status, checkedAt: last.checkedAt }
+						: null,
 				}
 			})
 			// Stable: within a state, the plan's own order.

@@ -12,7 +12,12 @@ export const PLAN_EVENTS = {
 /** A new check-in on one of the plan's goals. */
 export type PlanCheckInEvent = { planId: string; goalId: string; checkInId: string }
 /** A buddy gave or changed a verdict on a check-in. */
-export type PlanReviewEvent = { planId: string; checkInId: string; buddyId: string; verdict: string }
+export type PlanReviewEvent = {
+	planId: string
+	checkInId: string
+	buddyId: string
+	verdict: string
+}
 /** Someone commented on a check-in. */
 export type PlanCommentEvent = { planId: string; checkInId: string; commentId: string }
 

@@ -40,7 +40,9 @@ export async function listYearPlans(ownerId: string, now: Date = new Date()) {
 		}),
 	)
 	return years.map((year) => {
-		const ofYear = withGoals.filter((plan) => plan.year === year).sort((a, b) => kindOrder(a.kind) - kindOrder(b.kind))
+		const ofYear = withGoals
+			.filter((plan) => plan.year === year)
+			.sort((a, b) => kindOrder(a.kind) - kindOrder(b.kind))
 		const missing = PLAN_KINDS.filter((kind) => !ofYear.some((plan) => plan.kind === kind))
 		return { year, plans: ofYear, missingKinds: missing }
 	})
@@ -50,20 +52,33 @@ export async function listYearPlans(ownerId: string, now: Date = new Date()) {
  * Starts the member's plan of a kind for a year they may plan now, or finds the one they have
  * (a second click, or two tabs, lands on the same plan).
  */
-export async function startPlan(ownerId: string, year: number, kind: PlanKind = DEFAULT_PLAN_KIND, now: Date = new Date()) {
+export async function startPlan(
+	ownerId: string,
+	year: number,
+	kind: PlanKind = DEFAULT_PLAN_KIND,
+	now: Date = new Date(),
+) {
 	if (!plannableYears(now).includes(year)) {
 		throw new PlanError(
-			year > now.getUTCFullYear() ? 'Next year’s plans open in December' : 'Plans can be started for this year only',
+			year > now.getUTCFullYear()
+				? 'Next year’s plans open in December'
+				: 'Plans can be started for this year only',
 			'year',
 		)
 	}
-	const existing = await db.plan.findUnique({ where: { ownerId_year_kind: { ownerId, year, kind } }, select: { id: true } })
+	const existing = await db.plan.findUnique({
+		where: { ownerId_year_kind: { ownerId, year, kind } },
+		select: { id: true },
+	})
 	if (existing) return existing
 	try {
 		return await db.plan.create({ data: { ownerId, year, kind }, select: { id: true } })
 	} catch (error) {
 		// Started at the same moment by another request: that one is the plan.
-		const raced = await db.plan.findUnique({ where: { ownerId_year_kind: { ownerId, year, kind } }, select: { id: true } })
+		const raced = await db.plan.findUnique({
+			where: { ownerId_year_kind: { ownerId, year, kind } },
+			select: { id: true },
+		})
 		if (raced) return raced
 		throw error
 	}

@@ -5,19 +5,43 @@ export type Prompt = { id: string; question: string; hint: string }
 
 /** For the year ahead. */
 export const START_PROMPTS = [
-	{ id: 'triumph', question: 'What will be your biggest triumph this year?', hint: 'Picture next December: what are you proudest of?' },
-	{ id: 'theme', question: 'Which one word will carry your year?', hint: 'A word to come back to when things get busy.' },
-	{ id: 'financial', question: 'What is the one major effort that will improve your financial results?', hint: 'The push that moves the numbers most.' },
-	{ id: 'risk', question: 'What is the biggest risk to your year?', hint: 'And what you will do if it happens.' },
+	{
+		id: 'triumph',
+		question: 'What will be your biggest triumph this year?',
+		hint: 'Picture next December: what are you proudest of?',
+	},
+	{
+		id: 'theme',
+		question: 'Which one word will carry your year?',
+		hint: 'A word to come back to when things get busy.',
+	},
+	{
+		id: 'financial',
+		question: 'What is the one major effort that will improve your financial results?',
+		hint: 'The push that moves the numbers most.',
+	},
+	{
+		id: 'risk',
+		question: 'What is the biggest risk to your year?',
+		hint: 'And what you will do if it happens.',
+	},
 ] as const satisfies readonly Prompt[]
 
 /** For the year-end review of the year behind. */
 export const REVIEW_PROMPTS = [
-	{ id: 'happened', question: 'What were the big things that happened this year?', hint: 'In the business and around it.' },
+	{
+		id: 'happened',
+		question: 'What were the big things that happened this year?',
+		hint: 'In the business and around it.',
+	},
 	{ id: 'triumph', question: 'What was your biggest triumph?', hint: '' },
 	{ id: 'decision', question: 'What was the smartest decision you made?', hint: '' },
 	{ id: 'lesson', question: 'What was your greatest lesson?', hint: '' },
-	{ id: 'unfinished', question: 'What business is still unfinished?', hint: 'What you will carry into next year, or let go.' },
+	{
+		id: 'unfinished',
+		question: 'What business is still unfinished?',
+		hint: 'What you will carry into next year, or let go.',
+	},
 	{ id: 'risk', question: 'What was the biggest risk you took?', hint: '' },
 	{ id: 'surprise', question: 'What surprised you most?', hint: '' },
 ] as const satisfies readonly Prompt[]
@@ -48,10 +72,19 @@ export function parseAnswers(json: string | null | undefined, prompts: readonly 
 
 /** Answers as stored: blank answers are left out. */
 export function serializeAnswers(answers: Partial<Record<string, string | undefined>>): string {
-	return JSON.stringify(Object.fromEntries(Object.entries(answers).filter((entry): entry is [string, string] => Boolean(entry[1]?.trim()))))
+	return JSON.stringify(
+		Object.fromEntries(
+			Object.entries(answers).filter((entry): entry is [string, string] =>
+				Boolean(entry[1]?.trim()),
+			),
+		),
+	)
 }
 
 /** The year-end review is offered for a year gone by, and in the plan's own December. */
 export function showsReview(planYear: number, now: Date): boolean {
-	return planYear < now.getUTCFullYear() || (planYear === now.getUTCFullYear() && now.getUTCMonth() === 11)
+	return (
+		planYear < now.getUTCFullYear() ||
+		(planYear === now.getUTCFullYear() && now.getUTCMonth() === 11)
+	)
 }

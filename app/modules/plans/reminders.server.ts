@@ -1,4 +1,7 @@
-import { announceNotifications, recordNotifications } from '#app/modules/notifications/notifications.server.ts'
+import {
+	announceNotifications,
+	recordNotifications,
+} from '#app/modules/notifications/notifications.server.ts'
 import type { ScheduledJob } from '#app/modules/scheduler/scheduler.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { isDoneCheckIn } from './buddies.ts'
@@ -33,14 +36,24 @@ export const planRemindersJob: ScheduledJob = {
 		let cursor: string | undefined
 		for (;;) {
 			const plans = await db.plan.findMany({
-				where: { year: now.getUTCFullYear(), goals: { some: { droppedAt: null } }, ...(cursor ? { id: { gt: cursor } } : {}) },
+				where: {
+					year: now.getUTCFullYear(),
+					goals: { some: { droppedAt: null } },
+					...(cursor ? { id: { gt: cursor } } : {}),
+				},
 				select: {
 					id: true,
 					ownerId: true,
 					reminderCadence: true,
 					goals: {
 						where: { droppedAt: null },
-						select: { checkIns: { select: { done: true, status: true }, orderBy: [{ checkedAt: 'desc' }, { id: 'desc' }], take: 1 } },
+						select: {
+							checkIns: {
+								select: { done: true, status: true },
+								orderBy: [{ checkedAt: 'desc' }, { id: 'desc' }],
+								take: 1,
+							},
+						},
 					},
 				},
 				orderBy: { id: 'asc' },
@@ -50,7 +63,11 @@ export const planRemindersJob: ScheduledJob = {
 				if (plan.goals.every((goal) => isDoneCheckIn(goal.checkIns[0]))) continue
 				const subject = { kind: PLAN_PLAN, id: plan.id }
 				await once(reminderKey(plan.id, reminderPeriod(plan.reminderCadence, now)), async (tx) => {
-					await recordNotifications(tx, { subject, actorId: plan.ownerId, recipients: [{ userId: plan.ownerId, type: 'reminder' }] })
+					await recordNotifications(tx, {
+						subject,
+						actorId: plan.ownerId,
+						recipients: [{ userId: plan.ownerId, type: 'reminder' }],
+					})
 					return () => announceNotifications(realtime, subject, [plan.ownerId])
 				})
 			}

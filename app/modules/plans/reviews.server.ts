@@ -1,4 +1,7 @@
-import { announceNotifications, recordNotifications } from '#app/modules/notifications/notifications.server.ts'
+import {
+	announceNotifications,
+	recordNotifications,
+} from '#app/modules/notifications/notifications.server.ts'
 import { db, dbEngine, type DbTransaction } from '#app/utils/db.server.ts'
 import { rooms, type RealtimePublisher } from '#app/utils/realtime.ts'
 import { planAccess, planReadersWhere, type PlanRole } from './access.server.ts'
@@ -48,11 +51,22 @@ export async function checkInView(viewer: Viewer, planId: string, checkInId: str
 				},
 			},
 			reviews: {
-				select: { buddyId: true, verdict: true, note: true, createdAt: true, buddy: { select: { name: true } } },
+				select: {
+					buddyId: true,
+					verdict: true,
+					note: true,
+					createdAt: true,
+					buddy: { select: { name: true } },
+				},
 				orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
 			},
 			comments: {
-				select: { id: true, body: true, createdAt: true, author: { select: { id: true, name: true } } },
+				select: {
+					id: true,
+					body: true,
+					createdAt: true,
+					author: { select: { id: true, name: true } },
+				},
 				orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
 			},
 		},
@@ -67,10 +81,19 @@ export async function checkInView(viewer: Viewer, planId: string, checkInId: str
 }
 
 /** The owner and the owner's accepted buddies who may read the plan: those a check-in concerns. */
-async function peopleOfPlan(tx: DbTransaction, planId: string): Promise<{ ownerId: string; people: string[] }> {
-	const plan = await tx.plan.findUniqueOrThrow({ where: { id: planId }, select: { ownerId: true, sharedWithModerators: true } })
+async function peopleOfPlan(
+	tx: DbTransaction,
+	planId: string,
+): Promise<{ ownerId: string; people: string[] }> {
+	const plan = await tx.plan.findUniqueOrThrow({
+		where: { id: planId },
+		select: { ownerId: true, sharedWithModerators: true },
+	})
 	const candidates = [plan.ownerId, ...(await acceptedBuddyIds(tx, plan.ownerId))]
-	const people = await tx.user.findMany({ where: { AND: [{ id: { in: candidates } }, planReadersWhere(plan)] }, select: { id: true } })
+	const people = await tx.user.findMany({
+		where: { AND: [{ id: { in: candidates } }, planReadersWhere(plan)] },
+		select: { id: true },
+	})
 	return { ownerId: plan.ownerId, people: people.map((person) => person.id) }
 }
 
@@ -144,7 +167,11 @@ export async function commentOnCheckIn(
 		return { commentId: comment.id, recipients }
 	})
 	announceNotifications(realtime, { kind: PLAN_CHECK_IN, id: input.checkInId }, recipients)
-	realtime.toRoom(rooms.plan(input.planId), PLAN_EVENTS.comment, { planId: input.planId, checkInId: input.checkInId, commentId })
+	realtime.toRoom(rooms.plan(input.planId), PLAN_EVENTS.comment, {
+		planId: input.planId,
+		checkInId: input.checkInId,
+		commentId,
+	})
 	return { commentId }
 }
 
@@ -171,20 +198,30 @@ export async function nudgeGoal(
 	const outcome = await db.$transaction(async (tx) => {
 		// Two buddies nudging at once: on PostgreSQL the goal's row is locked so the second sees the
 		// first's nudge (SQLite runs one transaction at a time).
-		if (dbEngine() === 'postgresql') await tx.$queryRaw`SELECT "id" FROM "Goal" WHERE "id" = ${input.goalId} FOR UPDATE`
+		if (dbEngine() === 'postgresql')
+			await tx.$queryRaw`SELECT "id" FROM "Goal" WHERE "id" = ${input.goalId} FOR UPDATE`
 		const goal = await tx.goal.findFirst({
 			where: { id: input.goalId, planId: input.planId },
 			select: {
 				droppedAt: true,
 				createdAt: true,
-				checkIns: { select: { checkedAt: true, done: true, status: true }, orderBy: [{ checkedAt: 'desc' }, { id: 'desc' }], take: 1 },
+				checkIns: {
+					select: { checkedAt: true, done: true, status: true },
+					orderBy: [{ checkedAt: 'desc' }, { id: 'desc' }],
+					take: 1,
+				},
 			},
 		})
 		if (!goal) return { ok: false as const, reason: 'not-found' as const }
 		const last = goal.checkIns[0]
-		if (goal.droppedAt || isDoneCheckIn(last)) return { ok: false as const, reason: 'closed' as const }
-		if (!isStale(last?.checkedAt ?? goal.createdAt, now)) return { ok: false as const, reason: 'not-stale' as const }
-		const today = await tx.nudge.findFirst({ where: { goalId: input.goalId, createdAt: { gte: startOfUtcDay(now) } }, select: { id: true } })
+		if (goal.droppedAt || isDoneCheckIn(last))
+			return { ok: false as const, reason: 'closed' as const }
+		if (!isStale(last?.checkedAt ?? goal.createdAt, now))
+			return { ok: false as const, reason: 'not-stale' as const }
+		const today = await tx.nudge.findFirst({
+			where: { goalId: input.goalId, createdAt: { gte: startOfUtcDay(now) } },
+			select: { id: true },
+		})
 		if (today) return { ok: false as const, reason: 'limit' as const }
 		await tx.nudge.create({ data: { goalId: input.goalId, buddyId: viewer.id, createdAt: now } })
 		await recordNotifications(tx, {
@@ -194,6 +231,7 @@ export async function nudgeGoal(
 		})
 		return { ok: true as const }
 	})
-	if (outcome.ok) announceNotifications(realtime, { kind: PLAN_GOAL, id: input.goalId }, [access.ownerId])
+	if (outcome.ok)
+		announceNotifications(realtime, { kind: PLAN_GOAL, id: input.goalId }, [access.ownerId])
 	return outcome
 }

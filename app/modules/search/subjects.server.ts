@@ -7,6 +7,7 @@
 // has them without depending on what happened to be imported first.
 import type { SessionUser } from '#app/modules/auth/auth.server.ts'
 import { forumSearchSubjects } from '#app/modules/forums/subjects.server.ts'
+import { planSearchSubjects } from '#app/modules/plans/subjects.server.ts'
 import { FORUM_POST } from './plan.ts'
 
 export type SearchViewer = Pick<SessionUser, 'id' | 'isSiteAdmin'>
@@ -33,8 +34,10 @@ const kinds = new Map<string, SearchSubject>()
 
 /** Adds a kind; answers a function that removes it again (for tests that add their own). */
 export function registerSearchSubject(subject: SearchSubject): () => void {
-	if (kinds.has(subject.kind)) throw new Error(`Search subject kind "${subject.kind}" is registered twice`)
-	if (subject.kind !== FORUM_POST && !subject.results) throw new Error(`Search subject kind "${subject.kind}" needs results()`)
+	if (kinds.has(subject.kind))
+		throw new Error(`Search subject kind "${subject.kind}" is registered twice`)
+	if (subject.kind !== FORUM_POST && !subject.results)
+		throw new Error(`Search subject kind "${subject.kind}" needs results()`)
 	kinds.set(subject.kind, subject)
 	return () => {
 		kinds.delete(subject.kind)
@@ -49,4 +52,5 @@ export function searchSubjects(): SearchSubject[] {
 	return [...kinds.values()]
 }
 
-for (const subject of forumSearchSubjects) registerSearchSubject(subject)
+for (const subject of [...forumSearchSubjects, ...planSearchSubjects])
+	registerSearchSubject(subject)
