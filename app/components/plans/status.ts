@@ -1,14 +1,9 @@
-import { type GoalStatus } from '#app/modules/plans/progress.ts'
+import { STATUS_LABELS, type GoalStatus } from '#app/modules/plans/constants.ts'
 
 // How a check-in's status looks, in one place for the charts and the pages. Colour is never the
 // only carrier: every status also has a word and, on charts, a shape of its own.
 
-export const STATUS_LABELS: Record<GoalStatus, string> = {
-	on_track: 'On track',
-	at_risk: 'At risk',
-	off_track: 'Off track',
-	done: 'Done',
-}
+export { STATUS_LABELS }
 
 /** For a goal without a check-in yet. */
 export const NO_STATUS_LABEL = 'No check-in yet'

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { PLAN_LIMITS } from './constants.ts'
 
 // Accountability buddies and their reviews, shared by the browser and the server: the statuses,
 // the verdicts, and one zod schema per form of the buddy dashboard and the check-in page.
@@ -16,7 +17,7 @@ export const VERDICT_LABELS: Record<Verdict, string> = {
 }
 
 /** A goal with no check-in for this many days is quiet: a buddy may nudge its owner. */
-export const STALE_DAYS = 30
+export const STALE_DAYS = PLAN_LIMITS.staleDays
 export const COMMENT_MAX = 2000
 export const TALK_NOTE_MAX = 1000
 

@@ -1,11 +1,10 @@
 import { db } from '#app/utils/db.server.ts'
-import { PLAN_LIMITS, type GoalStatus } from './constants.ts'
+import { isStale as isQuietSince } from './buddies.ts'
+import type { GoalStatus } from './constants.ts'
 import { PlanError } from './plan-error.ts'
 import type { CheckInInput } from './schemas.ts'
 import { announceCheckIn, recordCheckInNotifications } from './check-in-notifications.server.ts'
 import type { RealtimePublisher } from '#app/utils/realtime.ts'
-
-const DAY_MS = 24 * 60 * 60 * 1000
 
 /**
  * A goal is stale when nobody has checked in on it for 30 days (counted from its creation while it
@@ -18,7 +17,7 @@ export function isStale(
 ): boolean {
 	if (goal.droppedAt || goal.done) return false
 	const since = lastCheckInAt ?? goal.createdAt
-	return now.getTime() - since.getTime() >= PLAN_LIMITS.staleDays * DAY_MS
+	return isQuietSince(since, now)
 }
 
 /** The day as YYYY-MM-DD in UTC. */

@@ -1,8 +1,11 @@
 // How far a goal has come, and how its values read: pure, shared by the pages, the charts and the
 // server (reminders, the year-end export), so every place shows the same number.
 
-export const GOAL_STATUSES = ['on_track', 'at_risk', 'off_track', 'done'] as const
-export type GoalStatus = (typeof GOAL_STATUSES)[number]
+import { STATUSES, type GoalStatus } from './constants.ts'
+
+/** The statuses in their order (constants.ts holds them with the other plan values). */
+export const GOAL_STATUSES = STATUSES
+export type { GoalStatus }
 
 export type GoalMeasure = {
 	measure: 'number' | 'milestone'
