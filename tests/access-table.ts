@@ -411,4 +411,9 @@ export const SOCKET_CASES: SocketCase[] = [
 	// Alice's plan: its owner and her accepted buddies only (tests/integration/buddies.test.ts joins as those).
 	s('plan:join', 'Alice’s plan', (w) => ({ planId: w.plan.id }),                              'refused 404     404     404     404     404     404'),
 	s('plan:leave', 'Alice’s plan', (w) => ({ planId: w.plan.id }),                             'refused harmless harmless harmless harmless harmless harmless'),
+	// Group A's review cycle: its completion view is for the group's moderators; its meeting for the whole group.
+	s('review-cycle:join', 'group A’s cycle', (w) => ({ cycleId: w.cycle.id }),                  'refused 404     404     404     ok      404     404'),
+	s('review-cycle:leave', 'group A’s cycle', (w) => ({ cycleId: w.cycle.id }),                 'refused harmless harmless harmless harmless harmless harmless'),
+	s('meeting:join', 'group A’s meeting', (w) => ({ meetingId: w.cycle.meetingId }),            'refused 404     404     ok      ok      404     404'),
+	s('meeting:leave', 'group A’s meeting', (w) => ({ meetingId: w.cycle.meetingId }),           'refused harmless harmless harmless harmless harmless harmless'),
 ]

@@ -7,6 +7,7 @@
 // world given by their role, so that what one request does (log out, leave a group, change a
 // password, post) cannot change the answer to the next.
 import { randomUUID } from 'node:crypto'
+import { DEFAULT_QUESTIONS } from '#app/modules/quarterly/questions.ts'
 import { createSession, generateToken, hashToken, SESSION_LIFETIME_MS, sessionCookieHeader } from '#app/modules/auth/sessions.server.ts'
 import { COMMUNITY_FORUM_ID } from '#app/modules/forums/constants.ts'
 import { ensureCommunityForum } from '#app/modules/forums/forums.server.ts'
@@ -118,6 +119,16 @@ export async function buildWorld() {
 		select: { id: true },
 	})
 	const checkIn = await db.checkIn.create({ data: { goalId: goal.id, value: 40, status: 'on_track', note: 'Two new clients.' }, select: { id: true } })
+	// Group A's open quarterly review cycle with Alice's submitted update, and its live meeting.
+	const cycle = await db.reviewCycle.create({
+		data: { groupId: group.id, quarter: '2026-Q4', opensOn: new Date(Date.UTC(2026, 9, 1)), dueOn: new Date(Date.UTC(2026, 11, 31)), status: 'open', visibility: 'group', questions: JSON.stringify(DEFAULT_QUESTIONS), createdById: mona.id, openedAt: new Date() },
+		select: { id: true },
+	})
+	const submission = await db.reviewSubmission.create({
+		data: { cycleId: cycle.id, memberId: alice.id, status: 'submitted', submittedAt: new Date(), answers: JSON.stringify({ revenue: 1_200_000, ask: 'An introduction to a good banker.' }) },
+		select: { id: true },
+	})
+	const meeting = await db.meeting.create({ data: { cycleId: cycle.id, startedById: mona.id }, select: { id: true } })
 	const aliceSession = await signedIn(alice)
 	const invitation = await createInvitation({ groupId: group.id, createdById: mona.id, expiresInDays: 7, singleUse: false })
 
@@ -135,6 +146,7 @@ export async function buildWorld() {
 		notificationId: notification.id,
 		invitationToken: invitation.token,
 		plan: { id: plan.id, goalId: goal.id, checkInId: checkIn.id },
+		cycle: { id: cycle.id, submissionId: submission.id, meetingId: meeting.id },
 	}
 }
 export type World = Awaited<ReturnType<typeof buildWorld>>

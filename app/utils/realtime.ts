@@ -8,13 +8,14 @@ import {
 } from '#app/modules/groups/presence-events.ts'
 import type { NotificationServerEvents } from '#app/modules/notifications/notifications.ts'
 import { planClientEvents, type PlanServerEvents } from '#app/modules/plans/events.ts'
+import { quarterlyClientEvents, type QuarterlyServerEvents } from '#app/modules/quarterly/events.ts'
 
 /**
  * The realtime contract shared by the socket server (server/realtime) and the app: room names,
  * the typed event maps of every event family, and the publisher that actions receive through
  * the load context. Actions commit to the database first, then publish; sockets only subscribe.
  *
- * A family (forums, presence, notifications; plans and reviews to come) declares its events in
+ * A family (forums, presence, notifications, plans, quarterly reviews) declares its events in
  * its own module: a zod schema per event clients may send, a payload type per event the server
  * sends. It is combined here, one line each, into the maps socket.io's `Server`/`Socket` generics
  * use on both sides.
@@ -26,6 +27,9 @@ export const rooms = {
 	thread: (threadId: string) => `thread:${threadId}`,
 	forum: (forumId: string) => `forum:${forumId}`,
 	plan: (planId: string) => `plan:${planId}`,
+	/** A review cycle's completion view: its group's moderators only. */
+	reviewCycle: (cycleId: string) => `review-cycle:${cycleId}`,
+	meeting: (meetingId: string) => `meeting:${meetingId}`,
 }
 
 /** What clients may send, by event: the server parses every payload with its schema first. */
@@ -33,11 +37,16 @@ export const clientEventSchemas = {
 	...forumClientEvents,
 	...presenceClientEvents,
 	...planClientEvents,
+	...quarterlyClientEvents,
 }
 export type ClientEvent = keyof typeof clientEventSchemas
 export type ClientPayload<E extends ClientEvent> = z.output<(typeof clientEventSchemas)[E]>
 
-type ServerPayloads = ForumServerEvents & PresenceServerEvents & NotificationServerEvents & PlanServerEvents
+type ServerPayloads = ForumServerEvents &
+	PresenceServerEvents &
+	NotificationServerEvents &
+	PlanServerEvents &
+	QuarterlyServerEvents
 export type ServerEvent = keyof ServerPayloads
 export type ServerPayload<E extends ServerEvent> = ServerPayloads[E]
 
@@ -50,7 +59,10 @@ export type Ack = {
 }
 
 export type ClientToServerEvents = {
-	[E in ClientEvent]: (payload: z.input<(typeof clientEventSchemas)[E]>, ack?: (answer: Ack) => void) => void
+	[E in ClientEvent]: (
+		payload: z.input<(typeof clientEventSchemas)[E]>,
+		ack?: (answer: Ack) => void,
+	) => void
 }
 export type ServerToClientEvents = {
 	[E in ServerEvent]: (payload: ServerPayload<E>) => void
@@ -65,7 +77,10 @@ export interface RealtimePublisher {
 	 * Ends live connections of a user (all, one session's, or all but one session's): the session
 	 * itself ended (log-out, a revoked session, a changed password, expiry).
 	 */
-	disconnectUser(userId: string, filter?: { sessionId?: string; exceptSessionId?: string }): Promise<void>
+	disconnectUser(
+		userId: string,
+		filter?: { sessionId?: string; exceptSessionId?: string },
+	): Promise<void>
 	/**
 	 * Access changed (a member removed or demoted, a thread hidden…): every live room of the
 	 * user's sockets, or of every socket in the room, is checked again with the guard that let it

@@ -2,11 +2,17 @@ import { forumRoomKinds, registerForums } from './forums.ts'
 import type { RoomKind } from './guarded-rooms.ts'
 import { planRoomKinds } from './plans.ts'
 import { presenceRoom } from './presence.ts'
+import { quarterlyRoomKinds } from './quarterly.ts'
 
 /**
  * Every event family, one line each; each lives in its own module. Its room kinds (with their
  * guards) are joined through one guarded helper and re-checked when access changes; its other
  * client events are bound by its register function.
  */
-export const roomKinds = [...forumRoomKinds, presenceRoom, ...planRoomKinds] as RoomKind[]
+export const roomKinds = [
+	...forumRoomKinds,
+	presenceRoom,
+	...planRoomKinds,
+	...quarterlyRoomKinds,
+] as RoomKind[]
 export const eventFamilies = [registerForums]
