@@ -1,5 +1,6 @@
 import { forumAccess, memberForumAccess, threadAccess } from '#app/modules/forums/access.server.ts'
 import { planAccess } from '#app/modules/plans/access.server.ts'
+import { cycleAccess, meetingAccess } from '#app/modules/quarterly/access.server.ts'
 import { ensureCommunityForum, getGroupForum } from '#app/modules/forums/forums.server.ts'
 import { findMembership } from '#app/modules/groups/groups.server.ts'
 import { isModerator } from '#app/modules/groups/roles.ts'
@@ -26,7 +27,9 @@ export async function requireGroupMember(request: Request, slug: string | undefi
 
 export async function requireGroupModerator(request: Request, slug: string | undefined) {
 	const found = await requireGroupMember(request, slug)
-	invariantResponse(isModerator(found.membership), 'Only the group’s moderators can do this', { status: 403 })
+	invariantResponse(isModerator(found.membership), 'Only the group’s moderators can do this', {
+		status: 403,
+	})
 	return found
 }
 
@@ -78,4 +81,44 @@ export async function requireOwnPlan(request: Request, planId: string | undefine
 	const found = await requireReadablePlan(request, planId)
 	if (found.access.role !== 'owner') throw notFound()
 	return found
+}
+
+/**
+ * A group's review cycle as this member sees it: 404 for anyone outside the group, for a cycle
+ * of another group under this group's address, and for a member before the cycle leaves draft.
+ */
+export async function requireCycle(
+	request: Request,
+	slug: string | undefined,
+	cycleId: string | undefined,
+) {
+	const { user, group, membership } = await requireGroupMember(request, slug)
+	const access = cycleId ? await cycleAccess(user, cycleId) : null
+	if (!access || access.groupId !== group.id) throw notFound()
+	return { user, group, membership, access }
+}
+
+/** Same, for what only the group's moderators do: 403 for the group's other members. */
+export async function requireCycleModerator(
+	request: Request,
+	slug: string | undefined,
+	cycleId: string | undefined,
+) {
+	const found = await requireCycle(request, slug, cycleId)
+	invariantResponse(found.access.canManage, 'Only the group’s moderators can do this', {
+		status: 403,
+	})
+	return found
+}
+
+/** A live meeting of the group: its members join, 404 for everyone else. */
+export async function requireMeeting(
+	request: Request,
+	slug: string | undefined,
+	meetingId: string | undefined,
+) {
+	const { user, group, membership } = await requireGroupMember(request, slug)
+	const access = meetingId ? await meetingAccess(user, meetingId) : null
+	if (!access || access.groupId !== group.id) throw notFound()
+	return { user, group, membership, access }
 }

@@ -1,6 +1,7 @@
 import type { Prisma } from '../../../prisma/generated/sqlite/client.ts'
 import type { SessionUser } from '#app/modules/auth/auth.server.ts'
 import { db } from '#app/utils/db.server.ts'
+import { sql, type Sql } from '#app/utils/sql.server.ts'
 
 /**
  * The one answer to "who may see what of a group's quarterly reviews?" for everything in
@@ -180,4 +181,30 @@ export async function actionItemAccess(
 	const role = await groupRole(viewer, item.groupId)
 	if (!role) return null
 	return { ...item, canChange: item.ownerId === viewer.id || role === 'moderator' }
+}
+
+// The same rule as SQL, for notifications' and search's readable checks (subjects.server.ts).
+
+/** The user is in the group in column `groupId`, as a moderator when `moderatorOnly`. */
+function inGroupSql(userId: string, groupId: Sql, moderatorOnly = false): Sql {
+	return moderatorOnly
+		? sql`EXISTS (SELECT 1 FROM "Membership" qm WHERE qm."groupId" = ${groupId} AND qm."userId" = ${userId} AND qm."role" = 'moderator')`
+		: sql`EXISTS (SELECT 1 FROM "Membership" qm WHERE qm."groupId" = ${groupId} AND qm."userId" = ${userId})`
+}
+
+/** The cycle alias `c` is readable by the user. */
+export function readableCycleSql(userId: string, c: Sql): Sql {
+	return sql`(${inGroupSql(userId, sql`${c}."groupId"`, true)}
+		OR (${c}."status" <> 'draft' AND ${inGroupSql(userId, sql`${c}."groupId"`)}))`
+}
+
+/** The update alias `s` of the cycle alias `c` is readable by the user. */
+export function readableSubmissionSql(userId: string, s: Sql, c: Sql): Sql {
+	return sql`(${s}."memberId" = ${userId} OR (${s}."status" = 'submitted' AND ${readableCycleSql(userId, c)}
+		AND (${c}."visibility" = 'group' OR ${inGroupSql(userId, sql`${c}."groupId"`, true)})))`
+}
+
+/** The action item alias `a` is readable by the user. */
+export function readableActionItemSql(userId: string, a: Sql): Sql {
+	return inGroupSql(userId, sql`${a}."groupId"`)
 }
