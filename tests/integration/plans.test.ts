@@ -222,6 +222,40 @@ describe('goals', () => {
 })
 
 describe('check-ins', () => {
+	test('"today" is the member’s day: a day already begun east of UTC is accepted, the one after is not', async () => {
+		const { plan } = await ownerWithPlan()
+		const goal = await addGoal(plan.id, revenue)
+		// 11:00 UTC on 20 June: 01:00 on 21 June in Kiribati (UTC+14), still 20 June everywhere west.
+		const now = new Date(Date.UTC(year, 5, 20, 11))
+		const east = await recordCheckIn(
+			plan.id,
+			goal.id,
+			{ value: 130_000, status: 'on_track', date: `${year}-06-21` },
+			offlinePublisher,
+			now,
+		)
+		expect(east.checkedAt).toEqual(now)
+		await expect(
+			recordCheckIn(
+				plan.id,
+				goal.id,
+				{ value: 1, status: 'on_track', date: `${year}-06-22` },
+				offlinePublisher,
+				now,
+			),
+		).rejects.toMatchObject({ field: 'date', message: 'A check-in cannot be dated in the future' })
+		// At 09:00 UTC no place has reached 21 June yet.
+		await expect(
+			recordCheckIn(
+				plan.id,
+				goal.id,
+				{ value: 1, status: 'on_track', date: `${year}-06-21` },
+				offlinePublisher,
+				new Date(Date.UTC(year, 5, 20, 9)),
+			),
+		).rejects.toMatchObject({ field: 'date' })
+	})
+
 	test('a value for number goals, done for milestones; history newest first; no future dates', async () => {
 		const { plan, owner } = await ownerWithPlan()
 		const goal = await addGoal(plan.id, revenue)
@@ -383,16 +417,17 @@ describe('the pages’ forms', () => {
 		expect(tooLong.result.error.targetValue).toEqual(['The target must be a number'])
 	})
 
-	test('a check-in dated tomorrow is refused on its field, keeping the note', async () => {
+	test('a check-in dated after tomorrow is refused on its field, keeping the note', async () => {
 		const { plan, cookie } = await ownerWithPlan()
 		const goal = await addGoal(plan.id, revenue)
-		const tomorrow = new Date(Date.now() + DAY).toISOString().slice(0, 10)
+		// Two days ahead of UTC: no time zone has reached that day yet.
+		const dayAfterTomorrow = new Date(Date.now() + 2 * DAY).toISOString().slice(0, 10)
 		const form = {
 			intent: 'check-in',
 			goalId: goal.id,
 			value: '130000',
 			status: 'on_track',
-			date: tomorrow,
+			date: dayAfterTomorrow,
 			note: 'Big deal signed',
 		}
 		const result = await runRoute(goalAction, {

@@ -7,9 +7,10 @@ import {
 	type SubmissionResult,
 } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import type { ComponentType } from 'react'
+import { useEffect, type ComponentType } from 'react'
 import { Form, useLocation, useNavigation } from 'react-router'
 import { Button } from '#app/components/ui/button.tsx'
+import { dayAfter, localDay } from '#app/modules/plans/check-in-days.ts'
 import { Field, FormErrors, SelectField, TextareaField } from '#app/components/ui/field.tsx'
 import {
 	GOAL_AREA_LABELS,
@@ -182,6 +183,16 @@ function CheckInFormFields({
 		shouldValidate: 'onBlur',
 		shouldRevalidate: 'onInput',
 	})
+	// The server's "today" is a UTC day; in the browser the date starts as the member's own day
+	// (a member east of UTC early in the morning is already a day ahead). Once, on hydration.
+	const dateName = fields.date.name
+	const updateForm = form.update
+	useEffect(() => {
+		const mine = localDay()
+		if (!lastResult && mine !== today && mine <= dayAfter(today))
+			updateForm({ name: dateName, value: mine })
+		// eslint-disable-next-line react-hooks/exhaustive-deps -- only the first render's values count
+	}, [])
 	return (
 		<Form method="post" className="space-y-3" {...getFormProps(form)}>
 			<input type="hidden" name="intent" value="check-in" />
@@ -215,7 +226,7 @@ function CheckInFormFields({
 				<Field
 					label="Date"
 					errors={fields.date.errors}
-					inputProps={{ ...getInputProps(fields.date, { type: 'date' }), max: today }}
+					inputProps={{ ...getInputProps(fields.date, { type: 'date' }), max: dayAfter(today) }}
 				/>
 			</div>
 			<TextareaField

@@ -5,6 +5,7 @@ import { PlanError } from './plan-error.ts'
 import type { CheckInInput } from './schemas.ts'
 import { announceCheckIn, recordCheckInNotifications } from './check-in-notifications.server.ts'
 import type { RealtimePublisher } from '#app/utils/realtime.ts'
+import { isoDay, latestDayAnywhere } from './check-in-days.ts'
 
 /**
  * A goal is stale when nobody has checked in on it for 30 days (counted from its creation while it
@@ -20,10 +21,6 @@ export function isStale(
 	return isQuietSince(since, now)
 }
 
-/** The day as YYYY-MM-DD in UTC. */
-export function isoDay(date: Date): string {
-	return date.toISOString().slice(0, 10)
-}
 
 /**
  * Where a goal stands today, recorded by its owner (the route checked that). The goal must belong
@@ -45,9 +42,10 @@ export async function recordCheckIn(
 	checkedAt: Date
 }> {
 	const day = input.date ?? isoDay(now)
-	if (day > isoDay(now)) throw new PlanError('A check-in cannot be dated in the future', 'date')
-	// Today's check-in keeps its time, so two on one day stay in order; an earlier day is its noon (UTC).
-	const checkedAt = day === isoDay(now) ? now : new Date(`${day}T12:00:00Z`)
+	if (day > latestDayAnywhere(now)) throw new PlanError('A check-in cannot be dated in the future', 'date')
+	// Today's check-in keeps its time, so two on one day stay in order (today by UTC, or the day
+	// that has already begun east of it); an earlier day is its noon (UTC).
+	const checkedAt = day >= isoDay(now) ? now : new Date(`${day}T12:00:00Z`)
 	const { checkIn, notice } = await db.$transaction(async (tx) => {
 		const goal = await tx.goal.findFirst({
 			where: { id: goalId, planId },
