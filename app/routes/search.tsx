@@ -58,10 +58,10 @@ export async function loader({ request }: Route.LoaderArgs) {
 	return { query, forums, search, refused }
 }
 
-/** "12 threads", or "more than 640 threads" when only the most recent matches were ranked. */
+/** "12 results", or "more than 640 results" when only the most recent matches were ranked. */
 function foundLabel(search: SearchResults): string {
-	const threads = search.total === 1 ? '1 thread' : `${search.total.toLocaleString('en')} threads`
-	return search.capped ? `More than ${threads}` : threads
+	const results = search.total === 1 ? '1 result' : `${search.total.toLocaleString('en')} results`
+	return search.capped ? `More than ${results}` : results
 }
 
 const fieldClasses =
@@ -128,7 +128,7 @@ export default function SearchPage({ loaderData }: Route.ComponentProps) {
 		<main className="mx-auto max-w-4xl">
 			<PageHeader
 				title="Search"
-				description="Posts in your groups’ forums and the Community forum."
+				description="Your groups’ forums, the Community forum, and the goals of the plans you can see."
 			/>
 			{/* Keyed by the URL so back and forward show the fields of that search. */}
 			<Form
@@ -136,7 +136,7 @@ export default function SearchPage({ loaderData }: Route.ComponentProps) {
 				method="get"
 				action="/search"
 				role="search"
-				aria-label="Search posts"
+				aria-label="Search PeerPower"
 				className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
 			>
 				<label htmlFor="search-q" className="block text-sm font-medium text-slate-800">
