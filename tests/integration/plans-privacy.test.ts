@@ -3,7 +3,10 @@
 // is app/modules/plans/access.server.ts: the owner changes; accepted buddies, and moderators of the
 // owner's groups when the plan is shared, read; everyone else gets 404 as if the plan did not exist
 // (writes too, and a refused write changes nothing); a signed-out visitor is sent to log in.
-import { beforeAll, describe, expect, test } from 'vitest'
+// The same rule answers search (is the goal found?) and the plan's live room (may one join it?).
+import { createServer, type Server as HttpServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { addGoal } from '#app/modules/plans/goals.server.ts'
 import { startPlan, updatePlanSettings } from '#app/modules/plans/plans.server.ts'
 import { action as editAction, loader as editLoader } from '#app/routes/plans/edit.tsx'
@@ -14,20 +17,25 @@ import { loader as exportLoader } from '#app/routes/plans/export-csv.ts'
 import { action as checkInAction, loader as checkInLoader } from '#app/routes/plans/check-in.tsx'
 import { action as nudgeAction } from '#app/routes/plans/nudge.ts'
 import { action as reviewAction, loader as reviewLoader } from '#app/routes/plans/review.tsx'
+import { loader as searchLoader } from '#app/routes/search.tsx'
 import { db } from '#app/utils/db.server.ts'
+import { attachRealtime, type Realtime } from '#server/realtime/index.ts'
 import { changedTables, databaseDigest } from '#tests/db-digest.ts'
 import { listRoutes } from '#tests/route-list.ts'
+import { connected, connectSocket } from '#tests/running-server.ts'
 import { createGroupWith, createUser, dataOf, makeRequest, runRoute, sessionCookieFor, settle, statusOf } from '#tests/helpers.ts'
 
 const ROLES = ['owner', 'buddy', 'pending', 'declined', 'ended', 'member', 'moderator', 'admin', 'anonymous'] as const
 type Role = (typeof ROLES)[number]
 const SUBJECTS = ['private', 'shared'] as const
 type SubjectName = (typeof SUBJECTS)[number]
-// ok: served, or written (an action: a redirect and a change); listed / - : the plan is or is not on the list.
-type Outcome = 'ok' | 'listed' | '-' | '404' | 'login'
+// ok: served, or written (an action: a redirect and a change); listed / - : the plan (or, in a
+// search, its goal) is or is not on the list; refused: a socket without a session is not let in.
+type Outcome = 'ok' | 'listed' | '-' | '404' | 'login' | 'refused'
 
 // lastYearPlanId: the owner's plan of the year before, shared or not like planId, for carrying goals over.
-type Subject = { planId: string; goalId: string; lastYearPlanId: string }
+// word: a word only this plan's goal holds, for search.
+type Subject = { planId: string; goalId: string; lastYearPlanId: string; word: string }
 type Call = { cookie: string | undefined; subject: Subject; name: SubjectName; freshGoal: () => Promise<string>; freshCheckIn: () => Promise<string> }
 type Door = { door: string; write: boolean; fn: unknown; setup?: (subject: Subject) => Promise<unknown>; run: (call: Call) => Promise<unknown>; expect: Record<SubjectName, string> }
 
@@ -143,7 +151,43 @@ const DOORS: Door[] = [
 		run: ({ cookie, subject }) => runRoute(exportLoader, { request: get(`/plans/${subject.planId}/export.csv`, cookie), params: { planId: subject.planId } }),
 		expect: { private: 'ok     ok     404   404   404   404    404   404   login',
 		          shared:  'ok     ok     404   404   404   404    ok    404   login' } },
+	{ door: 'GET /search?q=<a word of the goal> (the goal found?)', write: false, fn: searchLoader,
+		run: async ({ cookie, subject }) => {
+			const result = await runRoute(searchLoader, { request: get(`/search?q=${subject.word}`, cookie) })
+			if (statusOf(result) !== 200) return result
+			const hrefs = dataOf<{ search: { results: Array<{ type: string; href?: string }> } | null }>(result).search?.results.map((r) => r.href) ?? []
+			return hrefs.includes(`/plans/${subject.planId}/goals/${subject.goalId}`) ? 'listed' : '-'
+		},
+		expect: { private: 'listed listed -     -     -     -      -     -     login',
+		          shared:  'listed listed -     -     -     -      listed -     login' } },
+	{ door: 'socket plan:join (the plan’s live room)', write: false, fn: undefined,
+		run: ({ cookie, subject }) => joinPlanRoom(cookie, subject.planId),
+		expect: { private: 'ok     ok     404   404   404   404    404   404   refused',
+		          shared:  'ok     ok     404   404   404   404    ok    404   refused' } },
 ]
+
+let httpServer: HttpServer
+let realtime: Realtime
+let socketUrl: string
+
+/** Joins the plan's room over a real socket: ok, 404 (refused as if no such plan), or refused (no session). */
+async function joinPlanRoom(cookie: string | undefined, planId: string): Promise<Outcome> {
+	const socket = connectSocket(socketUrl, cookie ? { cookie } : {})
+	try {
+		if (!cookie) {
+			const error = await new Promise<Error | null>((resolve) => {
+				socket.once('connect_error', resolve)
+				socket.once('connect', () => resolve(null))
+			})
+			return error ? 'refused' : 'ok'
+		}
+		await connected(socket)
+		const ack = (await socket.timeout(5000).emitWithAck('plan:join', { planId })) as { ok: boolean; error?: string }
+		return ack.ok ? 'ok' : ack.error === 'not_found' ? '404' : (`refused (${ack.error})` as Outcome)
+	} finally {
+		socket.disconnect()
+	}
+}
 
 /** A check-in of the owner's on a goal, for the doors of a check-in's page. */
 async function checkInOn(goalId: string): Promise<string> {
@@ -186,17 +230,28 @@ beforeAll(async () => {
 	const make = async (kind: 'business' | 'leadership', shared: boolean): Promise<Subject> => {
 		const plan = await startPlan(owner.id, year, kind)
 		if (shared) await updatePlanSettings(plan.id, { reminderCadence: 'monthly', sharedWithModerators: true })
-		const goal = await addGoal(plan.id, { title: 'Reach 20 clients', area: 'sales', measure: 'number', targetValue: 20, dueQuarter: 4 })
+		const word = shared ? 'kiwishared' : 'kiwiprivate'
+		const goal = await addGoal(plan.id, { title: 'Reach 20 clients', area: 'sales', measure: 'number', targetValue: 20, dueQuarter: 4, why: `The ${word} rollout pays for itself.` })
 		const lastYear = await db.plan.create({ data: { ownerId: owner.id, year: year - 1, kind, sharedWithModerators: shared }, select: { id: true } })
-		return { planId: plan.id, goalId: goal.id, lastYearPlanId: lastYear.id }
+		return { planId: plan.id, goalId: goal.id, lastYearPlanId: lastYear.id, word }
 	}
 	subjects = { private: await make('business', false), shared: await make('leadership', true) }
 	const people = { owner, buddy, pending, declined, ended, member, moderator, admin }
 	cookies = { anonymous: undefined } as Record<Role, string | undefined>
 	for (const [role, person] of Object.entries(people)) cookies[role as Role] = await sessionCookieFor(person.id)
+	httpServer = createServer()
+	realtime = await attachRealtime(httpServer)
+	await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve))
+	socketUrl = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`
+})
+
+afterAll(async () => {
+	await realtime?.close()
+	await new Promise((resolve) => httpServer?.close(resolve))
 })
 
 function classify(result: unknown, door: Door, subject: Subject, wrote: boolean): string {
+	if (typeof result === 'string') return result
 	const status = statusOf(result)
 	if (status >= 300 && status < 400) {
 		const location = result instanceof Response ? (result.headers.get('location') ?? '') : ''
@@ -245,7 +300,8 @@ test('the table covers every loader and action of the plans pages', async () => 
 	expect(plansRoutes.length).toBeGreaterThanOrEqual(4)
 	expect(missing, 'plans routes without a door in this table').toEqual([])
 	expect(CELLS.length).toBe(DOORS.length * SUBJECTS.length * ROLES.length)
-	// Every refusal in the table is a 404 or the log-in page: never a 403 that would tell a plan exists.
-	expect(CELLS.every((cell) => ['ok', 'listed', '-', '404', 'login'].includes(cell.expected))).toBe(true)
+	// Every refusal in the table is a 404, the log-in page or a socket without a session: never a
+	// 403 that would tell a plan exists.
+	expect(CELLS.every((cell) => ['ok', 'listed', '-', '404', 'login', 'refused'].includes(cell.expected))).toBe(true)
 	expect(ownerId).toBeTruthy()
 })
