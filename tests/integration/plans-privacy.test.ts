@@ -3,7 +3,8 @@
 // is app/modules/plans/access.server.ts: the owner changes; accepted buddies, and moderators of the
 // owner's groups when the plan is shared, read; everyone else gets 404 as if the plan did not exist
 // (writes too, and a refused write changes nothing); a signed-out visitor is sent to log in.
-// The same rule answers search (is the goal found?) and the plan's live room (may one join it?).
+// The same rule answers search (is the goal found?), notifications (is a notice of a check-in still
+// listed?) and the plan's live room (may one join it?).
 import { createServer, type Server as HttpServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -17,6 +18,8 @@ import { loader as exportLoader } from '#app/routes/plans/export-csv.ts'
 import { action as checkInAction, loader as checkInLoader } from '#app/routes/plans/check-in.tsx'
 import { action as nudgeAction } from '#app/routes/plans/nudge.ts'
 import { action as reviewAction, loader as reviewLoader } from '#app/routes/plans/review.tsx'
+import { PLAN_CHECK_IN } from '#app/modules/plans/subjects.server.ts'
+import { loader as notificationsLoader } from '#app/routes/notifications.tsx'
 import { loader as searchLoader } from '#app/routes/search.tsx'
 import { db } from '#app/utils/db.server.ts'
 import { attachRealtime, type Realtime } from '#server/realtime/index.ts'
@@ -36,7 +39,7 @@ type Outcome = 'ok' | 'listed' | '-' | '404' | 'login' | 'refused'
 // lastYearPlanId: the owner's plan of the year before, shared or not like planId, for carrying goals over.
 // word: a word only this plan's goal holds, for search.
 type Subject = { planId: string; goalId: string; lastYearPlanId: string; word: string }
-type Call = { cookie: string | undefined; subject: Subject; name: SubjectName; freshGoal: () => Promise<string>; freshCheckIn: () => Promise<string> }
+type Call = { role: Role; cookie: string | undefined; subject: Subject; name: SubjectName; freshGoal: () => Promise<string>; freshCheckIn: () => Promise<string> }
 type Door = { door: string; write: boolean; fn: unknown; setup?: (subject: Subject) => Promise<unknown>; run: (call: Call) => Promise<unknown>; expect: Record<SubjectName, string> }
 
 const year = new Date().getUTCFullYear()
@@ -160,12 +163,24 @@ const DOORS: Door[] = [
 		},
 		expect: { private: 'listed listed -     -     -     -      -     -     login',
 		          shared:  'listed listed -     -     -     -      listed -     login' } },
+	{ door: 'GET /notifications (a notice of a check-in listed?)', write: false, fn: notificationsLoader,
+		run: async ({ role, cookie, name }) => {
+			const result = await runRoute(notificationsLoader, { request: get('/notifications', cookie) })
+			if (statusOf(result) !== 200) return result
+			const ids = dataOf<{ notifications: Array<{ id: string }> }>(result).notifications.map((n) => n.id)
+			return ids.includes(notices[name][role] ?? '') ? 'listed' : '-'
+		},
+		expect: { private: 'listed listed -     -     -     -      -     -     login',
+		          shared:  'listed listed -     -     -     -      listed -     login' } },
 	{ door: 'socket plan:join (the plan’s live room)', write: false, fn: undefined,
 		run: ({ cookie, subject }) => joinPlanRoom(cookie, subject.planId),
 		expect: { private: 'ok     ok     404   404   404   404    404   404   refused',
 		          shared:  'ok     ok     404   404   404   404    ok    404   refused' } },
 ]
 
+// Everyone (but the anonymous visitor) was told of a check-in on each plan, as if access had once
+// been theirs: the notifications list shows the notice only while the rule lets them see the plan.
+let notices: Record<SubjectName, Partial<Record<Role, string>>>
 let httpServer: HttpServer
 let realtime: Realtime
 let socketUrl: string
@@ -239,6 +254,17 @@ beforeAll(async () => {
 	const people = { owner, buddy, pending, declined, ended, member, moderator, admin }
 	cookies = { anonymous: undefined } as Record<Role, string | undefined>
 	for (const [role, person] of Object.entries(people)) cookies[role as Role] = await sessionCookieFor(person.id)
+	notices = { private: {}, shared: {} }
+	for (const name of SUBJECTS) {
+		const checkInId = await checkInOn(subjects[name].goalId)
+		for (const [role, person] of Object.entries(people)) {
+			const notice = await db.notification.create({
+				data: { userId: person.id, type: 'check-in', subjectKind: PLAN_CHECK_IN, subjectId: checkInId, actorId: owner.id },
+				select: { id: true },
+			})
+			notices[name][role as Role] = notice.id
+		}
+	}
 	httpServer = createServer()
 	realtime = await attachRealtime(httpServer)
 	await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve))
@@ -277,7 +303,7 @@ describe.each(DOORS.map((door) => [door.door, door] as const))('%s', (_name, doo
 		const freshGoal = async () =>
 			(await db.goal.create({ data: { planId: subject.planId, position: 1000 + Math.floor(Math.random() * 1e6), title: 'A fresh goal', area: 'other', measure: 'milestone', dueQuarter: 4, createdAt: new Date(Date.now() - 40 * 24 * 60 * 60 * 1000) }, select: { id: true } })).id
 		const freshCheckIn = async () => checkInOn(subject.goalId)
-		const call: Call = { cookie: cookies[role], subject, name, freshGoal, freshCheckIn }
+		const call: Call = { role, cookie: cookies[role], subject, name, freshGoal, freshCheckIn }
 		// Things a door makes for itself (a fresh goal, a check-in) are made before the fingerprint.
 		let prepared: Call = call
 		await door.setup?.(subject)
