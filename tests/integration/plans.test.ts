@@ -759,3 +759,45 @@ test('search finds a goal for whoever may see its plan, and for nobody else', as
 	await updateGoal(plan.id, goal.id, { ...revenue, title: 'Wallaby rollout', why: '' })
 	expect(await finds(owner)).toEqual([])
 })
+
+test('search finds a check-in by its note and by a comment on it, for whoever may see its plan, and for nobody else', async () => {
+	const { searchPosts } = await import('#app/modules/search/search.server.ts')
+	const { commentOnCheckIn } = await import('#app/modules/plans/reviews.server.ts')
+	const { owner, plan } = await ownerWithPlan()
+	const [buddy, member, moderator] = await Promise.all([createUser(), createUser(), createUser()])
+	await createGroupWith({ moderator, members: [owner, buddy, member] })
+	await db.buddyPair.create({
+		data: { inviterId: owner.id, inviteeId: buddy.id, status: 'accepted' },
+	})
+	const goal = await addGoal(plan.id, revenue)
+	const checkIn = await recordCheckIn(
+		plan.id,
+		goal.id,
+		{ value: 140_000, status: 'at_risk', note: 'The narwhal contract slipped to January.' },
+		offlinePublisher,
+	)
+	const finds = async (user: { id: string }, q: string) =>
+		(await searchPosts({ id: user.id, isSiteAdmin: false }, { q })).results.flatMap((r) =>
+			r.type === 'subject' ? [r.href] : [],
+		)
+	const href = `/plans/${plan.id}/check-ins/${checkIn.id}`
+	expect(await finds(owner, 'narwhal')).toEqual([href])
+	expect(await finds(buddy, 'narwhal')).toEqual([href])
+	for (const outsider of [member, moderator]) expect(await finds(outsider, 'narwhal')).toEqual([])
+	// A buddy's comment is found under its words too, still by the plan's readers only.
+	await commentOnCheckIn(
+		buddy,
+		{ planId: plan.id, checkInId: checkIn.id, body: 'Call the platypus reseller first.' },
+		offlinePublisher,
+	)
+	expect(await finds(owner, 'platypus')).toEqual([href])
+	expect(await finds(member, 'platypus')).toEqual([])
+	// A check-in with no note and no comment has nothing to find, and writes no document.
+	const quiet = await recordCheckIn(
+		plan.id,
+		goal.id,
+		{ value: 141_000, status: 'on_track' },
+		offlinePublisher,
+	)
+	expect(await db.searchDocument.count({ where: { subjectId: quiet.id } })).toBe(0)
+})

@@ -2,7 +2,7 @@
 // over the months behind (most goals on track, one at risk, one gone quiet), two accountability
 // pairs, a buddy's confirmations, a "let's talk" and a comment, so that the plans and the buddy
 // dashboard show the feature at once.
-import { indexGoal } from '#app/modules/plans/goal-search.server.ts'
+import { indexCheckIn, indexGoal } from '#app/modules/plans/plan-search.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import type { DemoContext, DemoSeeder } from './seed.server.ts'
 
@@ -348,6 +348,8 @@ async function seedPlans(context: DemoContext): Promise<void> {
 				body: 'Saw the new price list at the meeting, nice work.',
 			},
 		})
+		// Notes and comments are found by search, like the members' own.
+		for (const checkInId of [...createdCheckIns.values()].flat()) await indexCheckIn(tx, checkInId)
 	})
 }
 

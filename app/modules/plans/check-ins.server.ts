@@ -6,6 +6,7 @@ import type { CheckInInput } from './schemas.ts'
 import { announceCheckIn, recordCheckInNotifications } from './check-in-notifications.server.ts'
 import type { RealtimePublisher } from '#app/utils/realtime.ts'
 import { isoDay, latestDayAnywhere } from './check-in-days.ts'
+import { indexCheckIn } from './plan-search.server.ts'
 
 /**
  * A goal is stale when nobody has checked in on it for 30 days (counted from its creation while it
@@ -20,7 +21,6 @@ export function isStale(
 	const since = lastCheckInAt ?? goal.createdAt
 	return isQuietSince(since, now)
 }
-
 
 /**
  * Where a goal stands today, recorded by its owner (the route checked that). The goal must belong
@@ -42,7 +42,8 @@ export async function recordCheckIn(
 	checkedAt: Date
 }> {
 	const day = input.date ?? isoDay(now)
-	if (day > latestDayAnywhere(now)) throw new PlanError('A check-in cannot be dated in the future', 'date')
+	if (day > latestDayAnywhere(now))
+		throw new PlanError('A check-in cannot be dated in the future', 'date')
 	// Today's check-in keeps its time, so two on one day stay in order (today by UTC, or the day
 	// that has already begun east of it); an earlier day is its noon (UTC).
 	const checkedAt = day >= isoDay(now) ? now : new Date(`${day}T12:00:00Z`)
@@ -68,6 +69,7 @@ export async function recordCheckIn(
 			},
 			select: { id: true, status: true, checkedAt: true },
 		})
+		await indexCheckIn(tx, created.id)
 		// The owner's buddies are told in the same commit (their notifications), and live after it.
 		const notice = await recordCheckInNotifications(tx, { id: created.id, goalId })
 		return {

@@ -4,7 +4,7 @@ import { isStale } from './check-ins.server.ts'
 import { PLAN_LIMITS, type GoalArea, type GoalStatus, type Measure } from './constants.ts'
 import { PlanError } from './plan-error.ts'
 import type { GoalInput } from './schemas.ts'
-import { indexGoal } from './goal-search.server.ts'
+import { indexGoal } from './plan-search.server.ts'
 
 const goalSelect = {
 	id: true,

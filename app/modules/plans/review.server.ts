@@ -5,7 +5,7 @@ import { GOAL_AREA_LABELS, STATUS_LABELS } from './constants.ts'
 import { listGoals } from './goals.server.ts'
 import { PlanError } from './plan-error.ts'
 import { plannableYears } from './plans.server.ts'
-import { indexGoal } from './goal-search.server.ts'
+import { indexGoal } from './plan-search.server.ts'
 
 /** The owner's closing note on a goal at year end; false when the plan has no such goal. */
 export async function setClosingNote(

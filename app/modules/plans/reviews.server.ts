@@ -8,6 +8,7 @@ import { planAccess, planReadersWhere, type PlanRole } from './access.server.ts'
 import { acceptedBuddyIds } from './buddies.server.ts'
 import { isDoneCheckIn, isStale, startOfUtcDay, type Verdict } from './buddies.ts'
 import { PLAN_EVENTS } from './events.ts'
+import { indexCheckIn } from './plan-search.server.ts'
 import { PLAN_CHECK_IN, PLAN_GOAL } from './subjects.server.ts'
 
 // What buddies do with an owner's check-ins: confirm one or ask to talk about it, comment on it,
@@ -157,6 +158,7 @@ export async function commentOnCheckIn(
 			data: { checkInId: input.checkInId, authorId: viewer.id, body: input.body },
 			select: { id: true },
 		})
+		await indexCheckIn(tx, input.checkInId)
 		const { people } = await peopleOfPlan(tx, input.planId)
 		const recipients = people.filter((id) => id !== viewer.id)
 		await recordNotifications(tx, {

@@ -140,4 +140,37 @@ const goalSearch: SearchSubject = {
 	},
 }
 
-export const planSearchSubjects: SearchSubject[] = [goalSearch]
+/**
+ * Check-ins as search subjects: a check-in's note and its comments, found by whoever may see its
+ * plan, like goals.
+ */
+const checkInSearch: SearchSubject = {
+	kind: PLAN_CHECK_IN,
+	scopes: goalSearch.scopes,
+	async results(viewer, checkInIds) {
+		if (checkInIds.length === 0) return new Map()
+		const rows = await queryRows<{
+			id: string
+			planId: string
+			title: string
+			checkedAt: Date | string
+			ownerName: string
+		}>(sql`
+			SELECT c."id", g."planId", g."title", c."checkedAt", u."name" AS "ownerName"
+			FROM "CheckIn" c JOIN "Goal" g ON g."id" = c."goalId" JOIN "Plan" p ON p."id" = g."planId"
+			JOIN "User" u ON u."id" = p."ownerId"
+			WHERE c."id" IN (${join(checkInIds)}) AND ${readablePlanSql(viewer.id, sql`p`)}`)
+		return new Map(
+			rows.map((row) => [
+				row.id,
+				{
+					href: `/plans/${row.planId}/check-ins/${row.id}`,
+					title: row.title,
+					label: `Check-in of ${new Date(row.checkedAt).toLocaleDateString('en', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })} in ${row.ownerName}’s plan`,
+				},
+			]),
+		)
+	},
+}
+
+export const planSearchSubjects: SearchSubject[] = [goalSearch, checkInSearch]
