@@ -416,4 +416,8 @@ export const SOCKET_CASES: SocketCase[] = [
 	s('review-cycle:leave', 'group A’s cycle', (w) => ({ cycleId: w.cycle.id }),                 'refused harmless harmless harmless harmless harmless harmless'),
 	s('meeting:join', 'group A’s meeting', (w) => ({ meetingId: w.cycle.meetingId }),            'refused 404     404     ok      ok      404     404'),
 	s('meeting:leave', 'group A’s meeting', (w) => ({ meetingId: w.cycle.meetingId }),           'refused harmless harmless harmless harmless harmless harmless'),
+	// A vendor program: the community's (members of any group, site admins); Alice's proposal: hers and the curators' (moderators, site admins).
+	s('program:join', 'approved program', (w) => ({ programId: w.vendors.programId }),         'refused 404     ok      ok      ok      ok      ok'),
+	s('program:join', 'Alice’s proposal', (w) => ({ programId: w.vendors.proposalId }),       'refused 404     404     404     ok      ok      ok'),
+	s('program:leave', 'approved program', (w) => ({ programId: w.vendors.programId }),        'refused harmless harmless harmless harmless harmless harmless'),
 ]

@@ -129,6 +129,10 @@ export async function buildWorld() {
 		select: { id: true },
 	})
 	const meeting = await db.meeting.create({ data: { cycleId: cycle.id, startedById: mona.id }, select: { id: true } })
+	// An approved vendor program (the community's catalogue) and Alice's proposal (hers and the curators').
+	const vendor = await db.vendor.create({ data: { slug: 'contoso', name: 'Contoso' }, select: { id: true } })
+	const program = await db.vendorProgram.create({ data: { vendorId: vendor.id, name: 'Flex marketing funds', kind: 'marketing_funds', state: 'approved', proposedById: bob.id }, select: { id: true } })
+	const proposal = await db.vendorProgram.create({ data: { vendorId: vendor.id, name: 'Services rebate', kind: 'rebate', proposedById: alice.id }, select: { id: true } })
 	const aliceSession = await signedIn(alice)
 	const invitation = await createInvitation({ groupId: group.id, createdById: mona.id, expiresInDays: 7, singleUse: false })
 
@@ -147,6 +151,7 @@ export async function buildWorld() {
 		invitationToken: invitation.token,
 		plan: { id: plan.id, goalId: goal.id, checkInId: checkIn.id },
 		cycle: { id: cycle.id, submissionId: submission.id, meetingId: meeting.id },
+		vendors: { vendorId: vendor.id, programId: program.id, proposalId: proposal.id },
 	}
 }
 export type World = Awaited<ReturnType<typeof buildWorld>>

@@ -9,13 +9,14 @@ import {
 import type { NotificationServerEvents } from '#app/modules/notifications/notifications.ts'
 import { planClientEvents, type PlanServerEvents } from '#app/modules/plans/events.ts'
 import { quarterlyClientEvents, type QuarterlyServerEvents } from '#app/modules/quarterly/events.ts'
+import { vendorClientEvents, type VendorServerEvents } from '#app/modules/vendors/events.ts'
 
 /**
  * The realtime contract shared by the socket server (server/realtime) and the app: room names,
  * the typed event maps of every event family, and the publisher that actions receive through
  * the load context. Actions commit to the database first, then publish; sockets only subscribe.
  *
- * A family (forums, presence, notifications, plans, quarterly reviews) declares its events in
+ * A family (forums, presence, notifications, plans, quarterly reviews, vendor programs) declares its events in
  * its own module: a zod schema per event clients may send, a payload type per event the server
  * sends. It is combined here, one line each, into the maps socket.io's `Server`/`Socket` generics
  * use on both sides.
@@ -30,6 +31,7 @@ export const rooms = {
 	/** A review cycle's completion view: its group's moderators only. */
 	reviewCycle: (cycleId: string) => `review-cycle:${cycleId}`,
 	meeting: (meetingId: string) => `meeting:${meetingId}`,
+	program: (programId: string) => `program:${programId}`,
 }
 
 /** What clients may send, by event: the server parses every payload with its schema first. */
@@ -38,6 +40,7 @@ export const clientEventSchemas = {
 	...presenceClientEvents,
 	...planClientEvents,
 	...quarterlyClientEvents,
+	...vendorClientEvents,
 }
 export type ClientEvent = keyof typeof clientEventSchemas
 export type ClientPayload<E extends ClientEvent> = z.output<(typeof clientEventSchemas)[E]>
@@ -46,7 +49,8 @@ type ServerPayloads = ForumServerEvents &
 	PresenceServerEvents &
 	NotificationServerEvents &
 	PlanServerEvents &
-	QuarterlyServerEvents
+	QuarterlyServerEvents &
+	VendorServerEvents
 export type ServerEvent = keyof ServerPayloads
 export type ServerPayload<E extends ServerEvent> = ServerPayloads[E]
 

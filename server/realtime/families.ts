@@ -3,6 +3,7 @@ import type { RoomKind } from './guarded-rooms.ts'
 import { planRoomKinds } from './plans.ts'
 import { presenceRoom } from './presence.ts'
 import { quarterlyRoomKinds } from './quarterly.ts'
+import { vendorRoomKinds } from './vendors.ts'
 
 /**
  * Every event family, one line each; each lives in its own module. Its room kinds (with their
@@ -14,5 +15,6 @@ export const roomKinds = [
 	presenceRoom,
 	...planRoomKinds,
 	...quarterlyRoomKinds,
+	...vendorRoomKinds,
 ] as RoomKind[]
 export const eventFamilies = [registerForums]
