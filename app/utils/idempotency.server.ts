@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { isUniqueViolation } from './db-errors.ts'
 import { db, type DbTransaction } from './db.server.ts'
 
 /**
@@ -55,9 +56,6 @@ type Options<R> = {
 	now?: () => Date
 }
 
-function isUniqueViolation(error: unknown): boolean {
-	return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002'
-}
 
 let lastSweep = 0
 /** Forgets expired keys, at most once a minute per process (cheap: createdAt is indexed). */

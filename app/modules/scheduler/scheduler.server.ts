@@ -1,5 +1,6 @@
 import { db, type DbTransaction } from '#app/utils/db.server.ts'
 import { logger } from '#app/utils/logger.server.ts'
+import { isUniqueViolation } from '#app/utils/db-errors.ts'
 import type { RealtimePublisher } from '#app/utils/realtime.ts'
 
 // Work that falls due at a time rather than on a request: reminders, deadline notices, cycles that
@@ -31,9 +32,6 @@ export type ScheduledJob = {
 
 export type JobReport = { job: string; ok: boolean; done: number; skipped: number }
 
-function isUniqueViolation(error: unknown): boolean {
-	return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002'
-}
 
 /** Records `key` and does `work` in one transaction; false when the key was already recorded. */
 async function doOnce(job: string, key: string, now: Date, work: (tx: DbTransaction) => Promise<void | (() => void)>) {

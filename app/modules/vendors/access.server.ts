@@ -14,9 +14,12 @@ import { GROUPS_BEFORE_GROUP_ONLY_COUNT } from './constants.ts'
  *     moderators of any group), who approve, edit or merge it. A merged program answers as the
  *     program it went into.
  *   - A rating shared with the community is read by the whole community; a group-only rating only
- *     by the members of its group (and its author). Community-wide figures count group-only
- *     ratings only once GROUPS_BEFORE_GROUP_ONLY_COUNT groups have rated the program, so that no
- *     group's private opinion can be read off an average.
+ *     by the members of its group (and its author).
+ *   - Figures (averages, distributions, outcomes) count what the viewer may read, and other
+ *     groups' group-only ratings only once GROUPS_BEFORE_GROUP_ONLY_COUNT groups have group-only
+ *     ratings of the program. Counting groups that rated at all would not do: with two groups'
+ *     ratings shared and a third group's kept private, the private one is the total less what
+ *     everyone can read.
  */
 type Viewer = Pick<SessionUser, 'id' | 'isSiteAdmin'>
 
@@ -112,9 +115,16 @@ export function readableRatingSql(cv: CatalogueViewer, r: Sql): Sql {
 	return sql`(${r}."visibility" = 'community' OR ${groups} OR ${r}."memberId" = ${cv.userId})`
 }
 
-/** Whether community-wide figures may count the program's group-only ratings (see the rule above). */
-export function groupOnlyCountsInTotals(groupsThatRated: number): boolean {
-	return groupsThatRated >= GROUPS_BEFORE_GROUP_ONLY_COUNT
+/** Whether figures may count other groups' group-only ratings of a program (see the rule above). */
+export function groupOnlyCountsInTotals(groupsWithGroupOnlyRatings: number): boolean {
+	return groupsWithGroupOnlyRatings >= GROUPS_BEFORE_GROUP_ONLY_COUNT
+}
+
+/** The rating alias `r` counts in the viewer's figures of its program: the rule above, in SQL. */
+export function countedRatingSql(cv: CatalogueViewer, r: Sql): Sql {
+	return sql`(${readableRatingSql(cv, r)} OR (
+		SELECT COUNT(DISTINCT go."groupId") FROM "ProgramRating" go
+		WHERE go."programId" = ${r}."programId" AND go."visibility" = 'group') >= ${GROUPS_BEFORE_GROUP_ONLY_COUNT})`
 }
 
 /** Who may read one rating, as a condition on users: for choosing who is notified of it. */
