@@ -1,9 +1,9 @@
 import type { SubmissionResult } from '@conform-to/react'
-import { useMemo, useState } from 'react'
+import { useMemo, useRef } from 'react'
 import { Form, Link } from 'react-router'
 import { BlockerBadge, KindBadge, TagList } from './badges.tsx'
 import { PostCard } from './post-card.tsx'
-import { ReplyForm, type QuoteRequest } from './reply-form.tsx'
+import { ReplyForm, type ReplyFormHandle } from './reply-form.tsx'
 import { useThreadLive, type LivePost } from './use-thread-live.ts'
 import { Pagination } from '#app/components/pagination.tsx'
 import { Button } from '#app/components/ui/button.tsx'
@@ -45,13 +45,13 @@ export function ThreadView({ data, actionData }: { data: ThreadPageData; actionD
 		thread: initialThread,
 		lastPostNumber: data.thread.lastPostNumber,
 	})
-	const [quoteRequest, setQuoteRequest] = useState<QuoteRequest | null>(null)
+	const replyForm = useRef<ReplyFormHandle>(null)
 	const thread = { id: data.thread.id, kind: data.thread.kind, authorId: data.thread.authorId, ...live.thread }
 	const pageCount = Math.max(data.pageCount, Math.ceil(live.lastPostNumber / POSTS_PER_PAGE))
 	const firstUnread = data.lastReadPostNumber + 1
 	const hasUnreadElsewhere = firstUnread <= data.thread.lastPostNumber && !data.posts.some((p) => p.number === firstUnread)
 	const onQuote = (post: LivePost) => {
-		if (post.body) setQuoteRequest({ postId: post.id, author: post.author.name, body: post.body, nonce: Date.now() })
+		if (post.body) replyForm.current?.addQuote({ postId: post.id, author: post.author.name, body: post.body })
 	}
 	const newCount = live.newReplies.onThisPage.length + live.newReplies.later.length
 
@@ -184,7 +184,7 @@ export function ThreadView({ data, actionData }: { data: ThreadPageData; actionD
 						draftBody={data.draft?.body ?? null}
 						idempotencyKey={data.replyKey}
 						initialQuote={data.quote}
-						quoteRequest={quoteRequest}
+						ref={replyForm}
 						lastResult={actionData?.intent === 'reply' ? (actionData.result as SubmissionResult<string[]>) : undefined}
 						onTyping={live.notifyTyping}
 					/>
