@@ -36,68 +36,150 @@ function Menu({ label, summary, children }: { label?: string; summary: React.Rea
 
 const menuItem = 'block px-4 py-2 text-sm text-slate-700 no-underline hover:bg-slate-50 hover:no-underline'
 
+/** The links to the sections a member has, shared by the bar (wide screens) and the menu (phones). */
+function sectionLinks(user: NavUser, groups: NavGroup[], current: NavGroup | undefined) {
+	const inGroup = groups.length > 0
+	return [
+		current ? { to: `/g/${current.slug}/forum`, label: 'Forum' } : null,
+		inGroup || user.isSiteAdmin ? { to: '/community', label: 'Community' } : null,
+		inGroup ? { to: '/lessons', label: 'Lessons' } : null,
+		inGroup ? { to: '/plans', label: 'Plans' } : null,
+		inGroup ? { to: '/buddies', label: 'Buddies' } : null,
+		user.isSiteAdmin ? { to: '/admin/groups', label: 'Admin' } : null,
+	].filter((link) => link !== null)
+}
+
+function MenuIcon() {
+	return (
+		<svg
+			aria-hidden="true"
+			viewBox="0 0 24 24"
+			fill="none"
+			stroke="currentColor"
+			strokeWidth="1.8"
+			strokeLinecap="round"
+			className="h-5 w-5"
+		>
+			<path d="M4 6h16M4 12h16M4 18h16" />
+		</svg>
+	)
+}
+
+const phoneMenuLink = ({ isActive }: { isActive: boolean }) =>
+	cn(
+		'flex min-h-11 items-center px-4 text-sm font-medium no-underline hover:bg-slate-50 hover:no-underline',
+		isActive ? 'text-brand-700' : 'text-slate-700',
+	)
+
+/**
+ * The sections on a phone, where the bar has room only for the logo, the bell and the account:
+ * a disclosure (details/summary, so it opens without JavaScript) that drops a panel the width of
+ * the header.
+ */
+function PhoneMenu({
+	links,
+	groups,
+	current,
+}: {
+	links: { to: string; label: string }[]
+	groups: NavGroup[]
+	current: NavGroup | undefined
+}) {
+	const location = useLocation()
+	return (
+		// Keyed by location so the menu closes after navigating. Not positioned itself: the panel
+		// is placed against the (sticky) header, full width.
+		<details key={location.key} className="md:hidden">
+			<summary className="flex h-11 cursor-pointer list-none items-center gap-1.5 rounded-md px-2 text-sm font-medium text-slate-700 hover:bg-slate-100 [&::-webkit-details-marker]:hidden">
+				<MenuIcon />
+				Menu
+			</summary>
+			<div className="absolute inset-x-0 top-full z-40 max-h-[calc(100vh-4rem)] overflow-y-auto border-b border-slate-200 bg-white py-2 shadow-lg">
+				{links.map((link) => (
+					<NavLink key={link.to} to={link.to} className={phoneMenuLink}>
+						{link.label}
+					</NavLink>
+				))}
+				{links.length > 0 ? (
+					<NavLink to="/search" className={phoneMenuLink}>
+						Search
+					</NavLink>
+				) : null}
+				{groups.length > 0 ? (
+					<>
+						<p className="mt-2 border-t border-slate-100 px-4 pt-3 pb-1 text-xs font-semibold text-slate-500 uppercase">
+							Your groups
+						</p>
+						{groups.map((group) => (
+							<Link
+								key={group.slug}
+								to={`/g/${group.slug}`}
+								aria-current={group === current ? 'true' : undefined}
+								className={cn(
+									'flex min-h-11 items-center px-4 text-sm no-underline hover:bg-slate-50 hover:no-underline',
+									group === current ? 'font-medium text-brand-700' : 'text-slate-700',
+								)}
+							>
+								{group.name}
+							</Link>
+						))}
+					</>
+				) : null}
+			</div>
+		</details>
+	)
+}
+
 export function AppNav({ user, groups }: { user: NavUser | null; groups: NavGroup[] }) {
 	const location = useLocation()
 	const currentSlug = /^\/g\/([^/]+)/.exec(location.pathname)?.[1]
 	const current = groups.find((group) => group.slug === currentSlug)
+	const links = user ? sectionLinks(user, groups, current) : []
 	return (
 		<header className="sticky top-0 z-30 border-b print:hidden border-slate-200 bg-white/95 backdrop-blur">
-			<nav aria-label="Main" className="mx-auto flex min-h-14 max-w-6xl flex-wrap items-center gap-x-2 gap-y-1 px-4 py-2">
-				<Link to="/" className="mr-2 text-lg font-bold tracking-tight text-slate-900 no-underline hover:no-underline">
+			<nav
+				aria-label="Main"
+				className="mx-auto flex min-h-14 max-w-6xl flex-wrap items-center gap-x-2 gap-y-1 px-4 py-2"
+			>
+				<Link
+					to="/"
+					className="mr-2 text-lg font-bold tracking-tight text-slate-900 no-underline hover:no-underline"
+				>
 					Peer<span className="text-brand-600">Power</span>
 				</Link>
 				{user ? (
 					<>
-						{groups.length > 0 ? (
-							<Menu
-								summary={
-									<span className="max-w-40 truncate">
-										<span className="sr-only">Switch group: </span>
-										{current?.name ?? 'Your groups'} <span aria-hidden="true">▾</span>
-									</span>
-								}
-							>
-								{groups.map((group) => (
-									<Link key={group.slug} to={`/g/${group.slug}`} className={menuItem}>
-										{group.name}
-									</Link>
-								))}
-							</Menu>
-						) : null}
-						{current ? (
-							<NavLink to={`/g/${current.slug}/forum`} className={navLink}>
-								Forum
-							</NavLink>
-						) : null}
-						{groups.length > 0 || user.isSiteAdmin ? (
-							<NavLink to="/community" className={navLink}>
-								Community
-							</NavLink>
-						) : null}
-						{groups.length > 0 ? (
-							<NavLink to="/lessons" className={navLink}>
-								Lessons
-							</NavLink>
-						) : null}
-						{groups.length > 0 ? (
-							<NavLink to="/plans" className={navLink}>
-								Plans
-							</NavLink>
-						) : null}
-						{groups.length > 0 ? (
-							<NavLink to="/buddies" className={navLink}>
-								Buddies
-							</NavLink>
-						) : null}
-						{user.isSiteAdmin ? (
-							<NavLink to="/admin/groups" className={navLink}>
-								Admin
-							</NavLink>
-						) : null}
+						{/* Wide screens: the group switcher and the sections in the bar. */}
+						<div className="hidden md:contents">
+							{groups.length > 0 ? (
+								<Menu
+									summary={
+										<span className="max-w-40 truncate">
+											<span className="sr-only">Switch group: </span>
+											{current?.name ?? 'Your groups'} <span aria-hidden="true">▾</span>
+										</span>
+									}
+								>
+									{groups.map((group) => (
+										<Link key={group.slug} to={`/g/${group.slug}`} className={menuItem}>
+											{group.name}
+										</Link>
+									))}
+								</Menu>
+							) : null}
+							{links.map((link) => (
+								<NavLink key={link.to} to={link.to} className={navLink}>
+									{link.label}
+								</NavLink>
+							))}
+						</div>
 						<div className="ml-auto flex items-center gap-1">
-							{groups.length > 0 ? <NavSearch linkClassName={navLink} /> : null}
+							{groups.length > 0 ? <NavSearch /> : null}
 							<NotificationBell />
-							<Menu label="Your account" summary={<Avatar name={user.name} seed={user.id} size="sm" />}>
+							<Menu
+								label="Your account"
+								summary={<Avatar name={user.name} seed={user.id} size="sm" />}
+							>
 								<p className="truncate border-b border-slate-100 px-4 py-2 text-xs text-slate-500">
 									Signed in as <span className="font-medium text-slate-800">{user.name}</span>
 								</p>
@@ -119,6 +201,9 @@ export function AppNav({ user, groups }: { user: NavUser | null; groups: NavGrou
 									</button>
 								</Form>
 							</Menu>
+							{links.length > 0 || groups.length > 0 ? (
+								<PhoneMenu links={links} groups={groups} current={current} />
+							) : null}
 						</div>
 					</>
 				) : (

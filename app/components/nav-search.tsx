@@ -1,56 +1,46 @@
-import { Form, NavLink, useLocation, useSearchParams } from 'react-router'
-import { cn } from '#app/utils/misc.ts'
+import { Form, useLocation, useSearchParams } from 'react-router'
 
 /**
- * The top bar's way into search: a small GET form on wide screens (it works without JavaScript),
- * a plain link to the search page on narrow ones, where the bar has no room for a field.
+ * The top bar's way into search on wide screens: a small GET form (it works without JavaScript).
+ * On narrow ones the bar has no room for a field: the header's menu links to the search page.
  */
-export function NavSearch({
-	linkClassName,
-}: {
-	linkClassName: (state: { isActive: boolean }) => string
-}) {
+export function NavSearch() {
 	const location = useLocation()
 	const [params] = useSearchParams()
 	const onSearchPage = location.pathname === '/search'
 	return (
-		<>
-			<Form
-				method="get"
-				action="/search"
-				role="search"
-				aria-label="Site"
-				className="relative hidden md:block"
-				key={onSearchPage ? location.search : 'nav'}
+		<Form
+			method="get"
+			action="/search"
+			role="search"
+			aria-label="Site"
+			className="relative hidden md:block"
+			key={onSearchPage ? location.search : 'nav'}
+		>
+			<label htmlFor="nav-search" className="sr-only">
+				Search posts
+			</label>
+			<svg
+				aria-hidden="true"
+				viewBox="0 0 20 20"
+				fill="currentColor"
+				className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-slate-400"
 			>
-				<label htmlFor="nav-search" className="sr-only">
-					Search posts
-				</label>
-				<svg
-					aria-hidden="true"
-					viewBox="0 0 20 20"
-					fill="currentColor"
-					className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-slate-400"
-				>
-					<path
-						fillRule="evenodd"
-						d="M9 3.5a5.5 5.5 0 1 0 0 11 5.5 5.5 0 0 0 0-11ZM2 9a7 7 0 1 1 12.45 4.39l3.08 3.08a.75.75 0 1 1-1.06 1.06l-3.08-3.08A7 7 0 0 1 2 9Z"
-						clipRule="evenodd"
-					/>
-				</svg>
-				<input
-					id="nav-search"
-					type="search"
-					name="q"
-					defaultValue={onSearchPage ? (params.get('q') ?? '') : ''}
-					placeholder="Search posts"
-					maxLength={200}
-					className="w-44 rounded-md border border-slate-300 bg-slate-50 py-1.5 pl-8 pr-2 text-sm placeholder:text-slate-500 focus:border-brand-600 focus:bg-white lg:w-60"
+				<path
+					fillRule="evenodd"
+					d="M9 3.5a5.5 5.5 0 1 0 0 11 5.5 5.5 0 0 0 0-11ZM2 9a7 7 0 1 1 12.45 4.39l3.08 3.08a.75.75 0 1 1-1.06 1.06l-3.08-3.08A7 7 0 0 1 2 9Z"
+					clipRule="evenodd"
 				/>
-			</Form>
-			<NavLink to="/search" className={(state) => cn(linkClassName(state), 'md:hidden')}>
-				Search
-			</NavLink>
-		</>
+			</svg>
+			<input
+				id="nav-search"
+				type="search"
+				name="q"
+				defaultValue={onSearchPage ? (params.get('q') ?? '') : ''}
+				placeholder="Search posts"
+				maxLength={200}
+				className="w-44 rounded-md border border-slate-300 bg-slate-50 py-1.5 pl-8 pr-2 text-sm placeholder:text-slate-500 focus:border-brand-600 focus:bg-white lg:w-60"
+			/>
+		</Form>
 	)
 }

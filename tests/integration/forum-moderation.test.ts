@@ -2,7 +2,8 @@
 import { describe, expect, test } from 'vitest'
 import { action as threadAction, loader as threadLoader } from '#app/routes/threads/thread.tsx'
 import { db } from '#app/utils/db.server.ts'
-import { dataOf, statusOf } from '#tests/helpers.ts'
+import { getToast } from '#app/utils/toast.server.ts'
+import { dataOf, makeRequest, statusOf } from '#tests/helpers.ts'
 import {
 	callRoute,
 	forumWorld,
@@ -79,6 +80,22 @@ describe('locking', () => {
 		for (const intent of ['unlock', 'unpin'])
 			expect(statusOf(await threadForm(w.bob, threadId, { intent }))).toBe(403)
 		expect(await threadRow(threadId)).toMatchObject({ locked: true, pinned: true })
+	})
+
+	test('each lock and pin says what happened, spelled right', async () => {
+		const w = await forumWorld()
+		const threadId = await startThread(w.alice, w.group, {})
+		const toastOf = async (response: unknown) => {
+			const cookie = (response as Response).headers
+				.getSetCookie()
+				.map((line) => line.split(';')[0]!)
+				.join('; ')
+			return (await getToast(makeRequest('/', { cookie }))).toast?.title
+		}
+		expect(await toastOf(await threadForm(w.moderator, threadId, { intent: 'pin' }))).toBe('Thread pinned')
+		expect(await toastOf(await threadForm(w.moderator, threadId, { intent: 'unpin' }))).toBe('Thread unpinned')
+		expect(await toastOf(await threadForm(w.moderator, threadId, { intent: 'lock' }))).toBe('Thread locked')
+		expect(await toastOf(await threadForm(w.moderator, threadId, { intent: 'unlock' }))).toBe('Thread unlocked')
 	})
 
 	test('the moderator’s form brings them back to the page they were on', async () => {

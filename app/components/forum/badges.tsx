@@ -24,7 +24,7 @@ export function TagList({ tags, hrefFor }: { tags: string[]; hrefFor?: (tag: str
 			{tags.map((tag) => (
 				<li key={tag}>
 					{hrefFor ? (
-						<a href={hrefFor(tag)} className={cn(pill, 'bg-slate-100 text-slate-700 no-underline hover:bg-slate-200')}>
+						<a href={hrefFor(tag)} className={cn(pill, 'min-h-6 bg-slate-100 text-slate-700 no-underline hover:bg-slate-200')}>
 							#{tag}
 						</a>
 					) : (

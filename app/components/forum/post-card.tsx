@@ -13,7 +13,10 @@ type Props = {
 	onQuote: (post: LivePost) => void
 }
 
-const action = 'text-xs font-medium text-slate-600 hover:text-slate-900 disabled:opacity-50'
+// Each action is a tap target of its own: 44 px tall on a phone (the size WCAG recommends), a little
+// less where a pointer is likely. The padding and the hover background show its extent.
+const action =
+	'inline-flex min-h-11 items-center rounded-md px-2 text-xs font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900 disabled:opacity-50 sm:min-h-8'
 
 /** A toggle that updates in place with JavaScript and still works as a plain form without it. */
 function ToggleButton({ intent, postId, pressed, label, pressedLabel }: { intent: string; postId: string; pressed: boolean; label: string; pressedLabel: string }) {
@@ -49,11 +52,13 @@ export function PostCard({ post, thread, viewerId, access, onQuote }: Props) {
 				<Avatar name={post.author.name} seed={post.author.id} />
 				<div className="min-w-0">
 					<p id={`post-${post.number}-author`} className="font-medium">
-						<Link to={`/u/${post.author.id}`}>{post.author.name}</Link>
+						<Link to={`/u/${post.author.id}`} className="inline-block">
+							{post.author.name}
+						</Link>
 						<span className="ml-2 text-sm font-normal text-slate-500">{post.author.company}</span>
 					</p>
 					<p className="text-xs text-slate-500">
-						<a href={`#post-${post.number}`} className="text-slate-500">
+						<a href={`#post-${post.number}`} className="-my-1 inline-block py-1 text-slate-500">
 							#{post.number}
 						</a>{' '}
 						· <RelativeTime date={post.createdAt} />
@@ -62,7 +67,7 @@ export function PostCard({ post, thread, viewerId, access, onQuote }: Props) {
 								{' '}
 								·{' '}
 								{forumCan.seeRevisions(access) && post.revisionCount > 0 ? (
-									<Link to={`/t/${thread.id}/history/${post.id}`} className="text-slate-500">
+									<Link to={`/t/${thread.id}/history/${post.id}`} className="-my-1 inline-block py-1 text-slate-500">
 										edited
 									</Link>
 								) : (
@@ -81,11 +86,11 @@ export function PostCard({ post, thread, viewerId, access, onQuote }: Props) {
 				<div className="prose-post mt-3" dangerouslySetInnerHTML={{ __html: post.bodyHtml ?? '' }} />
 			)}
 			{post.deleted ? null : (
-				<footer className="mt-4 flex flex-wrap items-center gap-4 border-t border-slate-100 pt-3">
+				<footer className="mt-4 -mx-2 flex flex-wrap items-center gap-x-1 border-t border-slate-100 pt-1.5">
 					{forumCan.react(viewer, access, postLike) ? (
 						<ToggleButton intent="helpful" postId={post.id} pressed={post.foundHelpful} label="👍 Helpful" pressedLabel="👍 You found this helpful" />
 					) : null}
-					<span className="text-xs text-slate-500" data-testid="helpful-count">
+					<span className="px-2 text-xs text-slate-500" data-testid="helpful-count">
 						{post.helpfulCount} found this helpful
 					</span>
 					<ToggleButton intent="bookmark" postId={post.id} pressed={post.bookmarked} label="Bookmark" pressedLabel="Bookmarked" />
@@ -110,7 +115,7 @@ export function PostCard({ post, thread, viewerId, access, onQuote }: Props) {
 							</button>
 						</Form>
 					) : null}
-					<div className="ml-auto flex items-center gap-4">
+					<div className="ml-auto flex items-center gap-x-1">
 						{forumCan.editPost(viewer, access, postLike) ? (
 							<Link to={`/t/${thread.id}/edit/${post.id}`} className={action + ' no-underline'}>
 								Edit

@@ -1,13 +1,16 @@
 import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react'
 import { Form, useNavigation } from 'react-router'
 import { useDraftAutosave } from './use-draft-autosave.ts'
 import { Button } from '#app/components/ui/button.tsx'
 import { ErrorList, FormErrors } from '#app/components/ui/field.tsx'
 import { ReplySchema } from '#app/modules/forums/schemas.ts'
 
-export type QuoteRequest = { postId: string; author: string; body: string; nonce: number }
+export type QuotedPost = { postId: string; author: string; body: string }
+
+/** What the thread page may ask of its reply box. */
+export type ReplyFormHandle = { addQuote: (quote: QuotedPost) => void }
 
 export function quoteMarkdown(author: string, body: string): string {
 	const quoted = body
@@ -22,14 +25,14 @@ type Props = {
 	draftBody: string | null
 	/** Sent with the reply: a resend with the same key leads to the reply already posted. */
 	idempotencyKey: string
-	initialQuote: { postId: string; author: string; body: string } | null
-	quoteRequest: QuoteRequest | null
+	initialQuote: QuotedPost | null
 	lastResult?: SubmissionResult<string[]> | null
 	onTyping: () => void
+	ref?: Ref<ReplyFormHandle>
 }
 
 /** The reply box: validates as you go, saves a draft while typing, takes quotes. */
-export function ReplyForm({ threadId, draftBody, idempotencyKey, initialQuote, quoteRequest, lastResult, onTyping }: Props) {
+export function ReplyForm({ threadId, draftBody, idempotencyKey, initialQuote, lastResult, onTyping, ref }: Props) {
 	const navigation = useNavigation()
 	const submitting = navigation.state === 'submitting' && navigation.formData?.get('intent') === 'reply'
 	const initialBody = (initialQuote ? quoteMarkdown(initialQuote.author, initialQuote.body) : '') + (draftBody ?? '')
@@ -49,17 +52,27 @@ export function ReplyForm({ threadId, draftBody, idempotencyKey, initialQuote, q
 	// a member may be resending a reply whose answer was lost.
 	const [submissionKey, setSubmissionKey] = useState(idempotencyKey)
 
-	useEffect(() => {
-		if (!quoteRequest || !textarea.current) return
-		const element = textarea.current
-		const quote = quoteMarkdown(quoteRequest.author, quoteRequest.body)
-		element.value = element.value ? `${element.value.replace(/\s*$/, '\n\n')}${quote}` : quote
-		setQuotedPostId(quoteRequest.postId)
-		element.focus()
-		element.setSelectionRange(element.value.length, element.value.length)
-		element.scrollIntoView({ behavior: 'smooth', block: 'center' })
-		autosave.onChange({ body: element.value })
-	}, [quoteRequest, autosave])
+	// Quoting is an event: it runs once per click, from the click. (It used to be an effect that
+	// appended the quote whenever its dependencies changed; one of them, the autosave object, was
+	// new on every render, so every render appended the quote again, without end.)
+	const { onChange: saveDraft } = autosave
+	useImperativeHandle(
+		ref,
+		() => ({
+			addQuote(quote) {
+				const element = textarea.current
+				if (!element) return
+				const markdown = quoteMarkdown(quote.author, quote.body)
+				element.value = element.value.trim() ? `${element.value.replace(/\s*$/, '\n\n')}${markdown}` : markdown
+				setQuotedPostId(quote.postId)
+				element.focus()
+				element.setSelectionRange(element.value.length, element.value.length)
+				element.scrollIntoView({ behavior: 'smooth', block: 'center' })
+				saveDraft({ body: element.value })
+			},
+		}),
+		[saveDraft],
+	)
 
 	// A reply that went through redirects (no action data): the box empties, as the server cleared the draft.
 	const sentReply = useRef(false)

@@ -1,14 +1,15 @@
 import type { SubmissionResult } from '@conform-to/react'
-import { useMemo, useState } from 'react'
+import { useMemo, useRef } from 'react'
 import { Form, Link } from 'react-router'
 import { BlockerBadge, KindBadge, TagList } from './badges.tsx'
 import { PostCard } from './post-card.tsx'
-import { ReplyForm, type QuoteRequest } from './reply-form.tsx'
+import { ReplyForm, type ReplyFormHandle } from './reply-form.tsx'
 import { useThreadLive, type LivePost } from './use-thread-live.ts'
 import { Pagination } from '#app/components/pagination.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { NOTIFICATION_LEVEL_LABELS, NOTIFICATION_LEVELS, POSTS_PER_PAGE, type NotificationLevel } from '#app/modules/forums/constants.ts'
 import { forumCan } from '#app/modules/forums/permissions.ts'
+import { useHydrated } from '#app/utils/use-hydrated.ts'
 import type { getThreadPage } from '#app/modules/forums/threads.server.ts'
 
 type ThreadPageData = Omit<Awaited<ReturnType<typeof getThreadPage>>, 'hasUnreadNotifications'> & {
@@ -31,6 +32,43 @@ function TypingLine({ names }: { names: string[] }) {
 	)
 }
 
+// Large enough to tap on a phone; the usual size where a pointer is likely.
+const controlHeight = 'min-h-10 sm:min-h-8'
+
+/**
+ * The thread's notification level. With JavaScript a change saves at once; without it, the Save
+ * button does (it is in the server's HTML, and hidden once the page has hydrated).
+ */
+function NotificationLevelForm({ level }: { level: NotificationLevel }) {
+	const hydrated = useHydrated()
+	return (
+		<Form method="post" className="flex max-w-full min-w-0 flex-wrap items-center gap-x-2 gap-y-1">
+			<input type="hidden" name="intent" value="level" />
+			<label htmlFor="notification-level" className="text-sm text-slate-600">
+				Notifications
+			</label>
+			<select
+				id="notification-level"
+				name="level"
+				defaultValue={level}
+				key={level}
+				onChange={(event) => event.currentTarget.form?.requestSubmit()}
+				className={`max-w-full min-w-0 rounded-md border border-slate-300 bg-white px-2 text-sm ${controlHeight}`}
+			>
+				{NOTIFICATION_LEVELS.map((option: NotificationLevel) => (
+					<option key={option} value={option}>
+						{NOTIFICATION_LEVEL_LABELS[option].label}: {NOTIFICATION_LEVEL_LABELS[option].hint}
+					</option>
+				))}
+			</select>
+			{/* The hidden attribute, not a class: the button's own display class would win over one. */}
+			<Button variant="secondary" size="sm" className={controlHeight} hidden={hydrated}>
+				Save
+			</Button>
+		</Form>
+	)
+}
+
 export function ThreadView({ data, actionData }: { data: ThreadPageData; actionData: ActionData }) {
 	const initialThread = useMemo(
 		() => ({ locked: data.thread.locked, pinned: data.thread.pinned, acceptedPostId: data.thread.acceptedPostId, title: data.thread.title }),
@@ -45,22 +83,26 @@ export function ThreadView({ data, actionData }: { data: ThreadPageData; actionD
 		thread: initialThread,
 		lastPostNumber: data.thread.lastPostNumber,
 	})
-	const [quoteRequest, setQuoteRequest] = useState<QuoteRequest | null>(null)
+	const replyForm = useRef<ReplyFormHandle>(null)
 	const thread = { id: data.thread.id, kind: data.thread.kind, authorId: data.thread.authorId, ...live.thread }
 	const pageCount = Math.max(data.pageCount, Math.ceil(live.lastPostNumber / POSTS_PER_PAGE))
 	const firstUnread = data.lastReadPostNumber + 1
 	const hasUnreadElsewhere = firstUnread <= data.thread.lastPostNumber && !data.posts.some((p) => p.number === firstUnread)
 	const onQuote = (post: LivePost) => {
-		if (post.body) setQuoteRequest({ postId: post.id, author: post.author.name, body: post.body, nonce: Date.now() })
+		if (post.body) replyForm.current?.addQuote({ postId: post.id, author: post.author.name, body: post.body })
 	}
 	const newCount = live.newReplies.onThisPage.length + live.newReplies.later.length
 
 	return (
 		<main className="mx-auto max-w-3xl">
-			<nav aria-label="Breadcrumb" className="mb-2 text-sm">
-				<Link to={data.thread.forum.href}>{data.thread.forum.name}</Link>
+			<nav aria-label="Breadcrumb" className="mb-1 text-sm">
+				<Link to={data.thread.forum.href} className="inline-block py-1">
+					{data.thread.forum.name}
+				</Link>
 				<span className="mx-1 text-slate-400">/</span>
-				<Link to={`${data.thread.forum.href}?category=${data.thread.category.slug}`}>{data.thread.category.name}</Link>
+				<Link to={`${data.thread.forum.href}?category=${data.thread.category.slug}`} className="inline-block py-1">
+					{data.thread.category.name}
+				</Link>
 			</nav>
 			<header className="mb-6">
 				<div className="flex flex-wrap items-center gap-2">
@@ -79,38 +121,18 @@ export function ThreadView({ data, actionData }: { data: ThreadPageData; actionD
 							? `${live.readers.count} ${live.readers.count === 1 ? 'member' : 'members'} reading`
 							: null}
 					</span>
-					{hasUnreadElsewhere ? <Link to={`/t/${data.thread.id}?unread=1`}>Jump to first unread</Link> : null}
+					{hasUnreadElsewhere ? (
+						<Link to={`/t/${data.thread.id}?unread=1`} className="inline-block py-1">
+							Jump to first unread
+						</Link>
+					) : null}
 				</div>
 				<div className="mt-3 flex flex-wrap items-center gap-2">
-					<Form method="post" className="flex items-center gap-2">
-						<input type="hidden" name="intent" value="level" />
-						<label htmlFor="notification-level" className="text-sm text-slate-600">
-							Notifications
-						</label>
-						<select
-							id="notification-level"
-							name="level"
-							defaultValue={data.level}
-							key={data.level}
-							onChange={(event) => event.currentTarget.form?.requestSubmit()}
-							className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
-						>
-							{NOTIFICATION_LEVELS.map((level: NotificationLevel) => (
-								<option key={level} value={level}>
-									{NOTIFICATION_LEVEL_LABELS[level].label}: {NOTIFICATION_LEVEL_LABELS[level].hint}
-								</option>
-							))}
-						</select>
-						<noscript>
-							<Button variant="secondary" size="sm">
-								Save
-							</Button>
-						</noscript>
-					</Form>
+					<NotificationLevelForm level={data.level} />
 					{forumCan.lockThread(data.access) ? (
 						<Form method="post">
 							<input type="hidden" name="intent" value={live.thread.locked ? 'unlock' : 'lock'} />
-							<Button variant="secondary" size="sm">
+							<Button variant="secondary" size="sm" className={controlHeight}>
 								{live.thread.locked ? 'Unlock' : 'Lock'}
 							</Button>
 						</Form>
@@ -118,13 +140,13 @@ export function ThreadView({ data, actionData }: { data: ThreadPageData; actionD
 					{forumCan.pinThread(data.access) ? (
 						<Form method="post">
 							<input type="hidden" name="intent" value={live.thread.pinned ? 'unpin' : 'pin'} />
-							<Button variant="secondary" size="sm">
+							<Button variant="secondary" size="sm" className={controlHeight}>
 								{live.thread.pinned ? 'Unpin' : 'Pin'}
 							</Button>
 						</Form>
 					) : null}
 					{data.thread.kind === 'lesson' && forumCan.editPost(data.viewer, data.access, { authorId: data.thread.authorId, deletedAt: null, number: 1 }) ? (
-						<Link to={`/t/${data.thread.id}/edit-lesson`} className="text-sm">
+						<Link to={`/t/${data.thread.id}/edit-lesson`} className={`inline-flex items-center px-1 text-sm ${controlHeight}`}>
 							Edit lesson
 						</Link>
 					) : null}
@@ -184,7 +206,7 @@ export function ThreadView({ data, actionData }: { data: ThreadPageData; actionD
 						draftBody={data.draft?.body ?? null}
 						idempotencyKey={data.replyKey}
 						initialQuote={data.quote}
-						quoteRequest={quoteRequest}
+						ref={replyForm}
 						lastResult={actionData?.intent === 'reply' ? (actionData.result as SubmissionResult<string[]>) : undefined}
 						onTyping={live.notifyTyping}
 					/>

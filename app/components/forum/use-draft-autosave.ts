@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 
 type DraftFields = { title?: string; body: string; data?: Record<string, string> }
 
@@ -27,5 +27,6 @@ export function useDraftAutosave(key: string, delayMs = 800) {
 		[key, delayMs],
 	)
 	const cancel = useCallback(() => clearTimeout(timer.current), [])
-	return { onChange, cancel, savedAt, failed }
+	// One object per state, not per render: callers may list it as an effect's dependency.
+	return useMemo(() => ({ onChange, cancel, savedAt, failed }), [onChange, cancel, savedAt, failed])
 }

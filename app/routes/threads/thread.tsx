@@ -17,6 +17,9 @@ import { pageParam } from '#app/utils/pagination.ts'
 import { pageTitle } from '#app/utils/misc.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 
+// Written out: pin and unpin double their n ("Thread pined" was shown once).
+const THREAD_FLAG_TOASTS = { lock: 'Thread locked', unlock: 'Thread unlocked', pin: 'Thread pinned', unpin: 'Thread unpinned' } as const
+
 export const meta: Route.MetaFunction = ({ data }) => [{ title: pageTitle(data?.thread.title ?? 'Thread') }]
 
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -83,7 +86,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 			const flag = threadIntent.data.intent === 'lock' || threadIntent.data.intent === 'unlock' ? 'locked' : 'pinned'
 			const value = threadIntent.data.intent === 'lock' || threadIntent.data.intent === 'pin'
 			await setThreadFlag(user, thread.id, flag, value, realtime)
-			return redirectWithToast(back(request, here), { title: `Thread ${threadIntent.data.intent === 'unpin' ? 'unpinned' : `${threadIntent.data.intent}ed`}` })
+			return redirectWithToast(back(request, here), { title: THREAD_FLAG_TOASTS[threadIntent.data.intent] })
 		}
 		const postIntent = PostIntentSchema.safeParse(Object.fromEntries(formData))
 		if (!postIntent.success) return data({ intent, error: 'That request was not understood.' }, { status: 400 })
