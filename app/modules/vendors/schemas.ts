@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import {
+	PROGRAM_KINDS,
 	RATING_SHOWN_AS,
 	RATING_VISIBILITIES,
 	SCORE_MAX,
@@ -70,3 +71,75 @@ export function ratingSchema(now: Date = new Date()) {
 	})
 }
 export type RatingInput = z.output<ReturnType<typeof ratingSchema>>
+
+const optionalDay = z
+	.string()
+	.trim()
+	.regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date as YYYY-MM-DD')
+	.refine((day) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)), 'Enter a real date')
+	.optional()
+
+const CURRENCY = z
+	.string()
+	.trim()
+	.toUpperCase()
+	.regex(/^[A-Z]{3}$/, 'Use a three-letter currency code, e.g. USD')
+	.optional()
+
+/** A program as proposed or edited. Every mistake shows at once, dates out of order included. */
+export const ProgramSchema = z
+	.object({
+		vendorName: z
+			.string({ error: 'Name the vendor' })
+			.trim()
+			.min(1, 'Name the vendor')
+			.max(VENDOR_LIMITS.nameMax, max(VENDOR_LIMITS.nameMax, 'The vendor’s name')),
+		name: z
+			.string({ error: 'Give the program its name' })
+			.trim()
+			.min(1, 'Give the program its name')
+			.max(VENDOR_LIMITS.nameMax, max(VENDOR_LIMITS.nameMax, 'The name')),
+		kind: z.enum(PROGRAM_KINDS, { error: 'Choose the kind of program' }),
+		description: text(VENDOR_LIMITS.descriptionMax, 'The description'),
+		link: z
+			.url({ protocol: /^https?$/, error: 'Enter a web address starting with http:// or https://' })
+			.max(VENDOR_LIMITS.linkMax, max(VENDOR_LIMITS.linkMax, 'The link'))
+			.optional(),
+		benefitAmount: amount('The benefit').optional(),
+		benefitCurrency: CURRENCY,
+		benefitText: text(VENDOR_LIMITS.textMax, 'The benefit'),
+		feeAmount: amount('The fee').optional(),
+		feeCurrency: CURRENCY,
+		hours: amount('The hours it takes')
+			.max(10_000, 'The hours it takes can be at most 10,000')
+			.optional(),
+		requirements: text(VENDOR_LIMITS.textMax, 'Requirements'),
+		eligibility: text(VENDOR_LIMITS.textMax, 'Eligibility'),
+		capacityLimited: z.boolean().optional(),
+		enrollOpensOn: optionalDay,
+		enrollClosesOn: optionalDay,
+		claimOpensOn: optionalDay,
+		claimClosesOn: optionalDay,
+		proofDueOn: optionalDay,
+	})
+	.refine((p) => !p.enrollOpensOn || !p.enrollClosesOn || p.enrollClosesOn >= p.enrollOpensOn, {
+		path: ['enrollClosesOn'],
+		message: 'Enrollment cannot close before it opens',
+		when: () => true,
+	})
+	.refine((p) => !p.claimOpensOn || !p.claimClosesOn || p.claimClosesOn >= p.claimOpensOn, {
+		path: ['claimClosesOn'],
+		message: 'The claim window cannot close before it opens',
+		when: () => true,
+	})
+	.refine((p) => p.benefitAmount === undefined || p.benefitCurrency !== undefined, {
+		path: ['benefitCurrency'],
+		message: 'Give the currency of the benefit',
+		when: () => true,
+	})
+	.refine((p) => p.feeAmount === undefined || p.feeCurrency !== undefined, {
+		path: ['feeCurrency'],
+		message: 'Give the currency of the fee',
+		when: () => true,
+	})
+export type ProgramInput = z.output<typeof ProgramSchema>
