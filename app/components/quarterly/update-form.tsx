@@ -50,7 +50,7 @@ export function UpdateForm({
 	const answerFields = fields.answers.getFieldset()
 
 	const scheduleSave = () => {
-		if (submitted) return
+		if (submitted || navigation.state !== 'idle') return
 		clearTimeout(timer.current)
 		timer.current = setTimeout(() => {
 			if (!formRef.current) return
@@ -59,13 +59,23 @@ export function UpdateForm({
 			void fetcher.submit(formData, { method: 'post', action: draftAction })
 		}, AUTOSAVE_DELAY_MS)
 	}
-	// A real submit supersedes a pending autosave.
-	const cancelSave = () => clearTimeout(timer.current)
+	const formProps = getFormProps(form)
 
 	const busy = navigation.state === 'submitting'
 	const saving = fetcher.state !== 'idle'
 	return (
-		<Form method="post" ref={formRef} className="space-y-5" {...getFormProps(form)} onChange={scheduleSave} onSubmit={cancelSave}>
+		<Form
+			method="post"
+			ref={formRef}
+			className="space-y-5"
+			{...formProps}
+			onChange={scheduleSave}
+			onSubmit={(event) => {
+				// A real submit supersedes a pending autosave.
+				clearTimeout(timer.current)
+				formProps.onSubmit(event)
+			}}
+		>
 			<FormErrors errors={form.errors} />
 			<FormErrors errors={fields.answers.errors} />
 			{questions.map((question) => {
