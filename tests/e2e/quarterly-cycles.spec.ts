@@ -86,3 +86,38 @@ test('a moderator creates and opens a cycle; a member drafts, submits, and the m
 	await monaContext.close()
 	await maxContext.close()
 })
+
+test('without JavaScript a member saves a draft and submits with plain buttons', async ({ browser, login }) => {
+	test.slow()
+	const { createCycle, openCycleNow } = await import('#app/modules/quarterly/cycles.server.ts')
+	const { offlinePublisher } = await import('#app/utils/realtime.ts')
+	const plainContext = await browser.newContext({ javaScriptEnabled: false })
+	const moderatorContext = await browser.newContext()
+	const mona = await login(moderatorContext, { name: 'Mona Plain' })
+	const nina = await login(plainContext, { name: 'Nina No-Script' })
+	const group = await groupOf(mona.id, [nina.id])
+	const cycle = await createCycle(group.id, mona.id, { quarter: '2026-Q4', opensOn: '2026-10-01', dueOn: '2099-12-31', visibility: 'group' })
+	await openCycleNow(cycle.id, { now: new Date(), actorId: mona.id, realtime: offlinePublisher })
+	const page = await plainContext.newPage()
+	await page.goto(`/g/${group.slug}/reviews`)
+	await page.getByRole('link', { name: 'Write your update' }).click()
+	await page.getByLabel('Wins').fill('Written without scripts.')
+	await page.getByRole('button', { name: 'Save draft' }).click()
+	await expect(page.getByLabel('Wins')).toHaveValue('Written without scripts.')
+	await page.goto(`/g/${group.slug}/reviews`)
+	await expect(page.getByRole('link', { name: 'Finish your update' })).toBeVisible()
+	await page.getByRole('link', { name: 'Finish your update' }).click()
+	for (const [label, value] of [
+		['Revenue this quarter (USD)', '500000'],
+		['Gross margin (%)', '40'],
+		['Recurring revenue, as a share of revenue (%)', '50'],
+		['Cash on hand, in days of expenses (days)', '60'],
+		['Headcount (people)', '8'],
+	] as const)
+		await page.getByLabel(label).fill(value)
+	await page.getByLabel('Your main blocker').selectOption('cash_flow')
+	await page.getByRole('button', { name: 'Submit update' }).click()
+	await expect(page.getByText(/^Submitted\. You can change it until/)).toBeVisible()
+	await plainContext.close()
+	await moderatorContext.close()
+})

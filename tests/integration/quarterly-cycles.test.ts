@@ -82,6 +82,9 @@ describe('the lifecycle, with a fixed clock', () => {
 		expect((await getOwnUpdate(id, ann.id))?.answers).toEqual({ revenue: 10, blocker: 'sales', wins: 'A good quarter' })
 		// Nobody is told twice: the later runs found no draft to open.
 		expect(await db.notification.count({ where: { subjectKind: QUARTERLY_CYCLE, subjectId: id } })).toBe(3)
+		// A member who leaves the group no longer sees what they were told about its cycle.
+		await db.membership.delete({ where: { userId_groupId: { userId: ben.id, groupId: group.id } } })
+		expect([await notified(ann.id), await notified(ben.id)]).toEqual([1, 0])
 	})
 
 	test('a moderator opens by hand before the day, and the scheduler does not open or notify it again', async () => {
