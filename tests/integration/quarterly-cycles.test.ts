@@ -3,7 +3,10 @@
 // open every page and action of cycles (app/modules/quarterly/access.server.ts): the group's
 // members and moderators as the rule says; a moderator of another group, a site admin and a
 // signed-out visitor never (404, or the log-in page), and a refused request changes nothing.
-import { beforeAll, describe, expect, test } from 'vitest'
+import { createServer, type Server as HttpServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { Socket } from 'socket.io-client'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { runJobs } from '#app/modules/scheduler/scheduler.server.ts'
 import { cycleSchedulerJob } from '#app/modules/quarterly/cycle-scheduler.server.ts'
 import { createCycle, getCycle } from '#app/modules/quarterly/cycles.server.ts'
@@ -20,10 +23,13 @@ import { action as newAction, loader as newLoader } from '#app/routes/quarterly/
 import { loader as reviewsLoader } from '#app/routes/quarterly/reviews.tsx'
 import { loader as updateLoader } from '#app/routes/quarterly/update.tsx'
 import { db } from '#app/utils/db.server.ts'
+import { QUARTERLY_EVENTS, type CompletionEvent } from '#app/modules/quarterly/events.ts'
 import { offlinePublisher } from '#app/utils/realtime.ts'
+import { attachRealtime, type Realtime } from '#server/realtime/index.ts'
 import { changedTables, databaseDigest } from '#tests/db-digest.ts'
 import { createGroupWith, createUser, dataOf, makeRequest, runRoute, sessionCookieFor, settle, statusOf } from '#tests/helpers.ts'
 import { listRoutes } from '#tests/route-list.ts'
+import { connected, connectSocket, nextEvent } from '#tests/running-server.ts'
 import { actorFor, addThread, buildWorld, type World } from '#tests/world.ts'
 
 const at = (iso: string) => new Date(iso)
@@ -435,5 +441,58 @@ describe('who may open every page and action of cycles', () => {
 		const missing = routes.flatMap((route) => [route.loader, route.action].filter((fn) => fn && !DOORS.some((door) => door.fn === fn)).map(() => route.file))
 		expect(missing).toEqual([])
 		expect(DOORS.every((door) => answers(door.expect).anonymous === 'login' && answers(door.expect).otherModerator === '404' && answers(door.expect).admin === '404')).toBe(true)
+	})
+})
+
+describe('the completion view hears of updates live', () => {
+	let httpServer: HttpServer
+	let realtime: Realtime
+	let url: string
+	const sockets: Socket[] = []
+
+	beforeAll(async () => {
+		httpServer = createServer()
+		realtime = await attachRealtime(httpServer)
+		await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve))
+		url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`
+	})
+	afterAll(async () => {
+		for (const socket of sockets.splice(0)) socket.disconnect()
+		await realtime?.close()
+		await new Promise((resolve) => httpServer?.close(resolve))
+	})
+
+	test('a moderator in the cycle’s room hears a member’s draft and submit; a member is refused the room and hears nothing', async () => {
+		const mona = await createUser({ name: 'Mona Live' })
+		const ann = await createUser({ name: 'Ann Live' })
+		const ben = await createUser({ name: 'Ben Live' })
+		const group = await createGroupWith({ moderator: mona, members: [ann, ben] })
+		const { id: cycleId } = await createCycle(group.id, mona.id, { quarter: '2026-Q4', opensOn: '2026-10-01', dueOn: '2099-12-31', visibility: 'group' })
+		await db.reviewCycle.update({ where: { id: cycleId }, data: { status: 'open' } })
+		const open = async (userId: string) => {
+			const socket = connectSocket(url, { cookie: await sessionCookieFor(userId) })
+			sockets.push(socket)
+			return connected(socket)
+		}
+		const join = (socket: Socket) => socket.timeout(5000).emitWithAck('review-cycle:join', { cycleId }) as Promise<{ ok: boolean; error?: string }>
+		const moderator = await open(mona.id)
+		const member = await open(ben.id)
+		expect(await join(moderator)).toEqual({ ok: true })
+		expect(await join(member)).toEqual({ ok: false, error: 'not_found' })
+		const heardByMember: CompletionEvent[] = []
+		member.on(QUARTERLY_EVENTS.completion, (event: CompletionEvent) => heardByMember.push(event))
+
+		const context = { clientIp: '10.0.0.9', realtime: realtime.publisher }
+		const annCookie = await sessionCookieFor(ann.id)
+		const post = (form: Record<string, string>) => runRoute(cycleAction, { request: makeRequest(`/g/${group.slug}/reviews/${cycleId}`, { cookie: annCookie, form }), params: { slug: group.slug, cycleId }, context })
+		const drafted = nextEvent<CompletionEvent>(moderator, QUARTERLY_EVENTS.completion)
+		await post({ intent: 'save-draft', 'answers.wins': 'Typing' })
+		expect(await drafted).toEqual({ cycleId, memberId: ann.id, status: 'draft' })
+		const submitted = nextEvent<CompletionEvent>(moderator, QUARTERLY_EVENTS.completion)
+		await post({ intent: 'submit', ...FULL_ANSWERS })
+		expect(await submitted).toEqual({ cycleId, memberId: ann.id, status: 'submitted' })
+		// A round trip on the member's socket: anything sent to it has arrived by the answer.
+		await join(member)
+		expect(heardByMember).toEqual([])
 	})
 })
