@@ -20,6 +20,7 @@ import { createInvitation } from '#app/modules/groups/invitations.server.ts'
 import { COMMUNITY_FORUM_ID } from '#app/modules/forums/constants.ts'
 import { addGoal } from '#app/modules/plans/goals.server.ts'
 import { startPlan } from '#app/modules/plans/plans.server.ts'
+import { DEFAULT_QUESTIONS } from '#app/modules/quarterly/questions.ts'
 
 export const OUTCOMES = ['ok', 'no-op', 'login', 'home', '400', '401', '403', '404'] as const
 export type Outcome = (typeof OUTCOMES)[number]
@@ -78,6 +79,23 @@ const quietGoal = (world: World) =>
 		data: { planId: world.plan.id, position: 2, title: 'Hire a salesperson', area: 'sales', measure: 'milestone', dueQuarter: 2, createdAt: new Date(Date.now() - 40 * 24 * 60 * 60 * 1000) },
 		select: { id: true },
 	})
+
+/** A cycle of group A made for one request: a draft (only its moderators see it) or open. */
+let cycleQuarter = 0
+const groupCycle = (status: 'draft' | 'open') => async ({ world }: { world: World }) => {
+	cycleQuarter += 1
+	const cycle = await db.reviewCycle.create({
+		data: { groupId: world.group.id, quarter: `${2060 + Math.floor(cycleQuarter / 4)}-Q${(cycleQuarter % 4) + 1}`, opensOn: new Date(status === 'draft' ? '2099-01-01' : '2026-01-01'), dueOn: new Date('2099-12-31'), status, questions: JSON.stringify(DEFAULT_QUESTIONS), createdById: world.people.mona.id },
+		select: { id: true },
+	})
+	return { cycleId: cycle.id }
+}
+const worldCycle = ({ world }: CaseContext) => ({ cycleId: world.cycle.id })
+const madeCycle = (c: CaseContext) => ({ cycleId: made('cycleId')(c) })
+const newCycleForm = () => {
+	cycleQuarter += 1
+	return { quarter: `${2060 + Math.floor(cycleQuarter / 4)}-Q${(cycleQuarter % 4) + 1}`, opensOn: '2099-01-01', dueOn: '2099-01-15', visibility: 'group' }
+}
 
 type Row = Omit<RouteCase, 'expect'>
 const r = (row: Row, answers: string): RouteCase => ({ ...row, expect: roles(answers) })
@@ -371,6 +389,30 @@ export const ROUTE_CASES: RouteCase[] = [
 		'login 404   404   404   404   404   404'),
 	r({ route: 'routes/plans/export-csv.ts', method: 'GET', what: 'export own plan', setup: planOf('own'), params: planParams },
 		'login ok    ok    ok    ok    ok    ok'),
+	// Quarterly review cycles: the group's members and moderators; a draft only its moderators.
+	// Every role and page is in tests/integration/quarterly-cycles.test.ts.
+	r({ route: 'routes/quarterly/reviews.tsx', method: 'GET', what: 'group A’s reviews' },          'login 404   404   ok    ok    404   404'),
+	r({ route: 'routes/quarterly/new-cycle.tsx', method: 'GET', what: 'new cycle form' },           'login 404   404   403   ok    404   404'),
+	r({ route: 'routes/quarterly/new-cycle.tsx', method: 'POST', what: 'create a cycle', form: newCycleForm },
+		'login 404   404   403   ok    404   404'),
+	r({ route: 'routes/quarterly/cycle.tsx', method: 'GET', what: 'group A’s open cycle', params: worldCycle },
+		'login 404   404   ok    ok    404   404'),
+	r({ route: 'routes/quarterly/cycle.tsx', method: 'GET', what: 'a draft cycle', setup: groupCycle('draft'), params: madeCycle },
+		'login 404   404   404   ok    404   404'),
+	r({ route: 'routes/quarterly/cycle.tsx', method: 'POST', what: 'save own draft update', params: worldCycle,
+		form: () => ({ intent: 'save-draft', 'answers.wins': 'Half a thought' }) },               'login 404   404   ok    ok    404   404'),
+	r({ route: 'routes/quarterly/cycle.tsx', method: 'POST', what: 'open a draft cycle', setup: groupCycle('draft'), params: madeCycle,
+		form: () => ({ intent: 'open' }) },                                                       'login 404   404   404   ok    404   404'),
+	r({ route: 'routes/quarterly/cycle.tsx', method: 'POST', what: 'close an open cycle', setup: groupCycle('open'), params: madeCycle,
+		form: () => ({ intent: 'close' }) },                                                      'login 404   404   403   ok    404   404'),
+	r({ route: 'routes/quarterly/edit-cycle.tsx', method: 'GET', what: 'edit a draft cycle', setup: groupCycle('draft'), params: madeCycle },
+		'login 404   404   404   ok    404   404'),
+	r({ route: 'routes/quarterly/edit-cycle.tsx', method: 'POST', what: 'add a question to a draft cycle', setup: groupCycle('draft'), params: madeCycle,
+		form: () => ({ intent: 'add-question', kind: 'text', label: 'Anything else?' }) },         'login 404   404   404   ok    404   404'),
+	r({ route: 'routes/quarterly/draft.ts', method: 'POST', what: 'autosave own update', params: worldCycle,
+		form: () => ({ 'answers.wins': 'Typing' }) },                                              'login 404   404   ok    ok    404   404'),
+	r({ route: 'routes/quarterly/update.tsx', method: 'GET', what: 'Alice’s submitted update', params: ({ world }) => ({ cycleId: world.cycle.id, memberId: world.people.alice.id }) },
+		'login 404   404   ok    ok    404   404'),
 	r({ route: 'routes/not-found.tsx', method: 'GET', what: 'unknown page' },                     '404   404   404   404   404   404   404'),
 	r({ route: 'routes/not-found.tsx', method: 'POST', what: 'post to an unknown page' },         '404   404   404   404   404   404   404'),
 ]

@@ -7,6 +7,7 @@ export type GroupArea = { to: string; label: string; end?: boolean }
 export function groupAreas(slug: string, options: { isModerator: boolean }): GroupArea[] {
 	const areas: GroupArea[] = [
 		{ to: `/g/${slug}/forum`, label: 'Forum' },
+		{ to: `/g/${slug}/reviews`, label: 'Reviews' },
 		{ to: `/g/${slug}`, label: 'Members', end: true },
 	]
 	if (options.isModerator) areas.push({ to: `/g/${slug}/invitations`, label: 'Invitations' })

@@ -26,6 +26,8 @@ const SUBJECT_TYPE_PHRASES: Record<string, string> = {
 	nudge: 'nudged you about',
 	// A reminder's actor is the plan's owner, who chose its cadence.
 	reminder: 'set a reminder: check-ins are due for',
+	// Quarterly reviews: a cycle opened (by a moderator, or on its date: the actor is who made it).
+	'cycle-open': 'opened',
 }
 
 export function notificationPhrase(type: string): string {

@@ -1,0 +1,48 @@
+// What review cycles register with notifications (the registry in notifications/subjects.server.ts
+// lists these): a cycle, readable exactly while the cycle is (access.server.ts), so a member who
+// leaves the group no longer sees "the 2026-Q4 review is open".
+import type {
+	NotificationLink,
+	NotificationSubject,
+} from '#app/modules/notifications/subjects.server.ts'
+import { db } from '#app/utils/db.server.ts'
+import { join, queryRows, sql } from '#app/utils/sql.server.ts'
+import { readableCycleSql } from './access.server.ts'
+
+/** A review cycle: "the cycle is open, write your update" (to the group's members). */
+export const QUARTERLY_CYCLE = 'quarterly.cycle'
+
+/** The notification type of a cycle that opened. */
+export const CYCLE_OPENED = 'cycle-open'
+
+const cycleSubject: NotificationSubject = {
+	kind: QUARTERLY_CYCLE,
+	readableSql: (userId, subjectId) =>
+		sql`EXISTS (SELECT 1 FROM "ReviewCycle" qc WHERE qc."id" = ${subjectId} AND ${readableCycleSql(userId, sql`qc`)})`,
+	async readable(userId, ids) {
+		if (ids.length === 0) return new Set()
+		const rows = await queryRows<{ id: string }>(
+			sql`SELECT qc."id" FROM "ReviewCycle" qc WHERE qc."id" IN (${join(ids)}) AND ${readableCycleSql(userId, sql`qc`)}`,
+		)
+		return new Set(rows.map((row) => row.id))
+	},
+	async links(ids) {
+		if (ids.length === 0) return new Map<string, NotificationLink>()
+		const rows = await db.reviewCycle.findMany({
+			where: { id: { in: ids } },
+			select: { id: true, quarter: true, status: true, group: { select: { slug: true, name: true } } },
+		})
+		return new Map(
+			rows.map((row) => [
+				row.id,
+				{
+					href: `/g/${row.group.slug}/reviews/${row.id}`,
+					title: `the ${row.quarter} review of ${row.group.name}`,
+					note: row.status === 'closed' ? 'the cycle has since closed' : null,
+				},
+			]),
+		)
+	},
+}
+
+export const quarterlyNotificationSubjects: NotificationSubject[] = [cycleSubject]
