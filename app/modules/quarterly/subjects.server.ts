@@ -5,9 +5,10 @@ import type {
 	NotificationLink,
 	NotificationSubject,
 } from '#app/modules/notifications/subjects.server.ts'
+import type { SearchSubject } from '#app/modules/search/subjects.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { join, queryRows, sql } from '#app/utils/sql.server.ts'
-import { readableCycleSql } from './access.server.ts'
+import { readableCycleSql, readableSubmissionSql } from './access.server.ts'
 
 /** A review cycle: "the cycle is open, write your update" (to the group's members). */
 export const QUARTERLY_CYCLE = 'quarterly.cycle'
@@ -30,7 +31,12 @@ const cycleSubject: NotificationSubject = {
 		if (ids.length === 0) return new Map<string, NotificationLink>()
 		const rows = await db.reviewCycle.findMany({
 			where: { id: { in: ids } },
-			select: { id: true, quarter: true, status: true, group: { select: { slug: true, name: true } } },
+			select: {
+				id: true,
+				quarter: true,
+				status: true,
+				group: { select: { slug: true, name: true } },
+			},
 		})
 		return new Map(
 			rows.map((row) => [
@@ -46,3 +52,49 @@ const cycleSubject: NotificationSubject = {
 }
 
 export const quarterlyNotificationSubjects: NotificationSubject[] = [cycleSubject]
+
+/** A member's submitted update, found by search by those who may read it. */
+export const QUARTERLY_SUBMISSION = 'quarterly.submission'
+
+/**
+ * Submitted updates as search subjects. Each update is its own scope, so the scopes a reader may
+ * find are exactly the updates the access rule lets them read; each page of results is checked
+ * against the rule again when it is read.
+ */
+const submissionSearch: SearchSubject = {
+	kind: QUARTERLY_SUBMISSION,
+	async scopes(viewer) {
+		const rows = await queryRows<{ id: string }>(sql`
+			SELECT qs."id" FROM "ReviewSubmission" qs JOIN "ReviewCycle" qc ON qc."id" = qs."cycleId"
+			WHERE qs."status" = 'submitted' AND ${readableSubmissionSql(viewer.id, sql`qs`, sql`qc`)}`)
+		return rows.map((row) => row.id)
+	},
+	async results(viewer, ids) {
+		if (ids.length === 0) return new Map()
+		const rows = await queryRows<{
+			id: string
+			cycleId: string
+			memberId: string
+			quarter: string
+			slug: string
+			name: string
+		}>(sql`
+			SELECT qs."id", qs."cycleId", qs."memberId", qc."quarter", g."slug", u."name"
+			FROM "ReviewSubmission" qs JOIN "ReviewCycle" qc ON qc."id" = qs."cycleId"
+			JOIN "Group" g ON g."id" = qc."groupId" JOIN "User" u ON u."id" = qs."memberId"
+			WHERE qs."id" IN (${join(ids)}) AND qs."status" = 'submitted'
+			AND ${readableSubmissionSql(viewer.id, sql`qs`, sql`qc`)}`)
+		return new Map(
+			rows.map((row) => [
+				row.id,
+				{
+					href: `/g/${row.slug}/reviews/${row.cycleId}/updates/${row.memberId}`,
+					title: `${row.name}’s ${row.quarter} update`,
+					label: 'Quarterly update',
+				},
+			]),
+		)
+	},
+}
+
+export const quarterlySearchSubjects: SearchSubject[] = [submissionSearch]

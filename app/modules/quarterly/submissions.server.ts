@@ -8,6 +8,7 @@ import { acceptsUpdates } from './lifecycle.ts'
 import { cleanAnswers, readAnswers, readQuestions, type Answers } from './question-list.ts'
 import { QuarterlyError } from './quarterly-error.ts'
 import type { UpdateInput } from './schemas.ts'
+import { indexUpdate } from './update-search.server.ts'
 
 // A member's update for a cycle: a draft saved on the server as they type (and by a plain "Save
 // draft" without JavaScript), submitted, and changed until the cycle closes. Who may read one is
@@ -110,12 +111,14 @@ export async function saveUpdate(options: {
 			mode === 'submit'
 				? { answers, lessonThreadId, status: 'submitted', submittedAt: existing?.submittedAt ?? now }
 				: { answers, lessonThreadId, status: 'draft' }
-		return tx.reviewSubmission.upsert({
+		const row = await tx.reviewSubmission.upsert({
 			where: { cycleId_memberId: { cycleId, memberId } },
 			create: { cycleId, memberId, ...data },
 			update: data,
-			select: { status: true, updatedAt: true },
+			select: { id: true, status: true, updatedAt: true },
 		})
+		await indexUpdate(tx, row.id)
+		return row
 	})
 	const status = saved.status as SubmissionStatus
 	announceCompletion(options.realtime, { cycleId, memberId, status })

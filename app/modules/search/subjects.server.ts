@@ -8,6 +8,7 @@
 import type { SessionUser } from '#app/modules/auth/auth.server.ts'
 import { forumSearchSubjects } from '#app/modules/forums/subjects.server.ts'
 import { planSearchSubjects } from '#app/modules/plans/subjects.server.ts'
+import { quarterlySearchSubjects } from '#app/modules/quarterly/subjects.server.ts'
 import { FORUM_POST } from './plan.ts'
 
 export type SearchViewer = Pick<SessionUser, 'id' | 'isSiteAdmin'>
@@ -52,5 +53,5 @@ export function searchSubjects(): SearchSubject[] {
 	return [...kinds.values()]
 }
 
-for (const subject of [...forumSearchSubjects, ...planSearchSubjects])
+for (const subject of [...forumSearchSubjects, ...planSearchSubjects, ...quarterlySearchSubjects])
 	registerSearchSubject(subject)
