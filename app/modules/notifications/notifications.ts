@@ -26,6 +26,8 @@ const SUBJECT_TYPE_PHRASES: Record<string, string> = {
 	nudge: 'nudged you about',
 	// A reminder's actor is the plan's owner, who chose its cadence.
 	reminder: 'set a reminder: check-ins are due for',
+	// Quarterly reviews: a moderator reminds everyone whose update is still to send.
+	'review-reminder': 'reminded you to send your update for',
 }
 
 export function notificationPhrase(type: string): string {
