@@ -70,3 +70,11 @@ export async function pendingMemberIds(cycleId: string, groupId: string): Promis
 	const { rows } = await cycleCompletion(cycleId, groupId)
 	return rows.filter((row) => row.status !== 'submitted').map((row) => row.memberId)
 }
+
+/** What the moderators' pages show of the cycle itself. */
+export async function cycleOverview(cycleId: string) {
+	return db.reviewCycle.findUniqueOrThrow({
+		where: { id: cycleId },
+		select: { id: true, quarter: true, status: true, visibility: true, opensOn: true, dueOn: true, lastRemindedAt: true },
+	})
+}
