@@ -200,7 +200,14 @@ export async function removeAgendaItem(cycleId: string, itemId: string): Promise
 	return db.$transaction(async (tx) => {
 		const meeting = await liveMeeting(tx, cycleId)
 		if (meeting?.currentItemId === itemId) return 'current'
-		const { count } = await tx.agendaItem.deleteMany({ where: { id: itemId, cycleId } })
-		return count > 0 ? 'removed' : 'missing'
+		const item = await tx.agendaItem.findFirst({ where: { id: itemId, cycleId }, select: { position: true } })
+		if (!item) return 'missing'
+		await tx.agendaItem.delete({ where: { id: itemId } })
+		// The items after it move up one: positions stay 1..n.
+		await tx.agendaItem.updateMany({
+			where: { cycleId, position: { gt: item.position } },
+			data: { position: { decrement: 1 } },
+		})
+		return 'removed'
 	})
 }
