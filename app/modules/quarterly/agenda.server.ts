@@ -4,18 +4,13 @@ import { db, type DbTransaction } from '#app/utils/db.server.ts'
 import type { CycleAccess } from './access.server.ts'
 import { parseAnswers, parseQuestions, textAnswer } from './answers.ts'
 import { AGENDA_LIMITS } from './dashboard-schemas.ts'
+import { AGENDA_KIND_LABELS, type AgendaKind } from './dashboard.ts'
 
 // The meeting's agenda, drawn from the submitted updates and then shaped by a moderator: a hot
 // seat for each member who submitted, each member's ask of the group, and the blockers most of
 // them named, counted. Drafts are their authors' alone and never feed it.
 
-export type AgendaKind = 'hot_seat' | 'ask' | 'blocker' | 'custom'
-export const AGENDA_KIND_LABELS: Record<AgendaKind, string> = {
-	hot_seat: 'Hot seat',
-	ask: 'Ask',
-	blocker: 'Common blocker',
-	custom: 'Item',
-}
+export { AGENDA_KIND_LABELS, type AgendaKind } from './dashboard.ts'
 
 export type AgendaItemView = {
 	id: string

@@ -1,16 +1,11 @@
 import { db } from '#app/utils/db.server.ts'
+import type { CompletionStatus } from './dashboard.ts'
 
 // Who has sent their update for a cycle: the moderators' completion view and the reminder's
 // recipients read the same list. A draft is its author's alone (access.server.ts): moderators see
 // only that one exists and when it was last saved, never what it says.
 
-export type CompletionStatus = 'submitted' | 'draft' | 'not_started'
-
-export const COMPLETION_LABELS: Record<CompletionStatus, string> = {
-	submitted: 'Submitted',
-	draft: 'Draft saved',
-	not_started: 'Not started',
-}
+export { COMPLETION_LABELS, type CompletionStatus } from './dashboard.ts'
 
 export type CompletionRow = {
 	memberId: string

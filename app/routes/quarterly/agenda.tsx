@@ -8,7 +8,6 @@ import { Button, buttonClasses } from '#app/components/ui/button.tsx'
 import { ErrorList, Field, FormErrors, TextareaField } from '#app/components/ui/field.tsx'
 import {
 	addAgendaItem,
-	AGENDA_KIND_LABELS,
 	generateAgenda,
 	GENERATE_REFUSALS,
 	listAgenda,
@@ -18,6 +17,7 @@ import {
 	type AgendaItemView,
 } from '#app/modules/quarterly/agenda.server.ts'
 import { cycleCompletion, cycleOverview } from '#app/modules/quarterly/completion.server.ts'
+import { AGENDA_KIND_LABELS } from '#app/modules/quarterly/dashboard.ts'
 import {
 	AddAgendaItemSchema,
 	AGENDA_LIMITS,

@@ -5,12 +5,8 @@ import { CycleNav } from '#app/components/quarterly/cycle-nav.tsx'
 import { useCycleCompletion } from '#app/components/quarterly/use-cycle-completion.ts'
 import { DateTime } from '#app/components/time.tsx'
 import { Button } from '#app/components/ui/button.tsx'
-import {
-	COMPLETION_LABELS,
-	cycleCompletion,
-	cycleOverview,
-	type CompletionStatus,
-} from '#app/modules/quarterly/completion.server.ts'
+import { cycleCompletion, cycleOverview } from '#app/modules/quarterly/completion.server.ts'
+import { COMPLETION_LABELS, type CompletionStatus } from '#app/modules/quarterly/dashboard.ts'
 import { REMIND_INTERVAL_MS, remindPending, remindRefusal } from '#app/modules/quarterly/remind.server.ts'
 import { cn, pageTitle } from '#app/utils/misc.ts'
 import { requireCycleModerator } from '#app/utils/permissions.server.ts'
