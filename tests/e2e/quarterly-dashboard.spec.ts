@@ -30,6 +30,8 @@ async function setUp(people: { moderatorId: string; memberIds: string[] }) {
 }
 
 test('a moderator follows completion, reminds those pending, builds the agenda, prints and exports', async ({ browser, login, axe }) => {
+	// Several pages, each checked with axe: longer than one page's flow.
+	test.setTimeout(180_000)
 	const moderatorContext = await browser.newContext()
 	const memberContext = await browser.newContext()
 	const mona = await login(moderatorContext, { name: 'Mona Facilitator' })
