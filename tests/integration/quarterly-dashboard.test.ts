@@ -23,6 +23,7 @@ import { loader as exportLoader } from '#app/routes/quarterly/export-csv.ts'
 import { loader as numbersLoader } from '#app/routes/quarterly/numbers.tsx'
 import { loader as printLoader } from '#app/routes/quarterly/print.tsx'
 import { db } from '#app/utils/db.server.ts'
+import { seedQuarterlyDashboard } from '#app/modules/demo/quarterly-dashboard-seed.server.ts'
 import { offlinePublisher, rooms } from '#app/utils/realtime.ts'
 import { attachRealtime, type Realtime } from '#server/realtime/index.ts'
 import { changedTables, databaseDigest } from '#tests/db-digest.ts'
@@ -378,6 +379,22 @@ describe('agenda', () => {
 		const access = await accessOf(g.mona, cycleId)
 		expect(await generateAgenda(access, { replace: true })).toEqual({ ok: false, reason: 'meeting-live' })
 		expect(await titles()).toHaveLength(7)
+	})
+})
+
+describe('demo seed', () => {
+	test('draws and annotates the agenda of a cycle once, ready for a meeting', async () => {
+		const g = await groupOfSeven('D')
+		const cycle = await makeCycle(g.group.id, g.mona.id, { quarter: '2026-Q4' })
+		await submit(cycle.id, g.alice, { blocker: 'cash_flow', ask: 'A banker' })
+		await submit(cycle.id, g.bob, { blocker: 'cash_flow' })
+		await seedQuarterlyDashboard(cycle.id)
+		const items = await listAgenda(cycle.id)
+		expect(items.map((item) => item.kind)).toEqual(['blocker', 'hot_seat', 'ask', 'hot_seat', 'custom'])
+		expect(items[0]).toMatchObject({ minutes: 20, note: expect.stringContaining('Named by Alice D, Bob D. Open with') })
+		expect(items.at(-1)!.title).toBe('Commitments for next quarter')
+		await seedQuarterlyDashboard(cycle.id)
+		expect(await listAgenda(cycle.id)).toEqual(items)
 	})
 })
 
