@@ -207,7 +207,7 @@ function ItemCard({
 export default function Agenda({ loaderData, actionData }: Route.ComponentProps) {
 	const { group, cycle, items, submitted, meetingLive } = loaderData
 	const navigation = useNavigation()
-	const addReply = replyFor(actionData as AgendaReply | undefined, 'add', null)
+	const addReply = replyFor(actionData, 'add', null)
 	const [addForm, addFields] = useForm({
 		id: 'agenda-add',
 		lastResult: addReply,
@@ -292,7 +292,7 @@ export default function Agenda({ loaderData, actionData }: Route.ComponentProps)
 							item={item}
 							index={index}
 							count={items.length}
-							lastResult={replyFor(actionData as AgendaReply | undefined, 'edit', item.id)}
+							lastResult={replyFor(actionData, 'edit', item.id)}
 						/>
 					))}
 				</ol>
