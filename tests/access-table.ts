@@ -96,6 +96,13 @@ const newCycleForm = () => {
 	cycleQuarter += 1
 	return { quarter: `${2060 + Math.floor(cycleQuarter / 4)}-Q${(cycleQuarter % 4) + 1}`, opensOn: '2099-01-01', dueOn: '2099-01-15', visibility: 'group' }
 }
+/** Group A's review cycle (open, Alice's update submitted). */
+const cycleParams = (c: CaseContext) => ({ cycleId: c.world.cycle.id })
+/** The once-a-day limit lifted, so that a moderator's reminder goes out. */
+const remindable = async ({ world }: { world: World }) => {
+	await db.reviewCycle.update({ where: { id: world.cycle.id }, data: { lastRemindedAt: null } })
+	return {}
+}
 
 type Row = Omit<RouteCase, 'expect'>
 const r = (row: Row, answers: string): RouteCase => ({ ...row, expect: roles(answers) })
@@ -413,6 +420,23 @@ export const ROUTE_CASES: RouteCase[] = [
 		form: () => ({ 'answers.wins': 'Typing' }) },                                              'login 404   404   ok    ok    404   404'),
 	r({ route: 'routes/quarterly/update.tsx', method: 'GET', what: 'Alice’s submitted update', params: ({ world }) => ({ cycleId: world.cycle.id, memberId: world.people.alice.id }) },
 		'login 404   404   ok    ok    404   404'),
+	// Quarterly reviews, the moderators' pages of group A's open cycle: moderators only (403 for the
+	// group's members, 404 outside it), but its key numbers for every member. Every role of a cycle,
+	// drafts and other groups' addresses included, is in tests/integration/quarterly-dashboard.test.ts.
+	r({ route: 'routes/quarterly/dashboard.tsx', method: 'GET', what: 'completion of group A’s cycle', params: cycleParams },
+		'login 404   404   403   ok    404   404'),
+	r({ route: 'routes/quarterly/dashboard.tsx', method: 'POST', what: 'remind everyone pending', params: cycleParams, setup: remindable,
+		form: () => ({ intent: 'remind' }) },                                                           'login 404   404   403   ok    404   404'),
+	r({ route: 'routes/quarterly/numbers.tsx', method: 'GET', what: 'key numbers of group A’s cycle', params: cycleParams },
+		'login 404   404   ok    ok    404   404'),
+	r({ route: 'routes/quarterly/agenda.tsx', method: 'GET', what: 'agenda of group A’s cycle', params: cycleParams },
+		'login 404   404   403   ok    404   404'),
+	r({ route: 'routes/quarterly/agenda.tsx', method: 'POST', what: 'add an agenda item', params: cycleParams,
+		form: () => ({ intent: 'add', title: fresh('Round of wins'), minutes: '10' }) },                 'login 404   404   403   ok    404   404'),
+	r({ route: 'routes/quarterly/export-csv.ts', method: 'GET', what: 'export group A’s cycle', params: cycleParams },
+		'login 404   404   403   ok    404   404'),
+	r({ route: 'routes/quarterly/print.tsx', method: 'GET', what: 'print group A’s cycle', params: cycleParams },
+		'login 404   404   403   ok    404   404'),
 	r({ route: 'routes/not-found.tsx', method: 'GET', what: 'unknown page' },                     '404   404   404   404   404   404   404'),
 	r({ route: 'routes/not-found.tsx', method: 'POST', what: 'post to an unknown page' },         '404   404   404   404   404   404   404'),
 ]

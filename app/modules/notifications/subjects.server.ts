@@ -6,6 +6,7 @@
 // happened to be imported first.
 import { forumNotificationSubjects } from '#app/modules/forums/subjects.server.ts'
 import { planNotificationSubjects } from '#app/modules/plans/subjects.server.ts'
+import { dashboardNotificationSubjects } from '#app/modules/quarterly/dashboard-subjects.server.ts'
 import { quarterlyNotificationSubjects } from '#app/modules/quarterly/subjects.server.ts'
 import type { Sql } from '#app/utils/sql.server.ts'
 
@@ -48,5 +49,10 @@ export function notificationSubjects(): NotificationSubject[] {
 	return [...kinds.values()]
 }
 
-for (const subject of [...forumNotificationSubjects, ...planNotificationSubjects, ...quarterlyNotificationSubjects])
+for (const subject of [
+	...forumNotificationSubjects,
+	...planNotificationSubjects,
+	...quarterlyNotificationSubjects,
+	...dashboardNotificationSubjects,
+])
 	registerNotificationSubject(subject)
