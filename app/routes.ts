@@ -21,6 +21,7 @@ export default [
 		route('forum', 'routes/forums/group-forum.tsx'),
 		route('forum/new', 'routes/forums/new-thread.tsx', { id: 'group-new-thread' }),
 		route('forum/categories', 'routes/forums/categories.tsx', { id: 'group-categories' }),
+		route('reviews/:cycleId/meeting', 'routes/quarterly/meeting.tsx'),
 	]),
 	route('community', 'routes/forums/community.tsx'),
 	route('community/new', 'routes/forums/new-thread.tsx', { id: 'community-new-thread' }),
@@ -40,6 +41,7 @@ export default [
 	route('resources/notifications-count', 'routes/resources/notifications-count.ts'),
 	route('bookmarks', 'routes/bookmarks.tsx'),
 	route('buddies', 'routes/buddies.tsx'),
+	route('actions', 'routes/quarterly/actions.tsx'),
 	...prefix('plans', [
 		index('routes/plans/plans.tsx'),
 		route(':planId', 'routes/plans/plan.tsx'),

@@ -26,6 +26,9 @@ const SUBJECT_TYPE_PHRASES: Record<string, string> = {
 	nudge: 'nudged you about',
 	// A reminder's actor is the plan's owner, who chose its cadence.
 	reminder: 'set a reminder: check-ins are due for',
+	// Quarterly meetings' action items; the actor is the moderator who captured the item.
+	'action-due': 'noted your action item, due today:',
+	'action-overdue': 'noted your action item, now overdue:',
 }
 
 export function notificationPhrase(type: string): string {

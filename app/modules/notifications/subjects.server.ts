@@ -6,6 +6,7 @@
 // happened to be imported first.
 import { forumNotificationSubjects } from '#app/modules/forums/subjects.server.ts'
 import { planNotificationSubjects } from '#app/modules/plans/subjects.server.ts'
+import { quarterlyMeetingNotificationSubjects } from '#app/modules/quarterly/action-item-subjects.server.ts'
 import type { Sql } from '#app/utils/sql.server.ts'
 
 /** What a notification list shows of its subject and where opening it leads. */
@@ -47,4 +48,5 @@ export function notificationSubjects(): NotificationSubject[] {
 	return [...kinds.values()]
 }
 
-for (const subject of [...forumNotificationSubjects, ...planNotificationSubjects]) registerNotificationSubject(subject)
+for (const subject of [...forumNotificationSubjects, ...planNotificationSubjects, ...quarterlyMeetingNotificationSubjects])
+	registerNotificationSubject(subject)
