@@ -14,6 +14,7 @@ import { DEFAULT_QUESTIONS } from '#app/modules/quarterly/questions.ts'
 import { runJobs } from '#app/modules/scheduler/scheduler.server.ts'
 import { action as actionsAction, loader as actionsLoader } from '#app/routes/quarterly/actions.tsx'
 import { action as meetingActionRoute, loader as meetingLoader } from '#app/routes/quarterly/meeting.tsx'
+import type { DemoContext } from '#app/modules/demo/seed.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { offlinePublisher } from '#app/utils/realtime.ts'
 import { getToast } from '#app/utils/toast.server.ts'
@@ -519,4 +520,24 @@ describe('a restart mid-meeting', () => {
 		expect((await send(world.max, { intent: 'move', to: 'next', version: String(before.version) })).status).toBe(302)
 		expect((await meetingOf(world)).currentItemId).toBe(world.agenda[2]!.id)
 	}, 120_000)
+})
+
+describe('the demo content', () => {
+	test('last quarter’s meeting with an open and a done action item, once however often it runs', async () => {
+		const world = await meetingWorld()
+		const { seedQuarterlyMeeting } = await import('#app/modules/demo/quarterly-meeting-seed.server.ts')
+		const demo: DemoContext = {
+			admin: { ...world.ada, email: '' },
+			moderator: { ...world.mona, email: '' },
+			members: [world.alice, world.bob].map((p) => ({ ...p, email: '' })),
+			group: { id: world.group.id, slug: world.group.slug, name: world.group.name },
+		}
+		const now = new Date('2026-12-01T12:00:00Z')
+		await seedQuarterlyMeeting(demo, now)
+		await seedQuarterlyMeeting(demo, now)
+		const meetings = await db.meeting.findMany({ where: { cycle: { groupId: world.group.id, quarter: '2026-Q3' } }, include: { actionItems: true } })
+		expect(meetings).toHaveLength(1)
+		expect(meetings[0]!.status).toBe('ended')
+		expect(meetings[0]!.actionItems.filter((i) => !i.doneAt).map((i) => i.ownerId)).toEqual([world.bob.id])
+	})
 })
