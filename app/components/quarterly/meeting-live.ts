@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { useRevalidator } from 'react-router'
-import { useSocket } from '#app/components/realtime.tsx'
+import { usePresence, useSocket } from '#app/components/realtime.tsx'
 import { QUARTERLY_EVENTS, type MeetingPresenceEvent, type MeetingStateEvent } from '#app/modules/quarterly/events.ts'
 import type { Ack } from '#app/utils/realtime.ts'
 
@@ -58,4 +58,26 @@ export function useMeetingLive(meetingId: string | null, version: number): Meeti
 		}
 	}, [socket, meetingId])
 	return online
+}
+
+/**
+ * Before the meeting exists: the page waits in the group's presence room (the start is announced
+ * there) and reloads when a meeting of the group starts.
+ */
+export function useMeetingStart(groupId: string, waiting: boolean) {
+	const socket = useSocket()
+	const { revalidate } = useRevalidator()
+	const latest = useRef(revalidate)
+	useEffect(() => {
+		latest.current = revalidate
+	})
+	usePresence(groupId)
+	useEffect(() => {
+		if (!socket || !waiting) return
+		const onState = () => void latest.current()
+		socket.on(QUARTERLY_EVENTS.meetingState, onState)
+		return () => {
+			socket.off(QUARTERLY_EVENTS.meetingState, onState)
+		}
+	}, [socket, waiting])
 }

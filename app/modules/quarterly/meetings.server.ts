@@ -123,6 +123,9 @@ export async function startMeeting(
 			select: stateSelect,
 		})
 		publishState(realtime, meeting)
+		// Pages of the group open before the start (the meeting page waiting for it) are in the
+		// group's presence room, whose guard admits the same people: they learn of it there.
+		realtime.toRoom(rooms.groupPresence(access.groupId), QUARTERLY_EVENTS.meetingState, stateOf(meeting))
 		return { meeting, created: true }
 	} catch (error) {
 		if (!isUniqueViolation(error)) throw error

@@ -2,7 +2,7 @@ import { Form, Link } from 'react-router'
 import type { Route } from './+types/meeting.ts'
 import { Card, EmptyState, PageHeader } from '#app/components/page.tsx'
 import { errorsOf, PlanForms, type MeetingFormReply } from '#app/components/quarterly/action-item-forms.tsx'
-import { useMeetingLive } from '#app/components/quarterly/meeting-live.ts'
+import { useMeetingLive, useMeetingStart } from '#app/components/quarterly/meeting-live.ts'
 import { MeetingTimer } from '#app/components/quarterly/meeting-timer.tsx'
 import { DateTime } from '#app/components/time.tsx'
 import { Button } from '#app/components/ui/button.tsx'
@@ -23,7 +23,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const page = await meetingPage(user, access, now)
 	return {
 		viewerId: user.id,
-		group: { slug: group.slug, name: group.name },
+		group: { id: group.id, slug: group.slug, name: group.name },
 		cycle: { id: access.cycleId, quarter: access.quarter, status: access.status },
 		defaultDue: isoDay(new Date(now.getTime() + 14 * 24 * 60 * 60 * 1000)),
 		...page,
@@ -45,6 +45,7 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
 	const { group, cycle, meeting, agenda, canManage, members, viewerId, defaultDue } = loaderData
 	const reply = actionData as MeetingFormReply | undefined
 	const online = useMeetingLive(meeting?.meetingId ?? null, meeting?.version ?? 0)
+	useMeetingStart(group.id, meeting === null)
 	const back = (
 		<p className="text-sm">
 			<Link to={`/g/${group.slug}/reviews`}>← {group.name}’s reviews</Link>
@@ -386,9 +387,9 @@ function AgendaList({ agenda, currentId, version = null }: { agenda: AgendaItem[
 						aria-current={isCurrent ? 'step' : undefined}
 						className={cn('flex items-center gap-2 rounded-md px-2 py-1', isCurrent ? 'bg-brand-50 font-semibold text-brand-800' : 'text-slate-700')}
 					>
-						<span className="w-5 text-right text-slate-400">{index + 1}.</span>
+						<span className="w-5 text-right text-slate-600">{index + 1}.</span>
 						<span className="flex-1">
-							{item.title} <span className="text-xs font-normal text-slate-500">· {item.minutes} min</span>
+							{item.title} <span className="text-xs font-normal text-slate-600">· {item.minutes} min</span>
 						</span>
 						{version !== null && !isCurrent ? (
 							<Form method="post">
