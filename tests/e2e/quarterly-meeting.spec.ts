@@ -86,3 +86,27 @@ test('the moderator advances and both members follow; a parked item reaches ever
 	await annContext.close()
 	await benContext.close()
 })
+
+test('without JavaScript the page shows where the meeting stands and its forms still post', async ({ browser, login }) => {
+	const monaContext = await browser.newContext({ javaScriptEnabled: false })
+	const annContext = await browser.newContext({ javaScriptEnabled: false })
+	const mona = await login(monaContext, { name: 'Mona NoScript' })
+	const ann = await login(annContext, { name: 'Ann NoScript' })
+	const path = await meetingOf(mona.id, [ann.id])
+	const monaPage = await monaContext.newPage()
+	const annPage = await annContext.newPage()
+	await monaPage.goto(path)
+	await monaPage.getByRole('button', { name: 'Start the meeting' }).click()
+	await monaPage.getByRole('button', { name: 'Next item →' }).click()
+	await expect(monaPage.getByTestId('current-item')).toHaveText('Cash flow in the slow months')
+
+	await annPage.goto(path)
+	await expect(annPage.getByTestId('current-item')).toHaveText('Cash flow in the slow months')
+	await expect(annPage.getByRole('timer')).toHaveText(/^\d+:\d{2}$/)
+	await annPage.getByLabel('Park something for later').fill('Revisit pricing')
+	await annPage.getByRole('button', { name: 'Add to the parking lot' }).click()
+	await expect(annPage.getByTestId('parking-lot')).toContainText('Revisit pricing')
+
+	await monaContext.close()
+	await annContext.close()
+})

@@ -63,8 +63,6 @@ export const MoveSchema = z.object({
 	version: z.number({ error: 'Reload the page' }).int().min(0),
 })
 
-export const EndSchema = z.object({ version: z.number({ error: 'Reload the page' }).int().min(0) })
-
 export const ActionItemIdSchema = z.object({ actionItemId: z.string().min(1).max(100) })
 export const ToGoalSchema = ActionItemIdSchema.extend({ planId: z.string({ error: 'Choose a plan' }).min(1).max(100) })
 export const ToCheckInSchema = ActionItemIdSchema.extend({

@@ -121,7 +121,6 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
 					live && canManage ? (
 						<Form method="post">
 							<input type="hidden" name="intent" value="end" />
-							<input type="hidden" name="version" value={meeting.version} />
 							<Button variant="secondary">End and post the recap</Button>
 						</Form>
 					) : null
