@@ -6,7 +6,8 @@ import type { AppServer } from './io.ts'
 
 // Quarterly reviews' rooms, each guarded by the quarterly access rule: a cycle's completion view
 // (its group's moderators) and a live meeting (its group's members). A member removed or demoted
-// leaves them at the access re-check.
+// leaves them at the access re-check. A meeting's room also says who has joined: on each join,
+// leave and disconnect, counted across instances.
 
 const cyclePrefix = rooms.reviewCycle('')
 const meetingPrefix = rooms.meeting('')
