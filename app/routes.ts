@@ -32,6 +32,7 @@ export default [
 		route('reviews/:cycleId/agenda', 'routes/quarterly/agenda.tsx'),
 		route('reviews/:cycleId/export.csv', 'routes/quarterly/export-csv.ts'),
 		route('reviews/:cycleId/print', 'routes/quarterly/print.tsx'),
+		route('reviews/:cycleId/meeting', 'routes/quarterly/meeting.tsx'),
 	]),
 	route('community', 'routes/forums/community.tsx'),
 	route('community/new', 'routes/forums/new-thread.tsx', { id: 'community-new-thread' }),
@@ -51,6 +52,7 @@ export default [
 	route('resources/notifications-count', 'routes/resources/notifications-count.ts'),
 	route('bookmarks', 'routes/bookmarks.tsx'),
 	route('buddies', 'routes/buddies.tsx'),
+	route('actions', 'routes/quarterly/actions.tsx'),
 	...prefix('plans', [
 		index('routes/plans/plans.tsx'),
 		route(':planId', 'routes/plans/plan.tsx'),

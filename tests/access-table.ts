@@ -107,6 +107,23 @@ const remindable = async ({ world }: { world: World }) => {
 type Row = Omit<RouteCase, 'expect'>
 const r = (row: Row, answers: string): RouteCase => ({ ...row, expect: roles(answers) })
 
+const meetingParams = ({ world }: CaseContext) => ({ slug: world.group.slug, cycleId: world.cycle.id })
+/** An agenda item on group A's cycle, and the meeting's version now: a move a moderator may make. */
+const agendaStop = async ({ world }: { world: World }) => {
+	const item = await db.agendaItem.create({ data: { cycleId: world.cycle.id, position: 1, kind: 'custom', title: fresh('Item') }, select: { id: true } })
+	const meeting = await db.meeting.findUniqueOrThrow({ where: { id: world.cycle.meetingId }, select: { version: true } })
+	return { agendaItemId: item.id, version: String(meeting.version) }
+}
+/** An open action item of group A owned by Alice. */
+const alicesActionItem = async ({ world }: { world: World }) => {
+	const item = await db.actionItem.create({
+		data: { groupId: world.group.id, meetingId: world.cycle.meetingId, ownerId: world.people.alice.id, createdById: world.people.mona.id, text: fresh('Send the figures'), dueOn: new Date() },
+		select: { id: true },
+	})
+	return { actionItemId: item.id }
+}
+
+
 const reply = (body = 'Agreed, with numbers.') => ({ intent: 'reply', body })
 
 /** A plan with a goal, of Alice's (private: only she may see it) or of the actor's own. */
@@ -437,6 +454,25 @@ export const ROUTE_CASES: RouteCase[] = [
 		'login 404   404   403   ok    404   404'),
 	r({ route: 'routes/quarterly/print.tsx', method: 'GET', what: 'print group A’s cycle', params: cycleParams },
 		'login 404   404   403   ok    404   404'),
+	// The live quarterly meeting of group A's cycle: the group's members follow and park; its
+	// moderators step through the agenda, take notes and capture action items. The rest of the
+	// roles × every meeting action are in tests/integration/quarterly-meeting.test.ts.
+	r({ route: 'routes/quarterly/meeting.tsx', method: 'GET', what: 'group A’s meeting', params: meetingParams },
+		'login 404   404   ok    ok    404   404'),
+	r({ route: 'routes/quarterly/meeting.tsx', method: 'POST', what: 'park an item', params: meetingParams,
+		form: () => ({ intent: 'park', body: 'Come back to pricing' }) },                            'login 404   404   ok    ok    404   404'),
+	r({ route: 'routes/quarterly/meeting.tsx', method: 'POST', what: 'start it again', params: meetingParams,
+		form: () => ({ intent: 'start' }) },                                                         'login 404   404   403   no-op 404   404'),
+	r({ route: 'routes/quarterly/meeting.tsx', method: 'POST', what: 'move to an agenda item', params: meetingParams, setup: agendaStop,
+		form: (c) => ({ intent: 'move', to: made('agendaItemId')(c), version: made('version')(c) }) }, 'login 404   404   403   ok    404   404'),
+	r({ route: 'routes/quarterly/meeting.tsx', method: 'POST', what: 'take a note', params: meetingParams,
+		form: () => ({ intent: 'note', body: 'Agreed to revisit margins' }) },                       'login 404   404   403   ok    404   404'),
+	r({ route: 'routes/quarterly/meeting.tsx', method: 'POST', what: 'capture an action item for Alice', params: meetingParams,
+		form: ({ world }) => ({ intent: 'action-item', text: 'Call the bank', ownerId: world.people.alice.id, dueOn: '2027-01-15' }) },
+		'login 404   404   403   ok    404   404'),
+	r({ route: 'routes/quarterly/actions.tsx', method: 'GET', what: 'own action items' },                'login ok    ok    ok    ok    ok    ok'),
+	r({ route: 'routes/quarterly/actions.tsx', method: 'POST', what: 'mark Alice’s action item done', setup: alicesActionItem,
+		form: (c) => ({ intent: 'done', actionItemId: made('actionItemId')(c) }) },                 'login 404   404   403   ok    404   404'),
 	r({ route: 'routes/not-found.tsx', method: 'GET', what: 'unknown page' },                     '404   404   404   404   404   404   404'),
 	r({ route: 'routes/not-found.tsx', method: 'POST', what: 'post to an unknown page' },         '404   404   404   404   404   404   404'),
 ]

@@ -5,6 +5,7 @@ import { buttonClasses } from '#app/components/ui/button.tsx'
 import { userCount } from '#app/modules/auth/auth.server.ts'
 import { getUser } from '#app/utils/auth.server.ts'
 import { listGroupsOf } from '#app/modules/groups/groups.server.ts'
+import { listOpenActionItems } from '#app/modules/quarterly/action-items.server.ts'
 import { pageTitle } from '#app/utils/misc.ts'
 
 export const meta: Route.MetaFunction = () => [{ title: pageTitle('Home') }]
@@ -12,12 +13,15 @@ export const meta: Route.MetaFunction = () => [{ title: pageTitle('Home') }]
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await getUser(request)
 	if (!user) return { kind: 'anonymous' as const, emptyInstallation: (await userCount()) === 0 }
-	const memberships = await listGroupsOf(user.id)
+	const [memberships, actionItems] = await Promise.all([listGroupsOf(user.id), listOpenActionItems(user)])
 	return {
 		kind: 'member' as const,
 		name: user.name,
 		isSiteAdmin: user.isSiteAdmin,
 		groups: memberships.map(({ role, group }) => ({ ...group, role })),
+		// Shown until done: the first few, the rest on /actions.
+		actionItems: actionItems.slice(0, 5).map((item) => ({ id: item.id, text: item.text, dueOn: item.dueOn.toISOString().slice(0, 10), group: item.group.name })),
+		moreActionItems: Math.max(0, actionItems.length - 5),
 	}
 }
 
@@ -58,6 +62,26 @@ export default function Home({ loaderData }: Route.ComponentProps) {
 	return (
 		<main>
 			<PageHeader title={`Welcome, ${loaderData.name.split(' ')[0]}`} description="Your peer groups" />
+			{loaderData.actionItems.length > 0 ? (
+				<Card className="mb-6">
+					<h2 className="font-semibold text-slate-900">Your open action items</h2>
+					<ul className="mt-2 space-y-1 text-sm" data-testid="home-action-items">
+						{loaderData.actionItems.map((item) => (
+							<li key={item.id}>
+								<span className="text-slate-900">{item.text}</span>{' '}
+								<span className="text-xs text-slate-500">
+									· due {item.dueOn} · {item.group}
+								</span>
+							</li>
+						))}
+					</ul>
+					<p className="mt-2 text-sm">
+						<Link to="/actions">
+							{loaderData.moreActionItems > 0 ? `All action items (${loaderData.moreActionItems} more)` : 'Mark them done'}
+						</Link>
+					</p>
+				</Card>
+			) : null}
 			{loaderData.groups.length === 0 ? (
 				<EmptyState title="You are not in a peer group yet">
 					{loaderData.isSiteAdmin ? (

@@ -30,6 +30,9 @@ const SUBJECT_TYPE_PHRASES: Record<string, string> = {
 	'cycle-open': 'opened',
 	// Quarterly reviews: a moderator reminds everyone whose update is still to send.
 	'review-reminder': 'reminded you to send your update for',
+	// Quarterly meetings' action items; the actor is the moderator who captured the item.
+	'action-due': 'noted your action item, due today:',
+	'action-overdue': 'noted your action item, now overdue:',
 }
 
 export function notificationPhrase(type: string): string {

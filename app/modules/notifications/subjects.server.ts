@@ -8,6 +8,7 @@ import { forumNotificationSubjects } from '#app/modules/forums/subjects.server.t
 import { planNotificationSubjects } from '#app/modules/plans/subjects.server.ts'
 import { dashboardNotificationSubjects } from '#app/modules/quarterly/dashboard-subjects.server.ts'
 import { quarterlyNotificationSubjects } from '#app/modules/quarterly/subjects.server.ts'
+import { quarterlyMeetingNotificationSubjects } from '#app/modules/quarterly/action-item-subjects.server.ts'
 import type { Sql } from '#app/utils/sql.server.ts'
 
 /** What a notification list shows of its subject and where opening it leads. */
@@ -54,5 +55,6 @@ for (const subject of [
 	...planNotificationSubjects,
 	...quarterlyNotificationSubjects,
 	...dashboardNotificationSubjects,
+	...quarterlyMeetingNotificationSubjects,
 ])
 	registerNotificationSubject(subject)

@@ -2,6 +2,7 @@ import { expiredSessionsJob } from '#app/modules/auth/expired-sessions.server.ts
 import { plainTextBackfillJob } from '#app/modules/forums/plain-text-backfill.server.ts'
 import { planRemindersJob } from '#app/modules/plans/reminders.server.ts'
 import { cycleSchedulerJob } from '#app/modules/quarterly/cycle-scheduler.server.ts'
+import { actionItemRemindersJob } from '#app/modules/quarterly/action-item-reminders.server.ts'
 import type { ScheduledJob } from './scheduler.server.ts'
 
 // Every domain's scheduled work, in one list the server starts. A domain adds its job here
@@ -12,4 +13,5 @@ export const scheduledJobs: ScheduledJob[] = [
 	plainTextBackfillJob,
 	planRemindersJob,
 	cycleSchedulerJob,
+	actionItemRemindersJob,
 ]
