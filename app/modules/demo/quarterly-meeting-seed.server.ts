@@ -5,7 +5,7 @@
 import { formatQuarter, previousQuarter, quarterBounds, quarterOf } from '#app/modules/quarterly/quarters.ts'
 import { DEFAULT_QUESTIONS } from '#app/modules/quarterly/questions.ts'
 import { db } from '#app/utils/db.server.ts'
-import type { DemoContext, DemoSeeder } from './seed.server.ts'
+import type { DemoContext } from './seed.server.ts'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
@@ -90,4 +90,3 @@ export async function seedQuarterlyMeeting(c: DemoContext, now: Date = new Date(
 	})
 }
 
-export const quarterlyMeetingDemoSeeder: DemoSeeder = { name: 'quarterly-meeting', seed: (c) => seedQuarterlyMeeting(c) }

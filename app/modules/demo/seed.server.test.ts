@@ -142,3 +142,42 @@ test('annual plans get a year under way once: plans with check-ins over the mont
 	expect(await db.plan.count()).toBe(4)
 	expect(await db.buddyPair.count()).toBe(2)
 })
+
+test('quarterly reviews are ready for a moderator at once: last quarter closed with every member’s numbers, this quarter open with updates and drafts, an agenda, last quarter’s meeting and its action items', async () => {
+	const { context } = await seedDemo()
+	const cycles = await db.reviewCycle.findMany({
+		where: { groupId: context.group.id },
+		orderBy: { quarter: 'asc' },
+		select: {
+			id: true,
+			status: true,
+			submissions: { select: { status: true } },
+			_count: { select: { agendaItems: true } },
+			meeting: { select: { status: true, _count: { select: { actionItems: true } } } },
+		},
+	})
+	expect(cycles.map((c) => c.status)).toEqual(['closed', 'open'])
+	const [last, current] = cycles
+	expect(last!.submissions).toHaveLength(context.members.length)
+	expect(last!.submissions.every((s) => s.status === 'submitted')).toBe(true)
+	expect(last!.meeting).toMatchObject({ status: 'ended' })
+	expect(last!.meeting!._count.actionItems).toBeGreaterThanOrEqual(1)
+	const statuses = current!.submissions.map((s) => s.status)
+	expect(statuses).toContain('submitted')
+	expect(statuses).toContain('draft')
+	expect(current!._count.agendaItems).toBeGreaterThan(0)
+	expect(current!.meeting).toBeNull()
+	// Submitted updates are found by search; drafts are not indexed.
+	const submitted = [...last!.submissions, ...current!.submissions].filter(
+		(s) => s.status === 'submitted',
+	).length
+	expect(await db.searchDocument.count({ where: { subjectKind: 'quarterly.submission' } })).toBe(
+		submitted,
+	)
+	// Seeding again adds nothing.
+	await seedDemo()
+	expect(await db.reviewCycle.count({ where: { groupId: context.group.id } })).toBe(2)
+	expect(await db.agendaItem.count({ where: { cycleId: current!.id } })).toBe(
+		current!._count.agendaItems,
+	)
+})

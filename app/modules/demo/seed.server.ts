@@ -11,6 +11,7 @@ import { createGroup } from '#app/modules/groups/groups.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { forumDemoSeeder } from './forum-seed.server.ts'
 import { plansDemoSeeder } from './plans-seed.server.ts'
+import { quarterlyDemoSeeder } from './quarterly-seed.server.ts'
 
 /** The one password of every demo account (shown at start: the demo database is public by design). */
 export const DEMO_PASSWORD = 'peerpower-demo'
@@ -93,7 +94,7 @@ export type DemoSeeder = {
 }
 
 /** Seeders of later features, run in order after the people and the group exist. */
-export const demoSeeders: DemoSeeder[] = [forumDemoSeeder, plansDemoSeeder]
+export const demoSeeders: DemoSeeder[] = [forumDemoSeeder, plansDemoSeeder, quarterlyDemoSeeder]
 
 export type DemoLogin = { role: string; name: string; email: string; company: string }
 
