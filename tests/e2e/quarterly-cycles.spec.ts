@@ -1,7 +1,8 @@
 // A quarter's review cycle as a moderator and a member live it: Mona finds "Reviews" in her
 // group, creates this quarter's cycle, looks at its questions and opens it; Max is told, writes
 // his update (a draft saved on the server as he types, still there after a reload), and submits
-// it; Mona's cycle page lists it. Every page passes axe.
+// it; Mona's completion page, open all along, counts his draft and then his update live, without
+// a reload; her cycle page lists it. Every page passes axe.
 import { expect, test, waitForHydration } from './fixtures.ts'
 
 async function groupOf(moderatorId: string, memberIds: string[]) {
@@ -44,6 +45,13 @@ test('a moderator creates and opens a cycle; a member drafts, submits, and the m
 	await expect(monaPage.getByRole('heading', { level: 1, name: `The ${quarter} review` })).toBeVisible()
 	await expect(monaPage.getByText('Open: it closes by itself')).toBeVisible()
 	await axe(monaPage, 'cycle (moderator)')
+	// Mona keeps the completion page open while Max writes: nothing sent yet.
+	await monaPage.getByRole('navigation', { name: 'Review cycle' }).getByRole('link', { name: 'Completion' }).click()
+	const counts = monaPage.getByTestId('completion-counts')
+	const count = (label: string) => counts.locator('div').filter({ hasText: label }).locator('dd')
+	await expect(count('Not started')).toHaveText('1')
+	await expect(count('Submitted')).toHaveText('0')
+	await waitForHydration(monaPage, 'form[method="post"]')
 
 	// 2. Max was told; he writes, the draft is saved as he types and survives a reload.
 	await maxPage.goto('/notifications')
@@ -53,6 +61,9 @@ test('a moderator creates and opens a cycle; a member drafts, submits, and the m
 	await maxPage.getByLabel('Revenue this quarter (USD)').fill('1200000')
 	await maxPage.getByLabel('Wins').fill('Two new warehouse clients.')
 	await expect(maxPage.getByTestId('autosave-status')).toHaveText('Draft saved')
+	// Live on Mona's completion page: Max has a draft.
+	await expect(count('Draft saved')).toHaveText('1')
+	await expect(count('Not started')).toHaveText('0')
 	await axe(maxPage, 'cycle (member)')
 	await maxPage.reload()
 	await expect(maxPage.getByLabel('Wins')).toHaveValue('Two new warehouse clients.')
@@ -73,8 +84,13 @@ test('a moderator creates and opens a cycle; a member drafts, submits, and the m
 	await expect(maxPage.getByRole('button', { name: 'Save changes' })).toBeVisible()
 	await axe(maxPage, 'cycle (submitted)')
 
-	// 3. Mona's cycle page lists Max's update, and she reads it.
-	await monaPage.reload()
+	// 3. Live on Mona's completion page, without a reload: Max has submitted.
+	await expect(count('Submitted')).toHaveText('1')
+	await expect(count('Draft saved')).toHaveText('0')
+	await axe(monaPage, 'completion')
+
+	// Mona's cycle page lists Max's update, and she reads it.
+	await monaPage.getByRole('navigation', { name: 'Review cycle' }).getByRole('link', { name: 'Cycle', exact: true }).click()
 	const updates = monaPage.getByRole('list', { name: 'Updates' })
 	await expect(updates.getByRole('link', { name: 'Max Member' })).toBeVisible()
 	await updates.getByRole('link', { name: 'Max Member' }).click()

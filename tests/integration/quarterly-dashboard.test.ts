@@ -364,7 +364,7 @@ describe('agenda', () => {
 		expect((await listAgenda(cycleId)).map((item) => item.position)).toEqual([1, 2, 3, 4, 5, 6, 7])
 	})
 
-	test('regenerating asks first, and replaces only once confirmed; never while the meeting runs', async () => {
+	test('regenerating asks first, and replaces only once confirmed; never once the meeting has started', async () => {
 		const before = await titles()
 		const asked = await post({ intent: 'generate' })
 		expect(statusOf(asked)).toBe(200)
@@ -375,9 +375,13 @@ describe('agenda', () => {
 		expect(await titles()).not.toContain('Round of wins')
 		expect(await titles()).toHaveLength(7)
 
-		await db.meeting.create({ data: { cycleId, startedById: g.mona.id } })
+		const meeting = await db.meeting.create({ data: { cycleId, startedById: g.mona.id } })
 		const access = await accessOf(g.mona, cycleId)
 		expect(await generateAgenda(access, { replace: true })).toEqual({ ok: false, reason: 'meeting-live' })
+		expect(await titles()).toHaveLength(7)
+		// Ended, the meeting's notes still hang on its items: the agenda stays.
+		await db.meeting.update({ where: { id: meeting.id }, data: { status: 'ended', endedAt: new Date() } })
+		expect(await generateAgenda(access, { replace: true })).toEqual({ ok: false, reason: 'meeting-ended' })
 		expect(await titles()).toHaveLength(7)
 	})
 })

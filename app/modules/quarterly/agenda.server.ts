@@ -110,17 +110,19 @@ async function liveMeeting(tx: DbTransaction | typeof db, cycleId: string) {
 
 export type GenerateOutcome =
 	| { ok: true; count: number; submitted: number }
-	| { ok: false; reason: 'exists' | 'meeting-live' | 'nothing-submitted' }
+	| { ok: false; reason: 'exists' | 'meeting-live' | 'meeting-ended' | 'nothing-submitted' }
 
 export const GENERATE_REFUSALS: Record<Exclude<GenerateOutcome, { ok: true }>['reason'], string> = {
 	exists: 'This cycle already has an agenda. Replacing it loses its order, notes and added items.',
 	'meeting-live': 'The meeting is running on this agenda: it cannot be replaced now.',
+	'meeting-ended': 'The meeting was held on this agenda, and its notes belong to its items: it cannot be replaced.',
 	'nothing-submitted': 'No update has been submitted yet: there is nothing to draw an agenda from.',
 }
 
 /**
  * Draws the agenda from the cycle's submitted updates. An agenda already there is replaced only
- * when `replace` says the moderator agreed to lose it; never while its meeting runs.
+ * when `replace` says the moderator agreed to lose it; never once its meeting has started (the
+ * meeting's notes are kept by agenda item).
  */
 export async function generateAgenda(
 	access: CycleAccess,
@@ -139,7 +141,8 @@ export async function generateAgenda(
 		submissions.map((s) => ({ memberId: s.memberId, name: s.member.name, answers: parseAnswers(s.answers) })),
 	)
 	return db.$transaction(async (tx): Promise<GenerateOutcome> => {
-		if (await liveMeeting(tx, access.cycleId)) return { ok: false, reason: 'meeting-live' }
+		const meeting = await tx.meeting.findUnique({ where: { cycleId: access.cycleId }, select: { status: true } })
+		if (meeting) return { ok: false, reason: meeting.status === 'live' ? 'meeting-live' : 'meeting-ended' }
 		const existing = await tx.agendaItem.count({ where: { cycleId: access.cycleId } })
 		if (existing > 0 && !options.replace) return { ok: false, reason: 'exists' }
 		await tx.agendaItem.deleteMany({ where: { cycleId: access.cycleId } })

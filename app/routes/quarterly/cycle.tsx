@@ -20,6 +20,7 @@ import { pageTitle } from '#app/utils/misc.ts'
 import { requireCycle, requireCycleModerator } from '#app/utils/permissions.server.ts'
 import { notFound } from '#app/utils/responses.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
+import { CycleNav } from '#app/components/quarterly/cycle-nav.tsx'
 import { refuse, refuseWith } from './form-reply.server.ts'
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: pageTitle(data ? `The ${data.cycle.quarter} review` : 'Review', data?.group.name ?? 'Group') }]
@@ -117,6 +118,7 @@ export default function CyclePage({ loaderData, actionData }: Route.ComponentPro
 					</span>
 				}
 			/>
+			{cycle.status !== 'draft' ? <CycleNav slug={group.slug} cycleId={cycle.id} canManage={loaderData.canManage} /> : null}
 			{buttonError ? <FormErrors errors={[buttonError]} /> : null}
 			{loaderData.canManage ? (
 				<Card className="space-y-3">

@@ -11,6 +11,7 @@ import { AGENDA_KIND_LABELS, MEETING_LIMITS, isoDay } from '#app/modules/quarter
 import { meetingPage } from '#app/modules/quarterly/meeting-page.server.ts'
 import { cn, pageTitle } from '#app/utils/misc.ts'
 import { requireCycle } from '#app/utils/permissions.server.ts'
+import { CycleNav } from '#app/components/quarterly/cycle-nav.tsx'
 import { meetingAction } from './meeting-actions.server.ts'
 
 export const meta: Route.MetaFunction = ({ data }) => [
@@ -56,6 +57,7 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
 		return (
 			<main className="mx-auto max-w-3xl space-y-6">
 				{back}
+				<CycleNav slug={group.slug} cycleId={cycle.id} canManage={canManage} />
 				<PageHeader title={`${cycle.quarter} quarterly meeting`} description="Not started yet." />
 				{agenda.length === 0 ? (
 					<EmptyState title="No agenda yet">
@@ -98,6 +100,7 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
 	return (
 		<main className="mx-auto max-w-6xl space-y-6">
 			{back}
+			<CycleNav slug={group.slug} cycleId={cycle.id} canManage={canManage} />
 			<PageHeader
 				title={`${cycle.quarter} quarterly meeting`}
 				description={
