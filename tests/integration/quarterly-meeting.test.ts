@@ -310,7 +310,25 @@ describe('the parking lot, notes and action items', () => {
 		expect(statusOf(await post(world, world.alice, { intent: 'to-goal', actionItemId: item.id, planId: plan.id }))).toBe(302)
 		const made = await db.goal.findFirstOrThrow({ where: { planId: plan.id, title: 'Hire a sales lead' } })
 		expect(made).toMatchObject({ measure: 'milestone', dueQuarter: 4 })
-		expect(statusOf(await post(world, world.alice, { intent: 'to-check-in', actionItemId: item.id, goalId: goal.id }))).toBe(302)
+		// Once only: again, or as a note, it is refused with a reason, and nothing more is written.
+		const once = await databaseDigest()
+		const again = await post(world, world.alice, { intent: 'to-goal', actionItemId: item.id, planId: plan.id })
+		expect(statusOf(again)).toBe(400)
+		expect(JSON.stringify(dataOf(again))).toContain('already in your plan')
+		expect(statusOf(await post(world, world.alice, { intent: 'to-check-in', actionItemId: item.id, goalId: goal.id }))).toBe(400)
+		expect(changedTables(once, await databaseDigest())).toEqual([])
+		expect(await db.goal.count({ where: { planId: plan.id, title: 'Hire a sales lead' } })).toBe(1)
+
+		// Two clicks at once on another item: one goal.
+		await post(world, world.mona, { intent: 'action-item', text: 'Price the new tier', ownerId: world.alice.id, dueOn: `${new Date().getUTCFullYear()}-12-20` })
+		const twice = await db.actionItem.findFirstOrThrow({ where: { text: 'Price the new tier' } })
+		await Promise.all([1, 2].map(() => post(world, world.alice, { intent: 'to-goal', actionItemId: twice.id, planId: plan.id })))
+		expect(await db.goal.count({ where: { planId: plan.id, title: 'Price the new tier' } })).toBe(1)
+
+		await post(world, world.mona, { intent: 'action-item', text: 'Hire a sales lead', ownerId: world.alice.id, dueOn: `${new Date().getUTCFullYear()}-12-20` })
+		const noteItem = await db.actionItem.findFirstOrThrow({ where: { text: 'Hire a sales lead', goalId: null } })
+		expect(statusOf(await post(world, world.alice, { intent: 'to-check-in', actionItemId: noteItem.id, goalId: goal.id }))).toBe(302)
+		expect((await db.actionItem.findUniqueOrThrow({ where: { id: noteItem.id } })).goalId).toBe(goal.id)
 		const checkIn = await db.checkIn.findFirstOrThrow({ where: { goalId: goal.id }, orderBy: { createdAt: 'desc' } })
 		expect(checkIn).toMatchObject({ status: 'at_risk', value: 40 })
 		expect(checkIn.note).toContain('Hire a sales lead')

@@ -1,7 +1,7 @@
 import type { SessionUser } from '#app/modules/auth/auth.server.ts'
 import { planAccess } from '#app/modules/plans/access.server.ts'
 import { recordCheckIn } from '#app/modules/plans/check-ins.server.ts'
-import { PLAN_LIMITS } from '#app/modules/plans/constants.ts'
+import { PLAN_LIMITS, type GoalStatus } from '#app/modules/plans/constants.ts'
 import { addGoal, getGoal } from '#app/modules/plans/goals.server.ts'
 import { PlanError } from '#app/modules/plans/plan-error.ts'
 import { db } from '#app/utils/db.server.ts'
@@ -78,6 +78,7 @@ const itemSelect = {
 	dueOn: true,
 	doneAt: true,
 	ownerId: true,
+	goalId: true,
 	createdAt: true,
 	owner: { select: { id: true, name: true } },
 	group: { select: { slug: true, name: true } },
@@ -169,6 +170,26 @@ async function ownItem(viewer: Viewer, actionItemId: string) {
 	return db.actionItem.findUniqueOrThrow({ where: { id: actionItemId }, select: { id: true, text: true, dueOn: true } })
 }
 
+const ALREADY_PLANNED = 'This action item is already in your plan'
+
+/**
+ * Puts an action item into the owner's plan once: it is claimed first (two clicks at once, one
+ * wins), `write` makes the goal or the note, and the item remembers the goal; a failed write
+ * releases the claim.
+ */
+async function intoPlanOnce(actionItemId: string, write: () => Promise<{ planId: string; goalId: string }>) {
+	const claimed = await db.actionItem.updateMany({ where: { id: actionItemId, goalId: null }, data: { goalId: '' } })
+	if (claimed.count === 0) throw new MeetingError(ALREADY_PLANNED)
+	try {
+		const written = await write()
+		await db.actionItem.update({ where: { id: actionItemId }, data: { goalId: written.goalId } })
+		return written
+	} catch (error) {
+		await db.actionItem.update({ where: { id: actionItemId }, data: { goalId: null } })
+		throw error
+	}
+}
+
 async function ownPlanOfThisYear(viewer: Viewer, planId: string, now: Date) {
 	const access = await planAccess(viewer, planId)
 	if (!access || access.role !== 'owner') throw new MeetingError('Choose one of your plans', 'planId')
@@ -187,19 +208,21 @@ export async function actionItemToGoal(
 	const plan = await ownPlanOfThisYear(viewer, input.planId, now)
 	const dueQuarter = item.dueOn.getUTCFullYear() === plan.year ? Math.floor(item.dueOn.getUTCMonth() / 3) + 1 : 4
 	const title = item.text.length > PLAN_LIMITS.titleMax ? `${item.text.slice(0, PLAN_LIMITS.titleMax - 1)}…` : item.text
-	try {
-		const goal = await addGoal(plan.planId, {
-			title,
-			area: 'other',
-			measure: 'milestone',
-			dueQuarter,
-			why: `An action item from our quarterly meeting, due ${isoDay(item.dueOn)}.`,
-		})
-		return { planId: plan.planId, goalId: goal.id }
-	} catch (error) {
-		if (error instanceof PlanError) throw new MeetingError(error.message)
-		throw error
-	}
+	return intoPlanOnce(item.id, async () => {
+		try {
+			const goal = await addGoal(plan.planId, {
+				title,
+				area: 'other',
+				measure: 'milestone',
+				dueQuarter,
+				why: `An action item from our quarterly meeting, due ${isoDay(item.dueOn)}.`,
+			})
+			return { planId: plan.planId, goalId: goal.id }
+		} catch (error) {
+			if (error instanceof PlanError) throw new MeetingError(error.message)
+			throw error
+		}
+	})
 }
 
 /**
@@ -221,9 +244,21 @@ export async function actionItemToCheckInNote(
 	if (!goal) throw new MeetingError('Choose one of your goals', 'goalId')
 	const last = goal.lastCheckIn
 	const value = last?.value ?? goal.startValue ?? undefined
+	return intoPlanOnce(item.id, () => noteOnGoal(plan.planId, goal, last, value, item, realtime, now))
+}
+
+async function noteOnGoal(
+	planId: string,
+	goal: { id: string; measure: string },
+	last: { status: GoalStatus } | null,
+	value: number | undefined,
+	item: { text: string; dueOn: Date },
+	realtime: RealtimePublisher,
+	now: Date,
+): Promise<{ planId: string; goalId: string }> {
 	try {
 		await recordCheckIn(
-			plan.planId,
+			planId,
 			goal.id,
 			{
 				status: last && last.status !== 'done' ? last.status : 'on_track',
@@ -238,5 +273,5 @@ export async function actionItemToCheckInNote(
 		if (error instanceof PlanError) throw new MeetingError(error.message, 'goalId')
 		throw error
 	}
-	return { planId: plan.planId, goalId: goal.id }
+	return { planId, goalId: goal.id }
 }

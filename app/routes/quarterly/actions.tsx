@@ -68,7 +68,11 @@ export default function ActionsPage({ loaderData, actionData }: Route.ComponentP
 										</Form>
 									</div>
 									<ErrorList errors={errors?.form} />
-									{plans.length > 0 ? <PlanForms actionItemId={item.id} plans={plans} reply={reply} /> : null}
+									{item.goalId ? (
+										<p className="text-xs text-slate-500">In your plan.</p>
+									) : plans.length > 0 ? (
+										<PlanForms actionItemId={item.id} plans={plans} reply={reply} />
+									) : null}
 								</li>
 							)
 						})}

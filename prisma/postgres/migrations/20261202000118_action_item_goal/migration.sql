@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ActionItem" ADD COLUMN     "goalId" TEXT;
