@@ -1,7 +1,13 @@
-import { useId } from 'react'
-import { CartesianAxis, Curve, Layer, Surface, Text } from 'recharts'
+import { CartesianAxis, Curve, Layer, Text } from 'recharts'
+import { ChartDataTable, ChartSurface } from '#app/components/charts/chart-frame.tsx'
 import { formatGoalValue, type GoalStatus } from '#app/modules/plans/progress.ts'
-import { formatDay, formatFullDay, formatMonth, linearScale, valueTicks } from './chart-scale.ts'
+import {
+	formatDay,
+	formatFullDay,
+	formatMonth,
+	linearScale,
+	valueTicks,
+} from '#app/components/charts/chart-scale.ts'
 import { StatusLegend } from './status-legend.tsx'
 import { StatusMarker } from './status-marker.tsx'
 import { STATUS_LABELS } from './status.ts'
@@ -45,7 +51,6 @@ export function GoalProgressChart({
 	width = 560,
 	height = 240,
 }: GoalProgressChartProps) {
-	const descriptionId = useId()
 	const checkIns = points
 		.map((point) => ({ ...point, time: Date.parse(point.date) }))
 		.filter((point) => Number.isFinite(point.time) && Number.isFinite(point.value))
@@ -105,18 +110,12 @@ export function GoalProgressChart({
 				<span className="font-medium text-slate-900">{title}</span>
 				<span className="text-slate-600">: {reading}</span>
 			</figcaption>
-			{/* One picture (role="img"), named by its <title>. Its <desc> says the gist, but browsers do not
-			    expose <desc> as the description yet: aria-describedby points at the same words, hidden. */}
-			<Surface
+			<ChartSurface
 				width={width}
 				height={height}
-				viewBox={viewBox}
-				// Classes, not a style attribute: the Content-Security-Policy refuses inline styles.
-				className="block h-auto w-full max-w-[35rem]"
-				role="img"
-				aria-describedby={descriptionId}
 				title={title}
-				desc={description}
+				description={description}
+				className="max-w-[35rem]"
 			>
 				<Layer className="goal-chart-grid">
 					{yTicks.map((tick) => (
@@ -196,43 +195,22 @@ export function GoalProgressChart({
 						</g>
 					))}
 				</Layer>
-			</Surface>
-			<p id={descriptionId} hidden>
-				{description}
-			</p>
+			</ChartSurface>
 			<StatusLegend statuses={checkIns.map((point) => point.status)} />
-			<details className="text-sm">
-				<summary className="cursor-pointer text-slate-600">Data</summary>
-				<table className="mt-2 w-full text-left">
-					<caption className="sr-only">{`${title}: check-ins in ${year}`}</caption>
-					<thead className="text-slate-600">
-						<tr>
-							<th scope="col" className="py-1 pr-4 font-medium">
-								Date
-							</th>
-							<th scope="col" className="py-1 pr-4 font-medium">
-								Value
-							</th>
-							<th scope="col" className="py-1 font-medium">
-								Status
-							</th>
-						</tr>
-					</thead>
-					<tbody>
-						{checkIns.map((point, index) => (
-							<tr key={index} className="border-t border-slate-100">
-								<td className="py-1 pr-4">
-									<time dateTime={point.date}>{formatFullDay(new Date(point.time))}</time>
-								</td>
-								<td className="py-1 pr-4 tabular-nums">
-									{formatGoalValue(point.value, unit, { exact: true })}
-								</td>
-								<td className="py-1">{STATUS_LABELS[point.status]}</td>
-							</tr>
-						))}
-					</tbody>
-				</table>
-			</details>
+			<ChartDataTable
+				caption={`${title}: check-ins in ${year}`}
+				columns={[{ label: 'Date' }, { label: 'Value', numeric: true }, { label: 'Status' }]}
+				rows={checkIns.map((point, index) => ({
+					key: index,
+					cells: [
+						<time key="date" dateTime={point.date}>
+							{formatFullDay(new Date(point.time))}
+						</time>,
+						formatGoalValue(point.value, unit, { exact: true }),
+						STATUS_LABELS[point.status],
+					],
+				}))}
+			/>
 		</figure>
 	)
 }

@@ -1,5 +1,5 @@
-import { useId } from 'react'
-import { Layer, Rectangle, Surface, Text } from 'recharts'
+import { Layer, Rectangle, Text } from 'recharts'
+import { ChartDataTable, ChartSurface } from '#app/components/charts/chart-frame.tsx'
 import { GOAL_STATUSES, type GoalStatus } from '#app/modules/plans/progress.ts'
 import { StatusLegend } from './status-legend.tsx'
 import { StatusMarker } from './status-marker.tsx'
@@ -42,7 +42,6 @@ export function PlanOverviewChart({
 	title = 'Progress toward each goal',
 	width = 560,
 }: PlanOverviewChartProps) {
-	const descriptionId = useId()
 	if (goals.length === 0) {
 		return (
 			<figure className="rounded-lg border border-dashed border-slate-300 p-4">
@@ -59,18 +58,12 @@ export function PlanOverviewChart({
 
 	return (
 		<figure className="space-y-2">
-			{/* One picture (role="img"), named by its <title>. Its <desc> says the gist, but browsers do not
-			    expose <desc> as the description yet: aria-describedby points at the same words, hidden. */}
-			<Surface
+			<ChartSurface
 				width={width}
 				height={height}
-				viewBox={{ x: 0, y: 0, width, height }}
-				// Classes, not a style attribute: the Content-Security-Policy refuses inline styles.
-				className="block h-auto w-full max-w-[35rem]"
-				role="img"
-				aria-describedby={descriptionId}
 				title={title}
-				desc={description}
+				description={description}
+				className="max-w-[35rem]"
 			>
 				{goals.map((goal, index) => {
 					const top = PAD + index * ROW
@@ -137,41 +130,20 @@ export function PlanOverviewChart({
 						</Layer>
 					)
 				})}
-			</Surface>
-			<p id={descriptionId} hidden>
-				{description}
-			</p>
+			</ChartSurface>
 			<StatusLegend statuses={goals.map((goal) => goal.status)} />
-			<details className="text-sm">
-				<summary className="cursor-pointer text-slate-600">Data</summary>
-				<table className="mt-2 w-full text-left">
-					<caption className="sr-only">{title}</caption>
-					<thead className="text-slate-600">
-						<tr>
-							<th scope="col" className="py-1 pr-4 font-medium">
-								Goal
-							</th>
-							<th scope="col" className="py-1 pr-4 font-medium">
-								Progress
-							</th>
-							<th scope="col" className="py-1 font-medium">
-								Status
-							</th>
-						</tr>
-					</thead>
-					<tbody>
-						{goals.map((goal) => (
-							<tr key={goal.id} className="border-t border-slate-100">
-								<td className="py-1 pr-4">{goal.title}</td>
-								<td className="py-1 pr-4 tabular-nums">
-									{goal.label} ({Math.round(clamp01(goal.progress) * 100)} %)
-								</td>
-								<td className="py-1">{statusLabel(goal.status)}</td>
-							</tr>
-						))}
-					</tbody>
-				</table>
-			</details>
+			<ChartDataTable
+				caption={title}
+				columns={[{ label: 'Goal' }, { label: 'Progress', numeric: true }, { label: 'Status' }]}
+				rows={goals.map((goal) => ({
+					key: goal.id,
+					cells: [
+						goal.title,
+						`${goal.label} (${Math.round(clamp01(goal.progress) * 100)} %)`,
+						statusLabel(goal.status),
+					],
+				}))}
+			/>
 		</figure>
 	)
 }

@@ -1,6 +1,6 @@
-import { useId } from 'react'
-import { CartesianAxis, Curve, Dot, Layer, Surface } from 'recharts'
-import { linearScale, valueTicks } from '#app/components/plans/chart-scale.ts'
+import { CartesianAxis, Curve, Dot, Layer } from 'recharts'
+import { ChartDataTable, ChartSurface } from '#app/components/charts/chart-frame.tsx'
+import { linearScale, valueTicks } from '#app/components/charts/chart-scale.ts'
 import { formatMetric } from '#app/modules/quarterly/numbers.ts'
 import { METRIC_LABELS, type Metric } from '#app/modules/quarterly/questions.ts'
 
@@ -13,7 +13,7 @@ const LINE = '#4f46e5' // indigo-600
 
 /**
  * The group's median of one key number, quarter by quarter. Drawn on the server with recharts'
- * store-free pieces (see components/plans/chart-scale.ts for why), named by its <title>, its gist
+ * store-free pieces (see components/charts/chart-scale.ts for why), named by its <title>, its gist
  * in <desc> and in words the page can read, and every point in a data table.
  */
 export function MetricHistoryChart({
@@ -27,7 +27,6 @@ export function MetricHistoryChart({
 	width?: number
 	height?: number
 }) {
-	const descriptionId = useId()
 	const title = `${METRIC_LABELS[metric]}: the group’s median by quarter`
 	if (points.length === 0) {
 		return (
@@ -65,20 +64,23 @@ export function MetricHistoryChart({
 					: median {formatMetric(metric, last.median)} in {last.quarter}
 				</span>
 			</figcaption>
-			<Surface
+			<ChartSurface
 				width={width}
 				height={height}
-				viewBox={viewBox}
-				// Classes, not a style attribute: the Content-Security-Policy refuses inline styles.
-				className="block h-auto w-full max-w-[33rem]"
-				role="img"
-				aria-describedby={descriptionId}
 				title={title}
-				desc={description}
+				description={description}
+				className="max-w-[33rem]"
 			>
 				<Layer className="metric-chart-grid">
 					{ticks.map((tick) => (
-						<line key={tick} x1={plot.left} x2={plot.left + plot.width} y1={y(tick)} y2={y(tick)} stroke={GRID} />
+						<line
+							key={tick}
+							x1={plot.left}
+							x2={plot.left + plot.width}
+							y1={y(tick)}
+							y2={y(tick)}
+							stroke={GRID}
+						/>
 					))}
 				</Layer>
 				<CartesianAxis
@@ -102,7 +104,11 @@ export function MetricHistoryChart({
 					width={plot.width}
 					height={MARGIN.bottom}
 					viewBox={viewBox}
-					ticks={points.map((point, index) => ({ value: point.quarter, coordinate: x(index), index }))}
+					ticks={points.map((point, index) => ({
+						value: point.quarter,
+						coordinate: x(index),
+						index,
+					}))}
 					interval={0}
 					tickLine={false}
 					stroke="#cbd5e1"
@@ -121,42 +127,30 @@ export function MetricHistoryChart({
 					{points.map((point, index) => (
 						<g key={point.quarter} className="metric-point">
 							<title>{`${point.quarter}: median ${formatMetric(metric, point.median)} (${point.count} ${point.count === 1 ? 'update' : 'updates'})`}</title>
-							<Dot cx={x(index)} cy={y(point.median)} r={5} fill={LINE} stroke="#fff" strokeWidth={1.5} />
+							<Dot
+								cx={x(index)}
+								cy={y(point.median)}
+								r={5}
+								fill={LINE}
+								stroke="#fff"
+								strokeWidth={1.5}
+							/>
 						</g>
 					))}
 				</Layer>
-			</Surface>
-			<p id={descriptionId} hidden>
-				{description}
-			</p>
-			<details className="text-sm">
-				<summary className="cursor-pointer text-slate-600">Data</summary>
-				<table className="mt-2 w-full text-left">
-					<caption className="sr-only">{title}</caption>
-					<thead className="text-slate-600">
-						<tr>
-							<th scope="col" className="py-1 pr-4 font-medium">
-								Quarter
-							</th>
-							<th scope="col" className="py-1 pr-4 font-medium">
-								Median
-							</th>
-							<th scope="col" className="py-1 font-medium">
-								Updates
-							</th>
-						</tr>
-					</thead>
-					<tbody>
-						{points.map((point) => (
-							<tr key={point.quarter} className="border-t border-slate-100">
-								<td className="py-1 pr-4">{point.quarter}</td>
-								<td className="py-1 pr-4 tabular-nums">{formatMetric(metric, point.median, { exact: true })}</td>
-								<td className="py-1 tabular-nums">{point.count}</td>
-							</tr>
-						))}
-					</tbody>
-				</table>
-			</details>
+			</ChartSurface>
+			<ChartDataTable
+				caption={title}
+				columns={[
+					{ label: 'Quarter' },
+					{ label: 'Median', numeric: true },
+					{ label: 'Updates', numeric: true },
+				]}
+				rows={points.map((point) => ({
+					key: point.quarter,
+					cells: [point.quarter, formatMetric(metric, point.median, { exact: true }), point.count],
+				}))}
+			/>
 		</figure>
 	)
 }
