@@ -77,7 +77,18 @@ export default function Reviews({ loaderData }: Route.ComponentProps) {
 									</p>
 								</div>
 								<p className="text-sm">
-									{cycle.myStatus === 'submitted' ? (
+									{loaderData.isModerator ? (
+										// Moderators run the cycle: a draft to finish, or who has sent their update.
+										cycle.phase === 'draft' ? (
+											<Link to={`${base}/${cycle.id}/edit`} className={buttonClasses('secondary', 'sm')}>
+												Finish setting it up
+											</Link>
+										) : (
+											<Link to={`${base}/${cycle.id}/dashboard`} className={buttonClasses('secondary', 'sm')}>
+												Who has sent theirs
+											</Link>
+										)
+									) : cycle.myStatus === 'submitted' ? (
 										<span className="text-emerald-700">You submitted your update</span>
 									) : cycle.acceptsUpdates ? (
 										<Link to={`${base}/${cycle.id}`} className={buttonClasses('secondary', 'sm')}>
