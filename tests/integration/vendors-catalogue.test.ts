@@ -217,3 +217,27 @@ describe('lists', () => {
 		})
 	})
 })
+
+describe('following', () => {
+	test('a member follows an approved program they may see, once; a proposal cannot be followed; a follower who leaves every group is no longer told', async () => {
+		const { setFollowing, followersToTell, isFollowing } =
+			await import('#app/modules/vendors/follows.server.ts')
+		const { id } = (await proposeProgram(moderator, form()))!
+		await expect(setFollowing(member, id, true)).resolves.toBeNull()
+		await expect(setFollowing(moderator, id, true)).rejects.toThrow('once it is approved')
+		await approveProgram(moderator, id)
+		expect(await setFollowing(member, id, true)).toBe(true)
+		expect(await setFollowing(member, id, true)).toBe(true)
+		expect(await db.programFollow.count({ where: { programId: id } })).toBe(1)
+		expect(await setFollowing(outsider, id, true)).toBeNull()
+		const leaver = await createUser()
+		const group = await createGroupWith({ moderator: leaver })
+		await setFollowing(leaver, id, true)
+		const program = await db.vendorProgram.findUniqueOrThrow({ where: { id } })
+		expect((await followersToTell(program)).sort()).toEqual([member.id, leaver.id].sort())
+		await db.membership.deleteMany({ where: { groupId: group.id } })
+		expect(await followersToTell(program)).toEqual([member.id])
+		expect(await setFollowing(member, id, false)).toBe(false)
+		expect(await isFollowing(member.id, id)).toBe(false)
+	})
+})
