@@ -113,3 +113,11 @@ test('a draft is found by nobody, not even its author', async () => {
 		}),
 	).toBe(0)
 })
+
+test('an author who leaves the group no longer finds their update: nothing of a group shows outside it', async () => {
+	const cycle = await openCycle('2040-Q4', 'group')
+	await submit(cycle.id, 'Terms for the axolotl contract')
+	expect((await finders('axolotl')).author).toBe(true)
+	await db.membership.delete({ where: { userId_groupId: { userId: people.author.id, groupId } } })
+	expect(await finders('axolotl')).toEqual({ author: false, member: true, moderator: true, otherModerator: false, admin: false })
+})

@@ -200,8 +200,9 @@ export function readableCycleSql(userId: string, c: Sql): Sql {
 
 /** The update alias `s` of the cycle alias `c` is readable by the user. */
 export function readableSubmissionSql(userId: string, s: Sql, c: Sql): Sql {
-	return sql`(${s}."memberId" = ${userId} OR (${s}."status" = 'submitted' AND ${readableCycleSql(userId, c)}
-		AND (${c}."visibility" = 'group' OR ${inGroupSql(userId, sql`${c}."groupId"`, true)})))`
+	// Inside the group only, as cycleAccess: its author too loses it on leaving the group.
+	return sql`(${readableCycleSql(userId, c)} AND (${s}."memberId" = ${userId} OR (${s}."status" = 'submitted'
+		AND (${c}."visibility" = 'group' OR ${inGroupSql(userId, sql`${c}."groupId"`, true)}))))`
 }
 
 /** The action item alias `a` is readable by the user. */
