@@ -32,6 +32,8 @@ async function addGoal(page: Page, goal: { title: string; target: string; unit: 
 }
 
 test('a buddy sees a check-in arrive live, confirms it with a comment, and the owner sees both live', async ({ browser, login, axe }) => {
+	// Two people, a plan with two goals, an invitation, a check-in, a confirmation: a dozen pages, each checked with axe.
+	test.slow()
 	const annContext = await browser.newContext()
 	const benContext = await browser.newContext()
 	const ann = await login(annContext, { name: 'Ann Owner', company: 'Ann IT' })
