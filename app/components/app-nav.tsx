@@ -113,7 +113,7 @@ function PhoneMenu({
 						{groups.map((group) => (
 							<Link
 								key={group.slug}
-								to={`/g/${group.slug}`}
+								to={`/g/${group.slug}/forum`}
 								aria-current={group === current ? 'true' : undefined}
 								className={cn(
 									'flex min-h-11 items-center px-4 text-sm no-underline hover:bg-slate-50 hover:no-underline',
@@ -130,11 +130,22 @@ function PhoneMenu({
 	)
 }
 
+/**
+ * Log in and Sign up keep where the visitor was going: an invitation page, or the page a log-in
+ * form was already asked to return to, so that following an invitation never loses it.
+ */
+function redirectQuery(location: { pathname: string; search: string }) {
+	const asked = new URLSearchParams(location.search).get('redirectTo')
+	const redirectTo = asked ?? (location.pathname.startsWith('/invite/') ? location.pathname : null)
+	return redirectTo ? `?${new URLSearchParams({ redirectTo })}` : ''
+}
+
 export function AppNav({ user, groups }: { user: NavUser | null; groups: NavGroup[] }) {
 	const location = useLocation()
 	const currentSlug = /^\/g\/([^/]+)/.exec(location.pathname)?.[1]
 	const current = groups.find((group) => group.slug === currentSlug)
 	const links = user ? sectionLinks(user, groups, current) : []
+	const keepRedirect = user ? '' : redirectQuery(location)
 	return (
 		<header className="sticky top-0 z-30 border-b print:hidden border-slate-200 bg-white/95 backdrop-blur">
 			<nav
@@ -161,7 +172,7 @@ export function AppNav({ user, groups }: { user: NavUser | null; groups: NavGrou
 									}
 								>
 									{groups.map((group) => (
-										<Link key={group.slug} to={`/g/${group.slug}`} className={menuItem}>
+										<Link key={group.slug} to={`/g/${group.slug}/forum`} className={menuItem}>
 											{group.name}
 										</Link>
 									))}
@@ -208,11 +219,11 @@ export function AppNav({ user, groups }: { user: NavUser | null; groups: NavGrou
 					</>
 				) : (
 					<div className="ml-auto flex items-center gap-1">
-						<NavLink to="/login" className={navLink}>
+						<NavLink to={`/login${keepRedirect}`} className={navLink}>
 							Log in
 						</NavLink>
 						<Link
-							to="/signup"
+							to={`/signup${keepRedirect}`}
 							className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white no-underline hover:bg-brand-700 hover:no-underline"
 						>
 							Sign up

@@ -18,7 +18,7 @@ export function NavSearch() {
 			key={onSearchPage ? location.search : 'nav'}
 		>
 			<label htmlFor="nav-search" className="sr-only">
-				Search posts
+				Search
 			</label>
 			<svg
 				aria-hidden="true"
@@ -37,7 +37,7 @@ export function NavSearch() {
 				type="search"
 				name="q"
 				defaultValue={onSearchPage ? (params.get('q') ?? '') : ''}
-				placeholder="Search posts"
+				placeholder="Search"
 				maxLength={200}
 				className="w-44 rounded-md border border-slate-300 bg-slate-50 py-1.5 pl-8 pr-2 text-sm placeholder:text-slate-500 focus:border-brand-600 focus:bg-white lg:w-60"
 			/>

@@ -99,7 +99,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
 						<li key={group.id}>
 							<Card className="h-full">
 								<h2 className="text-lg font-semibold">
-									<Link to={`/g/${group.slug}`}>{group.name}</Link>
+									<Link to={`/g/${group.slug}/forum`}>{group.name}</Link>
 								</h2>
 								<p className="mt-1 line-clamp-2 text-sm text-slate-600">{group.description || 'No description yet.'}</p>
 								<p className="mt-3 text-xs font-medium uppercase tracking-wide text-slate-500">

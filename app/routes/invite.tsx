@@ -28,7 +28,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const user = await requireUser(request)
 	const result = await acceptInvitation(params.token, user.id)
 	if (result.outcome === 'invalid') return redirect(`/invite/${params.token}`)
-	return redirectWithToast(`/g/${result.groupSlug}`, {
+	return redirectWithToast(`/g/${result.groupSlug}/forum`, {
 		title: result.outcome === 'joined' ? `Welcome to ${result.groupName}` : `You are already a member of ${result.groupName}`,
 	})
 }

@@ -4,9 +4,21 @@ import {
 	action as invitationsAction,
 	loader as invitationsLoader,
 } from '#app/routes/groups/invitations.tsx'
+import { action as loginAction } from '#app/routes/auth/login.tsx'
 import { action as inviteAction, loader as inviteLoader } from '#app/routes/invite.tsx'
 import { db } from '#app/utils/db.server.ts'
-import { createGroupWith, createUser, dataOf, makeRequest, runRoute, sessionCookieFor, settle, statusOf } from '#tests/helpers.ts'
+import {
+	createGroupWith,
+	createTestContext,
+	createUser,
+	dataOf,
+	makeRequest,
+	runRoute,
+	sessionCookieFor,
+	settle,
+	statusOf,
+	TEST_PASSWORD,
+} from '#tests/helpers.ts'
 
 async function signedIn() {
 	const user = await createUser()
@@ -17,10 +29,11 @@ async function signedIn() {
 async function groupWithModerator() {
 	const moderator = await signedIn()
 	const group = await createGroupWith({ moderator: moderator.user })
-	const createLink = async (options: { singleUse: boolean; expiresInDays?: number }) => {
+	const createLink = async (options: { singleUse: boolean; expiresInDays?: number; note?: string }) => {
 		const form: Record<string, string> = {
 			intent: 'create',
 			expiresInDays: String(options.expiresInDays ?? 7),
+			...(options.note === undefined ? {} : { note: options.note }),
 		}
 		if (options.singleUse) form.singleUse = 'on'
 		const result = await settle(
@@ -81,7 +94,7 @@ describe('invitation links', () => {
 
 		const result = await acceptInvite(token, invitee.cookie)
 		expect(statusOf(result)).toBe(302)
-		expect((result as Response).headers.get('location')).toBe(`/g/${group.slug}`)
+		expect((result as Response).headers.get('location')).toBe(`/g/${group.slug}/forum`)
 		expect((await membershipOf(invitee.user.id, group.id))?.role).toBe('member')
 	})
 
@@ -196,7 +209,7 @@ describe('invitation links', () => {
 			acceptInvite(token, bob.cookie),
 		])
 		const locations = results.map((result) => (result as Response).headers.get('location'))
-		expect(locations.filter((location) => location === `/g/${group.slug}`)).toHaveLength(1)
+		expect(locations.filter((location) => location === `/g/${group.slug}/forum`)).toHaveLength(1)
 		expect(locations.filter((location) => location === `/invite/${token}`)).toHaveLength(1)
 		const joined = await db.membership.count({
 			where: { groupId: group.id, userId: { in: [alice.user.id, bob.user.id] } },
@@ -216,7 +229,7 @@ describe('invitation links', () => {
 		})
 
 		const result = await acceptInvite(token, member.cookie)
-		expect((result as Response).headers.get('location')).toBe(`/g/${group.slug}`)
+		expect((result as Response).headers.get('location')).toBe(`/g/${group.slug}/forum`)
 		expect((await db.invitation.findFirstOrThrow({ where: { groupId: group.id } })).useCount).toBe(
 			0,
 		)
@@ -238,5 +251,58 @@ describe('invitation links', () => {
 			[false, 'active'],
 			[true, 'used'],
 		])
+	})
+
+	test('each link shows whom it was made for; a note over the limit is refused and makes no link', async () => {
+		const { moderator, group, createLink } = await groupWithModerator()
+		await createLink({ singleUse: true, note: '  Dana Reyes, Northwind IT ' })
+		const tooLong = await settle(
+			runRoute(invitationsAction, {
+				request: makeRequest(`/g/${group.slug}/invitations`, {
+					cookie: moderator.cookie,
+					form: { intent: 'create', expiresInDays: '7', note: 'x'.repeat(101) },
+				}),
+				params: { slug: group.slug },
+			}),
+		)
+		expect(statusOf(tooLong)).toBe(400)
+		expect(JSON.stringify(dataOf(tooLong))).toContain('Keep the note under 100 characters')
+		const result = await runRoute(invitationsLoader, {
+			request: makeRequest(`/g/${group.slug}/invitations`, { cookie: moderator.cookie }),
+			params: { slug: group.slug },
+		})
+		const { invitations } = dataOf<{ invitations: Array<{ note: string }> }>(result)
+		expect(invitations.map((i) => i.note)).toEqual(['Dana Reyes, Northwind IT'])
+	})
+
+	test('logging in from an invitation joins the group in the same step and opens its forum', async () => {
+		const { group, createLink } = await groupWithModerator()
+		const token = await createLink({ singleUse: true })
+		const invitee = await createUser()
+		const login = (redirectTo: string) =>
+			settle(
+				runRoute(loginAction, {
+					request: makeRequest('/login', { form: { email: invitee.email, password: TEST_PASSWORD, redirectTo } }),
+					params: {},
+					context: createTestContext({ clientIp: `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` }),
+				}),
+			)
+		const result = await login(`/invite/${token}`)
+		expect(statusOf(result)).toBe(302)
+		expect((result as Response).headers.get('location')).toBe(`/g/${group.slug}/forum`)
+		expect((await membershipOf(invitee.id, group.id))?.role).toBe('member')
+		expect((await db.invitation.findFirstOrThrow({ where: { groupId: group.id } })).useCount).toBe(1)
+
+		// A used-up link sends the next person back to the invitation page, which says why.
+		const other = await createUser()
+		const again = await settle(
+			runRoute(loginAction, {
+				request: makeRequest('/login', { form: { email: other.email, password: TEST_PASSWORD, redirectTo: `/invite/${token}` } }),
+				params: {},
+				context: createTestContext({ clientIp: '10.9.251.1' }),
+			}),
+		)
+		expect((again as Response).headers.get('location')).toBe(`/invite/${token}`)
+		expect(await membershipOf(other.id, group.id)).toBeNull()
 	})
 })

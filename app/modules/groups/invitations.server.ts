@@ -9,6 +9,7 @@ export async function createInvitation(input: {
 	createdById: string
 	expiresInDays: number
 	singleUse: boolean
+	note?: string
 }): Promise<{ token: string; id: string }> {
 	const token = generateToken()
 	const invitation = await db.invitation.create({
@@ -18,6 +19,7 @@ export async function createInvitation(input: {
 			createdById: input.createdById,
 			expiresAt: new Date(Date.now() + input.expiresInDays * DAY),
 			singleUse: input.singleUse,
+			note: input.note ?? '',
 		},
 		select: { id: true },
 	})
@@ -47,6 +49,7 @@ export async function listInvitations(groupId: string) {
 			id: true,
 			expiresAt: true,
 			singleUse: true,
+			note: true,
 			useCount: true,
 			revokedAt: true,
 			createdAt: true,

@@ -11,6 +11,8 @@ export const CreateGroupSchema = z.object({
 
 export const INVITATION_EXPIRY_DAYS = [1, 7, 14, 30] as const
 
+export const INVITATION_NOTE_LIMIT = 100
+
 export const CreateInvitationSchema = z.object({
 	expiresInDays: z.coerce
 		.number({ error: 'Choose when the link expires' })
@@ -19,4 +21,10 @@ export const CreateInvitationSchema = z.object({
 		.string()
 		.optional()
 		.transform((value) => value === 'on' || value === 'true'),
+	note: z
+		.string()
+		.trim()
+		.max(INVITATION_NOTE_LIMIT, `Keep the note under ${INVITATION_NOTE_LIMIT} characters`)
+		.optional()
+		.transform((value) => value ?? ''),
 })

@@ -72,7 +72,7 @@ export default function AdminGroups({ loaderData, actionData }: Route.ComponentP
 									<Card>
 										<div className="flex items-baseline justify-between gap-3">
 											<h3 className="font-semibold">
-												<Link to={`/g/${group.slug}`}>{group.name}</Link>
+												<Link to={`/g/${group.slug}/forum`}>{group.name}</Link>
 											</h3>
 											<span className="text-sm text-slate-500">
 												{group.memberCount} member{group.memberCount === 1 ? '' : 's'}

@@ -17,6 +17,7 @@ import {
 } from '#app/modules/auth/rate-limit.server.ts'
 import { LoginSchema, safeRedirect } from '#app/modules/auth/schemas.ts'
 import { pageTitle } from '#app/utils/misc.ts'
+import { destinationAfterLogin } from '#app/utils/invitation-redirect.server.ts'
 import { toastHeader } from '#app/utils/toast.server.ts'
 import { replyWithin } from '#app/utils/form-reply.server.ts'
 import { passOnHeaders } from '#app/utils/route-headers.ts'
@@ -62,10 +63,12 @@ export async function action({ request, context }: Route.ActionArgs) {
 	}
 	// Successful log-ins never count against a limit: a peer group may log in from one office.
 	await Promise.all([fromIp.refund(), onAccount?.refund()])
-	const response = await startSessionAndRedirect(request, account.id, context.clientIp, safeRedirect(redirectTo))
+	const destination = await destinationAfterLogin(safeRedirect(redirectTo), account.id)
+	const response = await startSessionAndRedirect(request, account.id, context.clientIp, destination.to)
 	response.headers.append('Set-Cookie', rememberDeviceHeader(cookieHeader, account))
 	const notice = await takeAccountNotice(account.id)
 	if (notice) response.headers.append('Set-Cookie', await toastHeader({ type: 'info', ...notice }))
+	else if (destination.welcome) response.headers.append('Set-Cookie', await toastHeader({ title: destination.welcome }))
 	return response
 }
 

@@ -5,11 +5,12 @@ import type { Route } from './+types/invitations.ts'
 import { GroupNav, groupAreas } from '#app/components/group-nav.tsx'
 import { Card, EmptyState, PageHeader } from '#app/components/page.tsx'
 import { Button } from '#app/components/ui/button.tsx'
+import { CopyButton } from '#app/components/ui/copy-button.tsx'
 import { ErrorList } from '#app/components/ui/field.tsx'
 import { DateTime, RelativeTime } from '#app/components/time.tsx'
 import { createInvitation, listInvitations, revokeInvitation } from '#app/modules/groups/invitations.server.ts'
 import { requireGroupModerator } from '#app/utils/permissions.server.ts'
-import { CreateInvitationSchema, INVITATION_EXPIRY_DAYS } from '#app/modules/groups/schemas.ts'
+import { CreateInvitationSchema, INVITATION_EXPIRY_DAYS, INVITATION_NOTE_LIMIT } from '#app/modules/groups/schemas.ts'
 import { pageTitle } from '#app/utils/misc.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { replyWithin } from '#app/utils/form-reply.server.ts'
@@ -66,6 +67,22 @@ export default function Invitations({ loaderData, actionData }: Route.ComponentP
 					</p>
 					<Form method="post" className="mt-4 space-y-4" {...getFormProps(form)}>
 						<div>
+							<label htmlFor="invitation-note" className="block text-sm font-medium">
+								For <span className="font-normal text-slate-500">(optional)</span>
+							</label>
+							<input
+								id="invitation-note"
+								type="text"
+								name={fields.note.name}
+								maxLength={INVITATION_NOTE_LIMIT}
+								placeholder="e.g. Dana Reyes, Northwind IT"
+								aria-invalid={fields.note.errors ? true : undefined}
+								aria-describedby={fields.note.errors ? 'invitation-note-errors' : undefined}
+								className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+							/>
+							<ErrorList id="invitation-note-errors" errors={fields.note.errors} />
+						</div>
+						<div>
 							<label htmlFor="expiresInDays" className="block text-sm font-medium">
 								Expires after
 							</label>
@@ -97,13 +114,17 @@ export default function Invitations({ loaderData, actionData }: Route.ComponentP
 							<label htmlFor="invitation-link" className="sr-only">
 								Invitation link
 							</label>
-							<input
-								id="invitation-link"
-								readOnly
-								value={actionData.link}
-								onFocus={(event) => event.currentTarget.select()}
-								className="mt-2 block w-full rounded border border-emerald-300 bg-white px-2 py-1 font-mono text-xs"
-							/>
+							<div className="mt-2 flex items-center gap-2">
+								<input
+									id="invitation-link"
+									type="text"
+									readOnly
+									value={actionData.link}
+									onFocus={(event) => event.currentTarget.select()}
+									className="block w-full min-w-0 rounded border border-emerald-300 bg-white px-2 py-1 font-mono text-xs"
+								/>
+								<CopyButton text={actionData.link} label="Copy link" />
+							</div>
 						</div>
 					) : null}
 				</Card>
@@ -118,7 +139,8 @@ export default function Invitations({ loaderData, actionData }: Route.ComponentP
 							{invitations.map((invitation) => (
 								<li key={invitation.id} className="flex flex-wrap items-center justify-between gap-3 px-5 py-3 text-sm">
 									<div>
-										<p className="font-medium">
+										{invitation.note ? <p className="font-medium">For {invitation.note}</p> : null}
+										<p className={invitation.note ? 'text-slate-700' : 'font-medium'}>
 											{statusLabel[invitation.status]} · {invitation.singleUse ? 'single use' : 'multiple uses'} ·{' '}
 											{invitation.useCount} joined
 										</p>

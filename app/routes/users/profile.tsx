@@ -64,7 +64,7 @@ export default function ProfilePage({ loaderData }: Route.ComponentProps) {
 					<ul className="mt-1 space-y-1">
 						{profile.groups.map((group) => (
 							<li key={group.slug}>
-								<Link to={`/g/${group.slug}`}>{group.name}</Link>
+								<Link to={`/g/${group.slug}/forum`}>{group.name}</Link>
 								{group.role === 'moderator' ? <span className="ml-2 text-xs text-slate-500">moderator</span> : null}
 							</li>
 						))}
