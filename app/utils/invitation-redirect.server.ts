@@ -17,6 +17,9 @@ export async function destinationAfterLogin(
 	if (result.outcome === 'invalid') return { to: redirectTo, welcome: null }
 	return {
 		to: `/g/${result.groupSlug}/forum`,
-		welcome: result.outcome === 'joined' ? `Welcome to ${result.groupName}` : `You are already a member of ${result.groupName}`,
+		welcome:
+			result.outcome === 'joined'
+				? `Welcome to ${result.groupName}`
+				: `You are already a member of ${result.groupName}`,
 	}
 }

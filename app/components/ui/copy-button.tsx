@@ -27,7 +27,9 @@ export function CopyButton({ text, label = 'Copy' }: { text: string; label?: str
 				)
 			}}
 		>
-			<span aria-live="polite">{state === 'copied' ? 'Copied' : state === 'failed' ? 'Select and copy it' : label}</span>
+			<span aria-live="polite">
+				{state === 'copied' ? 'Copied' : state === 'failed' ? 'Select and copy it' : label}
+			</span>
 		</Button>
 	)
 }
