@@ -47,6 +47,7 @@ export default [
 	]),
 	route('resources/drafts', 'routes/resources/drafts.ts'),
 	route('resources/read-marker', 'routes/resources/read-marker.ts'),
+	route('resources/composer', 'routes/resources/composer.ts'),
 	route('notifications', 'routes/notifications.tsx'),
 	route('notifications/:notificationId', 'routes/resources/open-notification.ts'),
 	route('resources/notifications-count', 'routes/resources/notifications-count.ts'),

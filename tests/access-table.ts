@@ -34,7 +34,7 @@ export type RouteCase = {
 	what: string
 	/** Values for the pattern's :params (group A's slug and thread by default). */
 	params?: (c: CaseContext) => Record<string, string>
-	query?: string
+	query?: string | ((c: CaseContext) => string)
 	form?: (c: CaseContext) => Record<string, string>
 	/** Things made fresh for each request (a post to delete, a thread to lock), by name. */
 	setup?: (c: Omit<CaseContext, 'made'>) => Promise<Record<string, string>>
@@ -316,6 +316,16 @@ export const ROUTE_CASES: RouteCase[] = [
 		form: ({ world }) => ({ threadId: world.groupThread.id, number: '2' }) },                 'login 404   404   ok    ok    404   404'),
 	r({ route: 'routes/resources/read-marker.ts', method: 'POST', what: 'read marker in hidden thread',
 		form: ({ world }) => ({ threadId: world.hiddenThread.id, number: '1' }) },                'login 404   404   404   ok    404   404'),
+	r({ route: 'routes/resources/composer.ts', method: 'GET', what: 'mention suggestions in group thread',
+		query: ({ world }) => `?threadId=${world.groupThread.id}&q=a` },                         'login 404   404   ok    ok    404   404'),
+	r({ route: 'routes/resources/composer.ts', method: 'GET', what: 'mention suggestions in group forum',
+		query: ({ world }) => `?forumId=${world.group.forumId}&q=a` },                           'login 404   404   ok    ok    404   404'),
+	r({ route: 'routes/resources/composer.ts', method: 'POST', what: 'preview a reply in group thread',
+		form: ({ world }) => ({ threadId: world.groupThread.id, body: '**Half** a thought' }) },  'login 404   404   no-op no-op 404   404'),
+	r({ route: 'routes/resources/composer.ts', method: 'POST', what: 'preview a reply in hidden thread',
+		form: ({ world }) => ({ threadId: world.hiddenThread.id, body: 'Half a thought' }) },      'login 404   404   404   no-op 404   404'),
+	r({ route: 'routes/resources/composer.ts', method: 'POST', what: 'preview a reply in community thread',
+		form: ({ world }) => ({ threadId: world.communityThread.id, body: 'Half a thought' }) },   'login 404   no-op no-op no-op no-op no-op'),
 	r({ route: 'routes/notifications.tsx', method: 'GET', what: 'own notifications' },            'login ok    ok    ok    ok    ok    ok'),
 	r({ route: 'routes/notifications.tsx', method: 'POST', what: 'mark all own read',
 		setup: async (c): Promise<Record<string, string>> => (c.actor ? { id: (await db.notification.create({ data: { userId: c.actor.id, type: 'reply', subjectKind: 'forum.post', subjectId: c.world.communityThread.replyId, threadId: c.world.communityThread.id, postId: c.world.communityThread.replyId } })).id } : {}),

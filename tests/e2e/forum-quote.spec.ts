@@ -22,8 +22,8 @@ async function threadWithTwoPosts(moderatorId: string, memberId: string) {
 	return threadId
 }
 
-const FIRST_QUOTE = '> **Quinn Quoted** wrote:\n> We renew in March.\n> The broker calls us.'
-const SECOND_QUOTE = '> **Rory Replier** wrote:\n> We switched brokers last year.'
+const FIRST_QUOTE = '> **Quinn Quoted** wrote:\n>\n> We renew in March.\n> The broker calls us.'
+const SECOND_QUOTE = '> **Rory Replier** wrote:\n>\n> We switched brokers last year.'
 
 function occurrences(text: string, part: string): number {
 	return text.split(part).length - 1

@@ -2,6 +2,7 @@ import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from '
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react'
 import { Form, useNavigation } from 'react-router'
+import { MarkdownEditor } from './markdown-editor.tsx'
 import { useDraftAutosave } from './use-draft-autosave.ts'
 import { Button } from '#app/components/ui/button.tsx'
 import { ErrorList, FormErrors } from '#app/components/ui/field.tsx'
@@ -17,7 +18,8 @@ export function quoteMarkdown(author: string, body: string): string {
 		.split('\n')
 		.map((line) => `> ${line}`)
 		.join('\n')
-	return `> **${author}** wrote:\n${quoted}\n\n`
+	// The empty quoted line keeps the author's name on a line of its own above the quoted text.
+	return `> **${author}** wrote:\n>\n${quoted}\n\n`
 }
 
 type Props = {
@@ -55,7 +57,7 @@ export function ReplyForm({ threadId, draftBody, idempotencyKey, initialQuote, l
 	// Quoting is an event: it runs once per click, from the click. (It used to be an effect that
 	// appended the quote whenever its dependencies changed; one of them, the autosave object, was
 	// new on every render, so every render appended the quote again, without end.)
-	const { onChange: saveDraft } = autosave
+	const { onChange: saveDraft, reset: resetAutosave } = autosave
 	useImperativeHandle(
 		ref,
 		() => ({
@@ -87,8 +89,9 @@ export function ReplyForm({ threadId, draftBody, idempotencyKey, initialQuote, l
 			textarea.current.value = ''
 			setQuotedPostId('')
 			setSubmissionKey(idempotencyKey)
+			resetAutosave()
 		}
-	}, [navigation.state, navigation.formData, lastResult, idempotencyKey])
+	}, [navigation.state, navigation.formData, lastResult, idempotencyKey, resetAutosave])
 
 	const { key: _key, ...textareaProps } = getTextareaProps(fields.body)
 	return (
@@ -105,12 +108,11 @@ export function ReplyForm({ threadId, draftBody, idempotencyKey, initialQuote, l
 			<input type="hidden" name="quotedPostId" value={quotedPostId} />
 			<input type="hidden" name="idempotencyKey" value={submissionKey} />
 			<FormErrors errors={form.errors} />
-			<label htmlFor={fields.body.id} className="block text-sm font-medium text-slate-800">
-				Your reply
-			</label>
-			<textarea
+			<MarkdownEditor
 				{...textareaProps}
-				ref={textarea}
+				textareaRef={textarea}
+				place={{ threadId }}
+				label="Your reply"
 				rows={6}
 				aria-invalid={fields.body.errors ? true : undefined}
 				aria-describedby={fields.body.errors ? `${fields.body.id}-error` : `${fields.body.id}-hint`}
@@ -118,7 +120,6 @@ export function ReplyForm({ threadId, draftBody, idempotencyKey, initialQuote, l
 					onTyping()
 					autosave.onChange({ body: event.currentTarget.value })
 				}}
-				className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-600 aria-[invalid]:border-red-500"
 			/>
 			<p id={`${fields.body.id}-hint`} className="text-xs text-slate-500">
 				Markdown works. Mention members with @handle. Your draft is saved as you type.

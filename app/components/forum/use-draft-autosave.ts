@@ -27,6 +27,12 @@ export function useDraftAutosave(key: string, delayMs = 800) {
 		[key, delayMs],
 	)
 	const cancel = useCallback(() => clearTimeout(timer.current), [])
+	/** After the text was sent: nothing pending, and no stale "Draft saved". */
+	const reset = useCallback(() => {
+		clearTimeout(timer.current)
+		setSavedAt(null)
+		setFailed(false)
+	}, [])
 	// One object per state, not per render: callers may list it as an effect's dependency.
-	return useMemo(() => ({ onChange, cancel, savedAt, failed }), [onChange, cancel, savedAt, failed])
+	return useMemo(() => ({ onChange, cancel, reset, savedAt, failed }), [onChange, cancel, reset, savedAt, failed])
 }

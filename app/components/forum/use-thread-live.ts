@@ -75,6 +75,12 @@ export function useThreadLive(options: Options) {
 		}
 		const onCreated = (event: PostCreatedEvent) => {
 			if (event.threadId !== threadId) return
+			// Their reply is here: they are no longer typing it.
+			setTyping((current) => {
+				if (!(event.post.author.id in current)) return current
+				const { [event.post.author.id]: _done, ...rest } = current
+				return rest
+			})
 			setLastPostNumber((n) => Math.max(n, event.lastPostNumber))
 			const { page } = live.current
 			const onThisPage = event.post.number > (page - 1) * POSTS_PER_PAGE && event.post.number <= page * POSTS_PER_PAGE

@@ -20,7 +20,7 @@ import { postViewSelect, toPostView } from './views.ts'
 type Viewer = Pick<SessionUser, 'id' | 'isSiteAdmin'>
 
 /** Members mentioned by @handle who may read the thread; anyone else is left as plain text. */
-async function resolveMentions(readers: Prisma.UserWhereInput, markdown: string): Promise<MentionTarget[]> {
+export async function resolveMentions(readers: Prisma.UserWhereInput, markdown: string): Promise<MentionTarget[]> {
 	const handles = candidateHandles(markdown)
 	if (handles.length === 0) return []
 	return db.user.findMany({ where: { AND: [{ handle: { in: handles } }, readers] }, select: { id: true, handle: true } })
