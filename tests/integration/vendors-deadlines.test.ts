@@ -12,7 +12,10 @@ import { deadlineNoticesJob } from '#app/modules/vendors/deadline-notices.server
 import { isFollowing } from '#app/modules/vendors/follows.server.ts'
 import { mergeProgram } from '#app/modules/vendors/programs.server.ts'
 import { VENDORS_PROGRAM } from '#app/modules/vendors/program-subjects.server.ts'
-import { loader as settingsLoader, action as settingsAction } from '#app/routes/settings/calendar.tsx'
+import {
+	loader as settingsLoader,
+	action as settingsAction,
+} from '#app/routes/settings/calendar.tsx'
 import { loader as feedLoader } from '#app/routes/vendors/calendar-feed.ts'
 import { loader as deadlinesLoader } from '#app/routes/vendors/deadlines.tsx'
 import { action as followAction, loader as followLoader } from '#app/routes/vendors/follow.ts'
@@ -43,7 +46,10 @@ async function person(options: { isSiteAdmin?: boolean } = {}): Promise<Person> 
 }
 
 let programCount = 0
-async function program(fields: Record<string, unknown> = {}, state: 'approved' | 'proposed' = 'approved') {
+async function program(
+	fields: Record<string, unknown> = {},
+	state: 'approved' | 'proposed' = 'approved',
+) {
 	programCount += 1
 	return (
 		await db.vendorProgram.create({
@@ -75,7 +81,8 @@ const follow = (who: Person | null, programId: string, form: Record<string, stri
 		}),
 	)
 
-const locationOf = (result: unknown) => (result instanceof Response ? result.headers.get('location') : null)
+const locationOf = (result: unknown) =>
+	result instanceof Response ? result.headers.get('location') : null
 
 beforeAll(async () => {
 	const [member, other, moderator, outsider, author] = await Promise.all([
@@ -112,7 +119,10 @@ describe('following over HTTP', () => {
 		await follow(people.other, id, { follow: '1' })
 		expect(await isFollowing(people.other.id, id)).toBe(true)
 
-		const stopped = await follow(people.member, id, { follow: '0', redirectTo: 'https://evil.example/' })
+		const stopped = await follow(people.member, id, {
+			follow: '0',
+			redirectTo: 'https://evil.example/',
+		})
 		expect(locationOf(stopped)).toBe(`/programs/${id}`)
 		expect(await isFollowing(people.member.id, id)).toBe(false)
 		expect(await isFollowing(people.other.id, id)).toBe(true)
@@ -131,7 +141,9 @@ describe('following over HTTP', () => {
 		] as const) {
 			expect(statusOf(await follow(who, id, { follow: '1' })), `${id}`).toBe(404)
 		}
-		expect(await db.programFollow.count({ where: { programId: { in: [proposal, approved, merged] } } })).toBe(0)
+		expect(
+			await db.programFollow.count({ where: { programId: { in: [proposal, approved, merged] } } }),
+		).toBe(0)
 		// Signed out: to the log-in page. A form that does not say: 400, nothing saved.
 		expect(locationOf(await follow(null, approved, { follow: '1' }))).toMatch(/^\/login/)
 		expect(statusOf(await follow(people.member, approved, { follow: 'yes' }))).toBe(400)
@@ -140,7 +152,12 @@ describe('following over HTTP', () => {
 
 	test('the address opened in a browser leads to the program', async () => {
 		const result = await settle(
-			runRoute(followLoader, { request: makeRequest('/programs/p1/follow'), params: { programId: 'p1' } }),
+			Promise.resolve(
+				runRoute(followLoader, {
+					request: makeRequest('/programs/p1/follow'),
+					params: { programId: 'p1' },
+				}),
+			),
 		)
 		expect(locationOf(result)).toBe('/programs/p1')
 	})
@@ -159,7 +176,9 @@ describe('deadline notices', () => {
 	test('14 and 2 days before, once each, however often and however concurrently the job runs', async () => {
 		const id = await program({ name: 'Flex MDF', enrollClosesOn: day('2026-12-15') })
 		const [first, second] = [await groupMember(), await groupMember()]
-		await db.programFollow.createMany({ data: [first, second].map((p) => ({ programId: id, userId: p.id })) })
+		await db.programFollow.createMany({
+			data: [first, second].map((p) => ({ programId: id, userId: p.id })),
+		})
 
 		await run('2026-11-30T08:00:00Z') // 15 days left: nothing yet
 		expect(await noticesOf(first.id, id)).toEqual([])
@@ -168,9 +187,15 @@ describe('deadline notices', () => {
 		await run('2026-12-01T09:00:00Z')
 		await Promise.all([run('2026-12-01T10:00:00Z'), run('2026-12-01T10:00:00Z')])
 		await run('2026-12-05T08:00:00Z')
-		expect(await noticesOf(first.id, id)).toEqual([{ type: 'deadline:enrollCloses:14:2026-12-15', actorId: null }])
+		expect(await noticesOf(first.id, id)).toEqual([
+			{ type: 'deadline:enrollCloses:14:2026-12-15', actorId: null },
+		])
 
-		await Promise.all([run('2026-12-13T06:00:00Z'), run('2026-12-13T06:00:00Z'), run('2026-12-14T06:00:00Z')])
+		await Promise.all([
+			run('2026-12-13T06:00:00Z'),
+			run('2026-12-13T06:00:00Z'),
+			run('2026-12-14T06:00:00Z'),
+		])
 		for (const follower of [first, second]) {
 			expect((await noticesOf(follower.id, id)).map((n) => n.type)).toEqual([
 				'deadline:enrollCloses:14:2026-12-15',
@@ -192,7 +217,9 @@ describe('deadline notices', () => {
 	test('a follower who lost access is not told, and no longer sees what they were told', async () => {
 		const id = await program({ claimClosesOn: day('2027-01-20'), proofDueOn: day('2027-01-08') })
 		const [stays, leaves] = [await groupMember(), await groupMember()]
-		await db.programFollow.createMany({ data: [stays, leaves].map((p) => ({ programId: id, userId: p.id })) })
+		await db.programFollow.createMany({
+			data: [stays, leaves].map((p) => ({ programId: id, userId: p.id })),
+		})
 		await run('2027-01-06T08:00:00Z') // proof due in 2 days, claims close in 14
 		expect((await noticesOf(leaves.id, id)).map((n) => n.type).sort()).toEqual([
 			'deadline:claimCloses:14:2027-01-20',
@@ -202,7 +229,9 @@ describe('deadline notices', () => {
 		expect((await listNotifications(leaves.id, 1)).rows).toEqual([])
 		await run('2027-01-18T08:00:00Z') // claims close in 2 days
 		expect(await noticesOf(leaves.id, id)).toHaveLength(2)
-		expect((await noticesOf(stays.id, id)).map((n) => n.type)).toContain('deadline:claimCloses:2:2027-01-20')
+		expect((await noticesOf(stays.id, id)).map((n) => n.type)).toContain(
+			'deadline:claimCloses:2:2027-01-20',
+		)
 		// Nor is a program that is no longer approved noticed at all.
 		const proposal = await program({ enrollClosesOn: day('2027-02-10') }, 'proposed')
 		await db.programFollow.create({ data: { programId: proposal, userId: stays.id } })
@@ -213,7 +242,11 @@ describe('deadline notices', () => {
 	test('after a merge, the duplicate’s followers hear of the program it went into, once each', async () => {
 		const into = await program({ enrollClosesOn: day('2027-03-15') })
 		const duplicate = await program({ enrollClosesOn: day('2027-03-15') })
-		const [onlyDuplicate, both, onlyInto] = [await groupMember(), await groupMember(), await groupMember()]
+		const [onlyDuplicate, both, onlyInto] = [
+			await groupMember(),
+			await groupMember(),
+			await groupMember(),
+		]
 		await db.programFollow.createMany({
 			data: [
 				{ programId: duplicate, userId: onlyDuplicate.id },
@@ -222,13 +255,17 @@ describe('deadline notices', () => {
 				{ programId: into, userId: onlyInto.id },
 			],
 		})
-		expect(await mergeProgram(people.moderator, { fromId: duplicate, intoId: into }, offlinePublisher)).toBe(true)
+		expect(
+			await mergeProgram(people.moderator, { fromId: duplicate, intoId: into }, offlinePublisher),
+		).toBe(true)
 		expect(await db.programFollow.count({ where: { programId: duplicate } })).toBe(0)
 		expect(await db.programFollow.count({ where: { programId: into } })).toBe(3)
 
 		await Promise.all([run('2027-03-01T08:00:00Z'), run('2027-03-01T08:00:00Z')])
 		for (const follower of [onlyDuplicate, both, onlyInto]) {
-			expect(await noticesOf(follower.id, into)).toEqual([{ type: 'deadline:enrollCloses:14:2027-03-15', actorId: null }])
+			expect(await noticesOf(follower.id, into)).toEqual([
+				{ type: 'deadline:enrollCloses:14:2027-03-15', actorId: null },
+			])
 			expect(await noticesOf(follower.id, duplicate)).toEqual([])
 		}
 	})
@@ -237,7 +274,14 @@ describe('deadline notices', () => {
 // ---------------------------------------------------------------------------------------------
 // Calendars, read back as a calendar app would.
 
-type Parsed = { uid: string; summary: string; start: string; end: string; url: string; description: string }
+type Parsed = {
+	uid: string
+	summary: string
+	start: string
+	end: string
+	url: string
+	description: string
+}
 
 /** The events of a calendar text, by UID, with days as YYYY-MM-DD. */
 function eventsOf(text: string): Parsed[] {
@@ -266,7 +310,10 @@ function eventsOf(text: string): Parsed[] {
 async function makeFeed(who: Person): Promise<string> {
 	const result = await settle(
 		runRoute(settingsAction, {
-			request: makeRequest('/settings/calendar', { cookie: who.cookie, form: { intent: 'create' } }),
+			request: makeRequest('/settings/calendar', {
+				cookie: who.cookie,
+				form: { intent: 'create' },
+			}),
 		}),
 	)
 	const url = dataOf<{ url: string }>(result).url
@@ -295,7 +342,9 @@ describe('the private calendar feed', () => {
 		})
 		const small = await program({ name: 'Partner rebate', proofDueOn: day('2027-04-30') })
 		const notFollowed = await program({ name: 'Not followed', enrollClosesOn: day('2026-12-20') })
-		await db.programFollow.createMany({ data: [full, small].map((programId) => ({ programId, userId: reader.id })) })
+		await db.programFollow.createMany({
+			data: [full, small].map((programId) => ({ programId, userId: reader.id })),
+		})
 
 		const token = await makeFeed(reader)
 		const stored = await db.calendarFeed.findUniqueOrThrow({ where: { userId: reader.id } })
@@ -314,7 +363,11 @@ describe('the private calendar feed', () => {
 			{ summary: 'HP Flex MDF: Claim window opens', start: '2027-01-05', end: '2027-01-06' },
 			{ summary: 'HP Flex MDF: Claim window closes', start: '2027-01-31', end: '2027-02-01' },
 			{ summary: 'HP Flex MDF: Proof of performance due', start: '2027-02-15', end: '2027-02-16' },
-			{ summary: 'HP Partner rebate: Proof of performance due', start: '2027-04-30', end: '2027-05-01' },
+			{
+				summary: 'HP Partner rebate: Proof of performance due',
+				start: '2027-04-30',
+				end: '2027-05-01',
+			},
 		])
 		expect(events[1]!.url).toBe(`http://localhost:3000/programs/${full}`)
 		expect(events[5]!.url).toBe(`http://localhost:3000/programs/${small}`)
@@ -327,7 +380,11 @@ describe('the private calendar feed', () => {
 
 		// The settings page says a link exists, and never shows it again.
 		const page = dataOf<{ feed: { createdAt: Date } | null }>(
-			await settle(runRoute(settingsLoader, { request: makeRequest('/settings/calendar', { cookie: reader.cookie }) })),
+			await settle(
+				runRoute(settingsLoader, {
+					request: makeRequest('/settings/calendar', { cookie: reader.cookie }),
+				}),
+			),
 		)
 		expect(page.feed).not.toBeNull()
 		expect(JSON.stringify(page)).not.toContain(token)
@@ -362,7 +419,10 @@ describe('the private calendar feed', () => {
 		// Revoked.
 		const revoked = await settle(
 			runRoute(settingsAction, {
-				request: makeRequest('/settings/calendar', { cookie: mine.cookie, form: { intent: 'revoke' } }),
+				request: makeRequest('/settings/calendar', {
+					cookie: mine.cookie,
+					form: { intent: 'revoke' },
+				}),
 			}),
 		)
 		expect(statusOf(revoked)).toBe(302)
@@ -392,15 +452,27 @@ describe('one program’s calendar file', () => {
 		)
 
 	test('for whoever may see the program; 404 for the others; a merged program’s is the one it went into', async () => {
-		const id = await program({ name: 'Flex MDF', enrollClosesOn: day('2026-12-15'), proofDueOn: day('2027-01-15') })
+		const id = await program({
+			name: 'Flex MDF',
+			enrollClosesOn: day('2026-12-15'),
+			proofDueOn: day('2027-01-15'),
+		})
 		const answer = (await fetchFile(people.other, id)) as Response
 		expect(answer.status).toBe(200)
 		expect(answer.headers.get('content-type')).toBe('text/calendar; charset=utf-8')
 		expect(answer.headers.get('content-disposition')).toContain('hp-flex-mdf-deadlines.ics')
 		const events = eventsOf(await answer.text())
 		expect(events.map(({ summary, start, url }) => ({ summary, start, url }))).toEqual([
-			{ summary: 'HP Flex MDF: Enrollment closes', start: '2026-12-15', url: `http://localhost:3000/programs/${id}` },
-			{ summary: 'HP Flex MDF: Proof of performance due', start: '2027-01-15', url: `http://localhost:3000/programs/${id}` },
+			{
+				summary: 'HP Flex MDF: Enrollment closes',
+				start: '2026-12-15',
+				url: `http://localhost:3000/programs/${id}`,
+			},
+			{
+				summary: 'HP Flex MDF: Proof of performance due',
+				start: '2027-01-15',
+				url: `http://localhost:3000/programs/${id}`,
+			},
 		])
 
 		expect(statusOf(await fetchFile(people.outsider, id))).toBe(404)
@@ -416,25 +488,59 @@ describe('one program’s calendar file', () => {
 describe('deadlines this month', () => {
 	type Page = Exclude<Awaited<ReturnType<typeof deadlinesLoader>>, Response>
 	const load = async (who: Person, query = '') =>
-		settle(runRoute(deadlinesLoader, { request: makeRequest(`/programs/deadlines${query}`, { cookie: who.cookie }) }))
+		settle(
+			runRoute(deadlinesLoader, {
+				request: makeRequest(`/programs/deadlines${query}`, { cookie: who.cookie }),
+			}),
+		)
 
 	test('the followed programs’ days of the month, grouped by day, with the days left; a bad month is this month', async () => {
 		vi.useFakeTimers({ toFake: ['Date'] })
 		vi.setSystemTime(new Date('2026-12-10T12:00:00Z'))
 		const reader = await groupMember()
-		const a = await program({ name: 'Flex MDF', enrollClosesOn: day('2026-12-15'), claimOpensOn: day('2026-12-15'), proofDueOn: day('2027-01-10') })
-		const b = await program({ name: 'Academy', enrollOpensOn: day('2026-12-01'), claimClosesOn: day('2026-12-31') })
+		const a = await program({
+			name: 'Flex MDF',
+			enrollClosesOn: day('2026-12-15'),
+			claimOpensOn: day('2026-12-15'),
+			proofDueOn: day('2027-01-10'),
+		})
+		const b = await program({
+			name: 'Academy',
+			enrollOpensOn: day('2026-12-01'),
+			claimClosesOn: day('2026-12-31'),
+		})
 		const other = await program({ name: 'Not followed', enrollClosesOn: day('2026-12-15') })
-		const hidden = await program({ name: 'A proposal', enrollClosesOn: day('2026-12-15') }, 'proposed')
-		await db.programFollow.createMany({ data: [a, b, hidden].map((programId) => ({ programId, userId: reader.id })) })
+		const hidden = await program(
+			{ name: 'A proposal', enrollClosesOn: day('2026-12-15') },
+			'proposed',
+		)
+		await db.programFollow.createMany({
+			data: [a, b, hidden].map((programId) => ({ programId, userId: reader.id })),
+		})
 
 		const page = dataOf<Page>(await load(reader, '?month=2026-12'))
-		expect(page).toMatchObject({ month: '2026-12', monthLabel: 'December 2026', isThisMonth: true, previous: '2026-11', next: '2027-01', following: true })
+		expect(page).toMatchObject({
+			month: '2026-12',
+			monthLabel: 'December 2026',
+			isThisMonth: true,
+			previous: '2026-11',
+			next: '2027-01',
+			following: true,
+		})
 		expect(
-			page.days.map((d) => [d.day, d.deadlines.map((r) => `${r.programName} · ${r.vendorName} · ${r.label} · ${r.when}`)]),
+			page.days.map((d) => [
+				d.day,
+				d.deadlines.map((r) => `${r.programName} · ${r.vendorName} · ${r.label} · ${r.when}`),
+			]),
 		).toEqual([
 			['2026-12-01', ['Academy · HP · Enrollment opens · 9 days ago']],
-			['2026-12-15', ['Flex MDF · HP · Enrollment closes · in 5 days', 'Flex MDF · HP · Claim window opens · in 5 days']],
+			[
+				'2026-12-15',
+				[
+					'Flex MDF · HP · Enrollment closes · in 5 days',
+					'Flex MDF · HP · Claim window opens · in 5 days',
+				],
+			],
 			['2026-12-31', ['Academy · HP · Claim window closes · in 21 days']],
 		])
 		expect(JSON.stringify(page)).not.toContain(other)

@@ -173,7 +173,9 @@ export function programsCalendar(
 				summary: `${title}: ${day.label}`,
 				description: [
 					`${day.label}: ${formatDay(day.on)}.`,
-					...days.filter((other) => other !== day).map((other) => `${other.label}: ${formatDay(other.on)}`),
+					...days
+						.filter((other) => other !== day)
+						.map((other) => `${other.label}: ${formatDay(other.on)}`),
 					'',
 					url,
 				].join('\n'),
@@ -187,7 +189,11 @@ export function programsCalendar(
 }
 
 /** The answer that serves a calendar: a file to open (`attachment`), or a feed to subscribe to. */
-export function calendarResponse(body: string, filename: string, init: { attachment?: boolean } = {}) {
+export function calendarResponse(
+	body: string,
+	filename: string,
+	init: { attachment?: boolean } = {},
+) {
 	return new Response(body, {
 		headers: {
 			'Content-Type': 'text/calendar; charset=utf-8',
@@ -253,9 +259,7 @@ export async function deadlinesInMonth(
 					daysLeft: daysUntil(day.on, now),
 				})),
 		)
-		.sort(
-			(a, b) => a.on.getTime() - b.on.getTime() || a.programName.localeCompare(b.programName),
-		)
+		.sort((a, b) => a.on.getTime() - b.on.getTime() || a.programName.localeCompare(b.programName))
 }
 
 /** Whether the member follows any program at all (the empty month says how to start). */

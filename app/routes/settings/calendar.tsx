@@ -30,13 +30,17 @@ const ActionSchema = z.object({ intent: z.enum(['create', 'revoke']) })
 export async function action({ request }: Route.ActionArgs) {
 	const user = await requireUser(request)
 	const parsed = ActionSchema.safeParse(Object.fromEntries(await request.formData()))
-	if (!parsed.success) return data({ error: 'That request was not understood.', url: null }, { status: 400 })
+	if (!parsed.success)
+		return data({ error: 'That request was not understood.', url: null }, { status: 400 })
 	if (parsed.data.intent === 'revoke') {
 		const revoked = await revokeCalendarFeed(user.id)
 		return redirectWithToast(
 			'/settings/calendar',
 			revoked
-				? { title: 'Calendar link revoked', description: 'Calendars subscribed to it no longer get updates.' }
+				? {
+						title: 'Calendar link revoked',
+						description: 'Calendars subscribed to it no longer get updates.',
+					}
 				: { type: 'info', title: 'You had no calendar link' },
 		)
 	}
@@ -55,7 +59,10 @@ export default function CalendarSettings({ loaderData, actionData }: Route.Compo
 				description="Put the deadlines of the vendor programs you follow in your own calendar app."
 			/>
 			{actionData?.error ? (
-				<p role="alert" className="mb-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+				<p
+					role="alert"
+					className="mb-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+				>
 					{actionData.error}
 				</p>
 			) : null}
@@ -74,20 +81,22 @@ export default function CalendarSettings({ loaderData, actionData }: Route.Compo
 							onFocus={(event) => event.currentTarget.select()}
 						/>
 						<p id="calendar-url-hint" className="text-sm text-slate-600">
-							Copy it now: it is shown only this once. In your calendar app choose “Subscribe to calendar” (or “Add
-							calendar from URL”) and paste it. Anyone with the link sees which programs you follow, so keep it to
-							yourself.
+							Copy it now: it is shown only this once. In your calendar app choose “Subscribe to
+							calendar” (or “Add calendar from URL”) and paste it. Anyone with the link sees which
+							programs you follow, so keep it to yourself.
 						</p>
 					</div>
 				) : feed ? (
 					<p className="text-slate-700">
-						You have a calendar link, made <RelativeTime date={feed.createdAt} />. For your privacy it is not shown
-						again: make a new one to copy it (the old one then stops working), or revoke it.
+						You have a calendar link, made <RelativeTime date={feed.createdAt} />. For your privacy
+						it is not shown again: make a new one to copy it (the old one then stops working), or
+						revoke it.
 					</p>
 				) : (
 					<p className="text-slate-700">
-						You have no calendar link yet. Make one, then subscribe to it in your calendar app: it lists when enrollment
-						opens and closes, the claim window and when proof of performance is due, for every program you follow.
+						You have no calendar link yet. Make one, then subscribe to it in your calendar app: it
+						lists when enrollment opens and closes, the claim window and when proof of performance
+						is due, for every program you follow.
 					</p>
 				)}
 				<div className="flex flex-wrap gap-2">
@@ -106,8 +115,8 @@ export default function CalendarSettings({ loaderData, actionData }: Route.Compo
 				</div>
 			</Card>
 			<p className="mt-4 text-sm text-slate-600">
-				See the month at a glance on <Link to="/programs/deadlines">Deadlines this month</Link>, or find programs to follow
-				in the <Link to="/programs">vendor programs</Link>.
+				See the month at a glance on <Link to="/programs/deadlines">Deadlines this month</Link>, or
+				find programs to follow in the <Link to="/programs">vendor programs</Link>.
 			</p>
 		</main>
 	)

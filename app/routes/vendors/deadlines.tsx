@@ -76,18 +76,28 @@ export default function DeadlinesPage({ loaderData }: Route.ComponentProps) {
 				}
 			/>
 			<nav aria-label="Months" className="flex items-center justify-between gap-2">
-				<Link to={`/programs/deadlines?month=${previous}`} className={buttonClasses('ghost', 'sm')} rel="prev">
+				<Link
+					to={`/programs/deadlines?month=${previous}`}
+					className={buttonClasses('ghost', 'sm')}
+					rel="prev"
+				>
 					← Previous month
 				</Link>
 				<h2 className="text-lg font-semibold text-slate-900" aria-live="polite">
 					{monthLabel}
 				</h2>
-				<Link to={`/programs/deadlines?month=${next}`} className={buttonClasses('ghost', 'sm')} rel="next">
+				<Link
+					to={`/programs/deadlines?month=${next}`}
+					className={buttonClasses('ghost', 'sm')}
+					rel="next"
+				>
 					Next month →
 				</Link>
 			</nav>
 			{days.length === 0 ? (
-				<EmptyState title={following ? `No deadlines in ${monthLabel}` : 'You follow no programs yet'}>
+				<EmptyState
+					title={following ? `No deadlines in ${monthLabel}` : 'You follow no programs yet'}
+				>
 					{following ? (
 						<p>
 							None of the programs you follow has a date this month. Look at the next month, or{' '}
@@ -95,8 +105,9 @@ export default function DeadlinesPage({ loaderData }: Route.ComponentProps) {
 						</p>
 					) : (
 						<p>
-							Open a program in the <Link to="/programs">vendor programs</Link> and choose “Follow”: its deadlines show
-							here, you are told 14 and 2 days before each, and they can go in your calendar.
+							Open a program in the <Link to="/programs">vendor programs</Link> and choose “Follow”:
+							its deadlines show here, you are told 14 and 2 days before each, and they can go in
+							your calendar.
 						</p>
 					)}
 				</EmptyState>
@@ -109,7 +120,10 @@ export default function DeadlinesPage({ loaderData }: Route.ComponentProps) {
 							</h3>
 							<ul className="divide-y divide-slate-100">
 								{day.deadlines.map((row) => (
-									<li key={`${row.programId}-${row.key}`} className="flex flex-wrap items-baseline justify-between gap-2 px-5 py-3">
+									<li
+										key={`${row.programId}-${row.key}`}
+										className="flex flex-wrap items-baseline justify-between gap-2 px-5 py-3"
+									>
 										<span>
 											<Link to={`/programs/${row.programId}`} className="font-medium">
 												{row.programName}
@@ -120,7 +134,13 @@ export default function DeadlinesPage({ loaderData }: Route.ComponentProps) {
 										<span
 											className={cn(
 												'text-sm',
-												row.daysLeft < 0 ? 'text-slate-500' : row.daysLeft <= 2 ? 'font-medium text-red-700' : row.daysLeft <= 14 ? 'text-amber-700' : 'text-slate-600',
+												row.daysLeft < 0
+													? 'text-slate-500'
+													: row.daysLeft <= 2
+														? 'font-medium text-red-700'
+														: row.daysLeft <= 14
+															? 'text-amber-700'
+															: 'text-slate-600',
 											)}
 										>
 											{row.when}
