@@ -8,6 +8,7 @@ import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest'
 import { notificationSentence } from '#app/modules/notifications/notifications.ts'
 import { listNotifications } from '#app/modules/notifications/notifications.server.ts'
 import { runJobs } from '#app/modules/scheduler/scheduler.server.ts'
+import { CALENDAR_FEED_LIMITS } from '#app/modules/vendors/calendar.server.ts'
 import { deadlineNoticesJob } from '#app/modules/vendors/deadline-notices.server.ts'
 import { isFollowing } from '#app/modules/vendors/follows.server.ts'
 import { mergeProgram } from '#app/modules/vendors/programs.server.ts'
@@ -429,6 +430,16 @@ describe('the private calendar feed', () => {
 		expect(statusOf(await fetchFeed(newToken))).toBe(404)
 		expect(await db.calendarFeed.count({ where: { userId: mine.id } })).toBe(0)
 		expect(statusOf(await fetchFeed('not-a-token'))).toBe(404)
+	})
+
+	test('a link fetched too often answers 429 with Retry-After', async () => {
+		const token = 'hammered-link'
+		for (let i = 0; i < CALENDAR_FEED_LIMITS.perFeedPerHour.points; i += 1) {
+			expect(statusOf(await fetchFeed(token))).toBe(404)
+		}
+		const refused = (await fetchFeed(token)) as Response
+		expect(refused.status).toBe(429)
+		expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
 	})
 
 	test('a member who lost access gets an empty calendar from their link', async () => {
