@@ -10,6 +10,7 @@ export default [
 			route('profile', 'routes/settings/profile.tsx'),
 			route('password', 'routes/settings/password.tsx'),
 			route('sessions', 'routes/settings/sessions.tsx'),
+			route('calendar', 'routes/settings/calendar.tsx'),
 		]),
 	]),
 	route('u/:userId', 'routes/users/profile.tsx'),
@@ -64,5 +65,10 @@ export default [
 		route(':planId/review', 'routes/plans/review.tsx'),
 		route(':planId/export.csv', 'routes/plans/export-csv.ts'),
 	]),
+	// Vendor programs' deadlines: following, notices' month view, calendar files and the private feed.
+	route('programs/deadlines', 'routes/vendors/deadlines.tsx'),
+	route('programs/:programId/follow', 'routes/vendors/follow.ts'),
+	route('programs/:programId/deadlines.ics', 'routes/vendors/program-ics.ts'),
+	route('calendar/:token/deadlines.ics', 'routes/vendors/calendar-feed.ts'),
 	route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig

@@ -63,7 +63,8 @@ export async function createExpressApp(options: AppOptions): Promise<express.Exp
 			logger,
 			// One line per request, with status and duration; no headers or cookies in the log.
 			serializers: {
-				req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
+				// A calendar feed's token is its key: it stays out of the log.
+				req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url.replace(/^\/calendar\/[^/?]+/, '/calendar/[token]') }),
 				res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
 			},
 			autoLogging: { ignore: (req) => Boolean(req.url?.startsWith('/assets/')) },

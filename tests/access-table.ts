@@ -21,6 +21,7 @@ import { COMMUNITY_FORUM_ID } from '#app/modules/forums/constants.ts'
 import { addGoal } from '#app/modules/plans/goals.server.ts'
 import { startPlan } from '#app/modules/plans/plans.server.ts'
 import { DEFAULT_QUESTIONS } from '#app/modules/quarterly/questions.ts'
+import { createCalendarFeed } from '#app/modules/vendors/calendar.server.ts'
 
 export const OUTCOMES = ['ok', 'no-op', 'login', 'home', '400', '401', '403', '404'] as const
 export type Outcome = (typeof OUTCOMES)[number]
@@ -123,6 +124,19 @@ const alicesActionItem = async ({ world }: { world: World }) => {
 	return { actionItemId: item.id }
 }
 
+
+/** Vendor programs' deadlines: the approved program, Alice's proposal, a follow or a calendar link of the actor's own. */
+const approvedProgram = ({ world }: CaseContext) => ({ programId: world.vendors.programId })
+const alicesProposal = ({ world }: CaseContext) => ({ programId: world.vendors.proposalId })
+const followedByActor = async ({ world, actor }: { world: World; actor: Actor | null }): Promise<Record<string, string>> => {
+	if (actor) await db.programFollow.create({ data: { programId: world.vendors.programId, userId: actor.id } })
+	return {}
+}
+const ownCalendarLink = async ({ actor }: { actor: Actor | null }): Promise<Record<string, string>> => {
+	if (actor) await createCalendarFeed(actor.id)
+	return {}
+}
+const alicesCalendarLink = async ({ world }: { world: World }) => ({ token: await createCalendarFeed(world.people.alice.id) })
 
 const reply = (body = 'Agreed, with numbers.') => ({ intent: 'reply', body })
 
@@ -483,6 +497,35 @@ export const ROUTE_CASES: RouteCase[] = [
 	r({ route: 'routes/quarterly/actions.tsx', method: 'GET', what: 'own action items' },                'login ok    ok    ok    ok    ok    ok'),
 	r({ route: 'routes/quarterly/actions.tsx', method: 'POST', what: 'mark Alice’s action item done', setup: alicesActionItem,
 		form: (c) => ({ intent: 'done', actionItemId: made('actionItemId')(c) }) },                 'login 404   404   403   ok    404   404'),
+	// Vendor programs' deadlines: following (approved programs only; a proposal answers 404 like a
+	// missing one), a program's calendar file, the private feed (the token is the key: no session),
+	// the calendar settings and the month's deadlines (the community's, like the catalogue).
+	r({ route: 'routes/vendors/follow.ts', method: 'GET', what: 'the follow address, typed in', params: approvedProgram }, 'ok    ok    ok    ok    ok    ok    ok'),
+	r({ route: 'routes/vendors/follow.ts', method: 'POST', what: 'follow the approved program', params: approvedProgram,
+		form: () => ({ follow: '1' }) },                                                            'login 404   ok    ok    ok    ok    ok'),
+	r({ route: 'routes/vendors/follow.ts', method: 'POST', what: 'stop following the approved program', params: approvedProgram, setup: followedByActor,
+		form: () => ({ follow: '0' }) },                                                            'login 404   ok    ok    ok    ok    ok'),
+	r({ route: 'routes/vendors/follow.ts', method: 'POST', what: 'follow Alice’s proposal', params: alicesProposal,
+		form: () => ({ follow: '1' }) },                                                            'login 404   404   404   404   404   404'),
+	r({ route: 'routes/vendors/follow.ts', method: 'POST', what: 'follow without saying which', params: approvedProgram,
+		form: () => ({ follow: 'maybe' }) },                                                        'login 404   400   400   400   400   400'),
+	r({ route: 'routes/vendors/program-ics.ts', method: 'GET', what: 'the approved program’s calendar file', params: approvedProgram },
+		'login 404   ok    ok    ok    ok    ok'),
+	r({ route: 'routes/vendors/program-ics.ts', method: 'GET', what: 'Alice’s proposal’s calendar file', params: alicesProposal },
+		'login 404   404   404   ok    ok    ok'),
+	r({ route: 'routes/vendors/calendar-feed.ts', method: 'GET', what: 'Alice’s calendar feed, by its link', setup: alicesCalendarLink,
+		params: (c) => ({ token: made('token')(c) }) },                                              'ok    ok    ok    ok    ok    ok    ok'),
+	r({ route: 'routes/vendors/calendar-feed.ts', method: 'GET', what: 'a calendar feed that does not exist',
+		params: () => ({ token: 'no-such-calendar-link' }) },                                        '404   404   404   404   404   404   404'),
+	r({ route: 'routes/settings/calendar.tsx', method: 'GET', what: 'own calendar link' },                'login ok    ok    ok    ok    ok    ok'),
+	r({ route: 'routes/settings/calendar.tsx', method: 'POST', what: 'make own calendar link', form: () => ({ intent: 'create' }) },
+		'login ok    ok    ok    ok    ok    ok'),
+	r({ route: 'routes/settings/calendar.tsx', method: 'POST', what: 'revoke own calendar link', setup: ownCalendarLink,
+		form: () => ({ intent: 'revoke' }) },                                                        'login ok    ok    ok    ok    ok    ok'),
+	r({ route: 'routes/settings/calendar.tsx', method: 'POST', what: 'unknown intent', form: () => ({ intent: 'frobnicate' }) },
+		'login 400   400   400   400   400   400'),
+	r({ route: 'routes/vendors/deadlines.tsx', method: 'GET', what: 'deadlines this month', query: '?month=2026-12' },
+		'login 404   ok    ok    ok    ok    ok'),
 	r({ route: 'routes/not-found.tsx', method: 'GET', what: 'unknown page' },                     '404   404   404   404   404   404   404'),
 	r({ route: 'routes/not-found.tsx', method: 'POST', what: 'post to an unknown page' },         '404   404   404   404   404   404   404'),
 ]

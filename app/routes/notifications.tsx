@@ -9,7 +9,7 @@ import { useSocket } from '#app/components/realtime.tsx'
 import { RelativeTime } from '#app/components/time.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
-import { NOTIFICATION_EVENT, notificationPhrase } from '#app/modules/notifications/notifications.ts'
+import { NOTIFICATION_EVENT, notificationPhrase, notificationSentence } from '#app/modules/notifications/notifications.ts'
 import {
 	listNotifications,
 	markAllNotificationsRead,
@@ -33,6 +33,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 		notifications: rows.map((row) => ({
 			id: row.id,
 			phrase: notificationPhrase(row.type),
+			sentence: notificationSentence(row.type, row.link.title),
 			actor: row.actor,
 			title: row.link.title,
 			createdAt: row.createdAt,
@@ -109,13 +110,19 @@ export default function NotificationsPage({ loaderData, actionData }: Route.Comp
 									notification.read ? 'text-slate-600 hover:bg-slate-50' : 'bg-brand-50/70 text-slate-900 hover:bg-brand-50',
 								)}
 							>
-								<Avatar name={notification.actor?.name ?? '?'} seed={notification.actor?.id} size="sm" />
+								<Avatar name={notification.actor?.name ?? (notification.sentence ? 'Deadline' : '?')} seed={notification.actor?.id} size="sm" />
 								<span className="min-w-0 flex-1">
 									<span className="block">
 										{notification.read ? null : <span className="sr-only">Unread: </span>}
-										<span className={notification.read ? 'font-medium text-slate-700' : 'font-semibold'}>{notification.actor?.name ?? 'Someone'}</span>{' '}
-										{notification.phrase}{' '}
-										<span className={notification.read ? 'font-medium text-slate-700' : 'font-semibold'}>{notification.title}</span>
+										{notification.sentence ? (
+											<span className={notification.read ? 'font-medium text-slate-700' : 'font-semibold'}>{notification.sentence}</span>
+										) : (
+											<>
+												<span className={notification.read ? 'font-medium text-slate-700' : 'font-semibold'}>{notification.actor?.name ?? 'Someone'}</span>{' '}
+												{notification.phrase}{' '}
+												<span className={notification.read ? 'font-medium text-slate-700' : 'font-semibold'}>{notification.title}</span>
+											</>
+										)}
 									</span>
 									<span className="mt-0.5 block text-xs text-slate-600">
 										<RelativeTime date={notification.createdAt} />

@@ -1,3 +1,5 @@
+import { deadlineNoticeText } from '#app/modules/vendors/program-dates.ts'
+
 // Shared by the server and the UI: what a notification can be and how it reads.
 export const NOTIFICATION_TYPES = ['reply', 'mention', 'quote', 'accepted'] as const
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number]
@@ -37,6 +39,14 @@ const SUBJECT_TYPE_PHRASES: Record<string, string> = {
 
 export function notificationPhrase(type: string): string {
 	return NOTIFICATION_PHRASES[type as NotificationType] ?? SUBJECT_TYPE_PHRASES[type] ?? 'posted in'
+}
+
+/**
+ * A notice nobody sent (a vendor program's deadline coming up) reads as one sentence about its
+ * subject, "HP Flex MDF: enrollment closes in 14 days (15 Dec)"; null for the others.
+ */
+export function notificationSentence(type: string, title: string): string | null {
+	return deadlineNoticeText(type, title)
 }
 
 /** The bell's accessible name: the number is part of it, so it is read without seeing the badge. */

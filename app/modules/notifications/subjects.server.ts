@@ -9,6 +9,7 @@ import { planNotificationSubjects } from '#app/modules/plans/subjects.server.ts'
 import { dashboardNotificationSubjects } from '#app/modules/quarterly/dashboard-subjects.server.ts'
 import { quarterlyNotificationSubjects } from '#app/modules/quarterly/subjects.server.ts'
 import { quarterlyMeetingNotificationSubjects } from '#app/modules/quarterly/action-item-subjects.server.ts'
+import { vendorNotificationSubjects } from '#app/modules/vendors/program-subjects.server.ts'
 import type { Sql } from '#app/utils/sql.server.ts'
 
 /** What a notification list shows of its subject and where opening it leads. */
@@ -56,5 +57,6 @@ for (const subject of [
 	...quarterlyNotificationSubjects,
 	...dashboardNotificationSubjects,
 	...quarterlyMeetingNotificationSubjects,
+	...vendorNotificationSubjects,
 ])
 	registerNotificationSubject(subject)

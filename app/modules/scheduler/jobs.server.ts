@@ -3,6 +3,7 @@ import { plainTextBackfillJob } from '#app/modules/forums/plain-text-backfill.se
 import { planRemindersJob } from '#app/modules/plans/reminders.server.ts'
 import { cycleSchedulerJob } from '#app/modules/quarterly/cycle-scheduler.server.ts'
 import { actionItemRemindersJob } from '#app/modules/quarterly/action-item-reminders.server.ts'
+import { deadlineNoticesJob } from '#app/modules/vendors/deadline-notices.server.ts'
 import type { ScheduledJob } from './scheduler.server.ts'
 
 // Every domain's scheduled work, in one list the server starts. A domain adds its job here
@@ -14,4 +15,5 @@ export const scheduledJobs: ScheduledJob[] = [
 	planRemindersJob,
 	cycleSchedulerJob,
 	actionItemRemindersJob,
+	deadlineNoticesJob,
 ]

@@ -147,3 +147,14 @@ export function programReadersWhere(program: {
 	if (program.state === 'proposed') return { OR: [{ id: program.proposedById }, curators] }
 	return { OR: [{ memberships: { some: {} } }, { isSiteAdmin: true }] }
 }
+
+/**
+ * Whether `userId` may see the program in alias `p`, in SQL: the rule of programAccess for
+ * notifications and their counts. A merged program is seen as the one it went into (approved).
+ */
+export function readableProgramSql(userId: string, p: Sql): Sql {
+	const isAdmin = sql`EXISTS (SELECT 1 FROM "User" pu WHERE pu."id" = ${userId} AND pu."isSiteAdmin" = ${true})`
+	const inAGroup = sql`EXISTS (SELECT 1 FROM "Membership" pm WHERE pm."userId" = ${userId})`
+	const moderates = sql`EXISTS (SELECT 1 FROM "Membership" pm WHERE pm."userId" = ${userId} AND pm."role" = 'moderator')`
+	return sql`((${inAGroup} OR ${isAdmin}) AND (${p}."state" <> 'proposed' OR ${p}."proposedById" = ${userId} OR ${moderates} OR ${isAdmin}))`
+}

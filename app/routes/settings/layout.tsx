@@ -12,6 +12,7 @@ const tabs = [
 	{ to: '/settings/profile', label: 'Profile' },
 	{ to: '/settings/password', label: 'Password' },
 	{ to: '/settings/sessions', label: 'Sessions' },
+	{ to: '/settings/calendar', label: 'Calendar' },
 ]
 
 export default function SettingsLayout() {
