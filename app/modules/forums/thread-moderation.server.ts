@@ -136,7 +136,7 @@ export async function setSlowMode(viewer: Viewer, threadId: string, minutes: num
 }
 
 /**
- * Slow mode's check before a reply: a member (not a moderator) who posted in the thread less than
+ * Slow mode's check before a reply: a member (not a moderator) who replied in the thread less than
  * N minutes ago is refused, told when they may post again. Asked before the reply is prepared
  * and again inside its transaction (after the thread's row is claimed), so two replies sent at
  * once cannot both pass.
@@ -151,7 +151,8 @@ export async function checkSlowMode(
 	if (!thread.slowModeMinutes || access.canModerate) return
 	const since = new Date(now.getTime() - thread.slowModeMinutes * 60_000)
 	const last = await tx.post.findFirst({
-		where: { threadId: thread.id, authorId: viewer.id, createdAt: { gt: since } },
+		// Replies only (the opening post is not one); deleted ones count, or deleting would reset the wait.
+		where: { threadId: thread.id, authorId: viewer.id, number: { gt: 1 }, createdAt: { gt: since } },
 		orderBy: { createdAt: 'desc' },
 		select: { createdAt: true },
 	})
