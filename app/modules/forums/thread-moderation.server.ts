@@ -21,7 +21,8 @@ type Viewer = Pick<SessionUser, 'id' | 'name' | 'isSiteAdmin'>
 async function requireModeratedThread(viewer: Viewer, threadId: string) {
 	const found = await threadAccess(viewer, threadId)
 	if (!found) throw new ForumError('That thread does not exist or you cannot see it.', 404)
-	if (!found.access.canModerate) throw new ForumError('Only the forum’s moderators can do this.', 403)
+	if (!found.access.canModerate)
+		throw new ForumError('Only the forum’s moderators can do this.', 403)
 	return found
 }
 
@@ -35,12 +36,19 @@ async function mayMoveInto(viewer: Viewer, forumId: string): Promise<boolean> {
 	return (await forumAccess(viewer, forumId)).canModerate
 }
 
-type Destination = { forumId: string; forumName: string; categories: Array<{ id: string; name: string }> }
+type Destination = {
+	forumId: string
+	forumName: string
+	categories: Array<{ id: string; name: string }>
+}
 
 /** The forums and categories a moderator may move this thread to, the current category left out. */
 export async function moveDestinations(viewer: Viewer, threadId: string) {
 	const { thread } = await requireModeratedThread(viewer, threadId)
-	const current = await db.thread.findUniqueOrThrow({ where: { id: threadId }, select: { categoryId: true } })
+	const current = await db.thread.findUniqueOrThrow({
+		where: { id: threadId },
+		select: { categoryId: true },
+	})
 	const forums = await db.forum.findMany({
 		where: viewer.isSiteAdmin
 			? {}
@@ -49,7 +57,10 @@ export async function moveDestinations(viewer: Viewer, threadId: string) {
 			id: true,
 			isCommunity: true,
 			group: { select: { name: true } },
-			categories: { orderBy: [{ position: 'asc' }, { name: 'asc' }], select: { id: true, name: true } },
+			categories: {
+				orderBy: [{ position: 'asc' }, { name: 'asc' }],
+				select: { id: true, name: true },
+			},
 		},
 	})
 	const destinations: Destination[] = []
@@ -58,17 +69,33 @@ export async function moveDestinations(viewer: Viewer, threadId: string) {
 		if (!(await mayMoveInto(viewer, forum.id))) continue
 		const categories = forum.categories.filter((c) => c.id !== current.categoryId)
 		if (categories.length === 0) continue
-		destinations.push({ forumId: forum.id, forumName: forum.id === COMMUNITY_FORUM_ID || forum.isCommunity ? 'Community' : (forum.group?.name ?? 'Forum'), categories })
+		destinations.push({
+			forumId: forum.id,
+			forumName:
+				forum.id === COMMUNITY_FORUM_ID || forum.isCommunity
+					? 'Community'
+					: (forum.group?.name ?? 'Forum'),
+			categories,
+		})
 	}
 	// The thread's own forum first, then by name.
-	destinations.sort((a, b) => Number(b.forumId === thread.forumId) - Number(a.forumId === thread.forumId) || a.forumName.localeCompare(b.forumName))
+	destinations.sort(
+		(a, b) =>
+			Number(b.forumId === thread.forumId) - Number(a.forumId === thread.forumId) ||
+			a.forumName.localeCompare(b.forumName),
+	)
 	return { thread, currentCategoryId: current.categoryId, destinations }
 }
 
 async function placeOf(tx: DbTransaction | typeof db, categoryId: string) {
 	return tx.category.findUnique({
 		where: { id: categoryId },
-		select: { id: true, name: true, forumId: true, forum: { select: { groupId: true, isCommunity: true, group: { select: { name: true } } } } },
+		select: {
+			id: true,
+			name: true,
+			forumId: true,
+			forum: { select: { groupId: true, isCommunity: true, group: { select: { name: true } } } },
+		},
 	})
 }
 
@@ -81,17 +108,32 @@ const placeLabel = (place: NonNullable<Awaited<ReturnType<typeof placeOf>>>) =>
  * Thread), and so do the search documents (their scope and forum token) and the notifications
  * (they are read through the thread's forum). Readers who may no longer read it leave its room.
  */
-export async function moveThread(viewer: Viewer, threadId: string, categoryId: string, realtime: RealtimePublisher) {
+export async function moveThread(
+	viewer: Viewer,
+	threadId: string,
+	categoryId: string,
+	realtime: RealtimePublisher,
+) {
 	const { thread } = await requireModeratedThread(viewer, threadId)
 	const target = await placeOf(db, categoryId)
 	if (!target || !(await mayMoveInto(viewer, target.forumId))) {
-		throw new ForumError('Choose one of the places offered: you can move threads only to forums you moderate.', 403)
+		throw new ForumError(
+			'Choose one of the places offered: you can move threads only to forums you moderate.',
+			403,
+		)
 	}
 	const moved = await db.$transaction(async (tx) => {
-		const before = await tx.thread.findUniqueOrThrow({ where: { id: threadId }, select: { forumId: true, categoryId: true, title: true } })
-		if (before.categoryId === categoryId) throw new ForumError('The thread is already there: choose another category.')
+		const before = await tx.thread.findUniqueOrThrow({
+			where: { id: threadId },
+			select: { forumId: true, categoryId: true, title: true },
+		})
+		if (before.categoryId === categoryId)
+			throw new ForumError('The thread is already there: choose another category.')
 		const source = (await placeOf(tx, before.categoryId))!
-		await tx.thread.update({ where: { id: threadId }, data: { forumId: target.forumId, categoryId } })
+		await tx.thread.update({
+			where: { id: threadId },
+			data: { forumId: target.forumId, categoryId },
+		})
 		if (before.forumId !== target.forumId) {
 			// The forum is a search token of each post's document (search/facets.ts), and its scope.
 			await tx.$executeRaw(sql`UPDATE "SearchDocument" SET "scope" = ${target.forumId},
@@ -105,7 +147,13 @@ export async function moveThread(viewer: Viewer, threadId: string, categoryId: s
 		// Each group concerned keeps the move in its own log (null: the community forum's, site-wide).
 		const groups = [...new Set([source.forum.groupId, target.forum.groupId])]
 		for (const groupId of groups) {
-			await recordAudit(tx, { groupId, actor: viewer, action: 'thread.move', target: { kind: 'thread', id: threadId, label: before.title }, detail })
+			await recordAudit(tx, {
+				groupId,
+				actor: viewer,
+				action: 'thread.move',
+				target: { kind: 'thread', id: threadId, label: before.title },
+				detail,
+			})
 		}
 		return { from: before.forumId, to: target.forumId, place: placeLabel(target) }
 	})
@@ -120,7 +168,10 @@ export async function moveThread(viewer: Viewer, threadId: string, categoryId: s
 /** Sets (or with 0, turns off) a thread's slow mode. */
 export async function setSlowMode(viewer: Viewer, threadId: string, minutes: number) {
 	const { thread } = await requireModeratedThread(viewer, threadId)
-	const current = await db.thread.findUniqueOrThrow({ where: { id: threadId }, select: { slowModeMinutes: true, forum: { select: { groupId: true } } } })
+	const current = await db.thread.findUniqueOrThrow({
+		where: { id: threadId },
+		select: { slowModeMinutes: true, forum: { select: { groupId: true } } },
+	})
 	if (current.slowModeMinutes === minutes) return { changed: false }
 	await db.$transaction(async (tx) => {
 		await tx.thread.update({ where: { id: threadId }, data: { slowModeMinutes: minutes } })
@@ -152,12 +203,22 @@ export async function checkSlowMode(
 	const since = new Date(now.getTime() - thread.slowModeMinutes * 60_000)
 	const last = await tx.post.findFirst({
 		// Replies only (the opening post is not one); deleted ones count, or deleting would reset the wait.
-		where: { threadId: thread.id, authorId: viewer.id, number: { gt: 1 }, createdAt: { gt: since } },
+		where: {
+			threadId: thread.id,
+			authorId: viewer.id,
+			number: { gt: 1 },
+			createdAt: { gt: since },
+		},
 		orderBy: { createdAt: 'desc' },
 		select: { createdAt: true },
 	})
 	if (!last) return
-	const waitMinutes = Math.max(1, Math.ceil((last.createdAt.getTime() + thread.slowModeMinutes * 60_000 - now.getTime()) / 60_000))
+	const waitMinutes = Math.max(
+		1,
+		Math.ceil(
+			(last.createdAt.getTime() + thread.slowModeMinutes * 60_000 - now.getTime()) / 60_000,
+		),
+	)
 	throw new ForumError(
 		`Slow mode is on in this thread: one reply every ${minutesWords(thread.slowModeMinutes)}. You can reply again in ${waitMinutes === 1 ? 'a minute' : `${waitMinutes} minutes`}; your text is kept.`,
 		429,

@@ -29,7 +29,10 @@ export const SlowModeSchema = z
 	})
 
 export const MoveSchema = z.object({
-	categoryId: z.string({ error: 'Choose where to move the thread' }).min(1, 'Choose where to move the thread').max(100),
+	categoryId: z
+		.string({ error: 'Choose where to move the thread' })
+		.min(1, 'Choose where to move the thread')
+		.max(100),
 })
 
 export function minutesWords(minutes: number): string {

@@ -21,7 +21,11 @@ export function startOfDayUtc(day: string): Date | null {
 	if (!match) return null
 	const [year, month, date] = [Number(match[1]), Number(match[2]), Number(match[3])]
 	const instant = new Date(Date.UTC(year, month - 1, date))
-	return instant.getUTCFullYear() === year && instant.getUTCMonth() === month - 1 && instant.getUTCDate() === date ? instant : null
+	return instant.getUTCFullYear() === year &&
+		instant.getUTCMonth() === month - 1 &&
+		instant.getUTCDate() === date
+		? instant
+		: null
 }
 
 export function suspendSchema(now: Date = new Date()) {
@@ -35,12 +39,23 @@ export function suspendSchema(now: Date = new Date()) {
 			.superRefine((value, ctx) => {
 				if (!value) return
 				const endsAt = startOfDayUtc(value)
-				if (!endsAt) return ctx.addIssue({ code: 'custom', message: 'Enter the end date as a day, like 2027-01-05' })
+				if (!endsAt)
+					return ctx.addIssue({
+						code: 'custom',
+						message: 'Enter the end date as a day, like 2027-01-05',
+					})
 				if (endsAt.getTime() <= now.getTime()) {
-					return ctx.addIssue({ code: 'custom', message: 'The end date must be in the future: choose tomorrow or later, or leave it empty to suspend until lifted' })
+					return ctx.addIssue({
+						code: 'custom',
+						message:
+							'The end date must be in the future: choose tomorrow or later, or leave it empty to suspend until lifted',
+					})
 				}
 				if (endsAt.getTime() > now.getTime() + MAX_YEARS_AHEAD * 366 * DAY_MS) {
-					ctx.addIssue({ code: 'custom', message: `Choose an end date within the next ${MAX_YEARS_AHEAD} years, or leave it empty to suspend until lifted` })
+					ctx.addIssue({
+						code: 'custom',
+						message: `Choose an end date within the next ${MAX_YEARS_AHEAD} years, or leave it empty to suspend until lifted`,
+					})
 				}
 			}),
 	})
@@ -49,7 +64,12 @@ export const SuspendSchema = suspendSchema()
 
 export const LiftSchema = z.object({ intent: z.literal('lift') })
 
-const dayFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' })
+const dayFormat = new Intl.DateTimeFormat('en-GB', {
+	timeZone: 'UTC',
+	day: 'numeric',
+	month: 'short',
+	year: 'numeric',
+})
 
 /** "5 Jan 2027": how an end date is written to admins and to the member. */
 export function formatSuspensionDay(date: Date | string): string {
@@ -57,7 +77,10 @@ export function formatSuspensionDay(date: Date | string): string {
 }
 
 /** What a suspended member is told when they log in with the right password. */
-export function suspensionMessage(suspension: { reason: string; endsAt: Date | string | null }): string {
+export function suspensionMessage(suspension: {
+	reason: string
+	endsAt: Date | string | null
+}): string {
 	const until = suspension.endsAt ? ` until ${formatSuspensionDay(suspension.endsAt)}` : ''
 	return `Your account is suspended${until}: ${suspension.reason}`
 }

@@ -23,9 +23,16 @@ export class SuspensionError extends Error {
 }
 
 /** The Prisma form of "active at `now`"; sessions.server.ts has the same rule in SQL. */
-const activeAt = (now: Date) => ({ liftedAt: null, OR: [{ endsAt: null }, { endsAt: { gt: now } }] })
+const activeAt = (now: Date) => ({
+	liftedAt: null,
+	OR: [{ endsAt: null }, { endsAt: { gt: now } }],
+})
 
-export function activeSuspension(userId: string, now = new Date(), tx: DbTransaction | typeof db = db) {
+export function activeSuspension(
+	userId: string,
+	now = new Date(),
+	tx: DbTransaction | typeof db = db,
+) {
 	return tx.suspension.findFirst({
 		where: { userId, ...activeAt(now) },
 		orderBy: { createdAt: 'desc' },
@@ -53,13 +60,29 @@ export async function suspendUser(
 	requireAdmin(admin)
 	if (userId === admin.id) throw new SuspensionError('You cannot suspend your own account.')
 	const suspended = await db.$transaction(async (tx) => {
-		const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true, isSiteAdmin: true } })
+		const user = await tx.user.findUnique({
+			where: { id: userId },
+			select: { id: true, name: true, email: true, isSiteAdmin: true },
+		})
 		if (!user) throw new SuspensionError('That account does not exist.', 404)
-		if (user.isSiteAdmin) throw new SuspensionError('Site admins cannot be suspended: another site admin’s account stays open.')
+		if (user.isSiteAdmin)
+			throw new SuspensionError(
+				'Site admins cannot be suspended: another site admin’s account stays open.',
+			)
 		const current = await activeSuspension(userId, now, tx)
-		if (current) throw new SuspensionError(`${user.name} is already suspended. Lift that suspension first to set a different one.`, 409)
+		if (current)
+			throw new SuspensionError(
+				`${user.name} is already suspended. Lift that suspension first to set a different one.`,
+				409,
+			)
 		const suspension = await tx.suspension.create({
-			data: { userId, reason: input.reason, endsAt: input.endsAt, suspendedById: admin.id, createdAt: now },
+			data: {
+				userId,
+				reason: input.reason,
+				endsAt: input.endsAt,
+				suspendedById: admin.id,
+				createdAt: now,
+			},
 			select: { id: true },
 		})
 		const { count: sessionsEnded } = await tx.session.deleteMany({ where: { userId } })
@@ -69,7 +92,11 @@ export async function suspendUser(
 			action: 'user.suspend',
 			target: { kind: 'user', id: user.id, label: `${user.name} <${user.email}>` },
 			reason: input.reason,
-			detail: { suspensionId: suspension.id, endsAt: input.endsAt?.toISOString() ?? null, sessionsEnded },
+			detail: {
+				suspensionId: suspension.id,
+				endsAt: input.endsAt?.toISOString() ?? null,
+				sessionsEnded,
+			},
 		})
 		return { user, sessionsEnded }
 	})
@@ -80,14 +107,24 @@ export async function suspendUser(
 }
 
 /** Lifts the account's active suspension; false when there was none. */
-export async function liftSuspension(admin: Admin, userId: string, now = new Date()): Promise<boolean> {
+export async function liftSuspension(
+	admin: Admin,
+	userId: string,
+	now = new Date(),
+): Promise<boolean> {
 	requireAdmin(admin)
 	return db.$transaction(async (tx) => {
-		const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true } })
+		const user = await tx.user.findUnique({
+			where: { id: userId },
+			select: { id: true, name: true, email: true },
+		})
 		if (!user) throw new SuspensionError('That account does not exist.', 404)
 		const current = await activeSuspension(userId, now, tx)
 		if (!current) return false
-		await tx.suspension.update({ where: { id: current.id }, data: { liftedAt: now, liftedById: admin.id } })
+		await tx.suspension.update({
+			where: { id: current.id },
+			data: { liftedAt: now, liftedById: admin.id },
+		})
 		await recordAudit(tx, {
 			groupId: null,
 			actor: admin,
@@ -121,13 +158,18 @@ function containsPattern(term: string): string {
  * The admin's list of accounts: searched by name, email or company (any case), by name, 50 a
  * page, with each account's groups, site-admin flag and suspension state.
  */
-export async function listUsersForAdmin(options: { query?: string; page: number }, now = new Date()) {
+export async function listUsersForAdmin(
+	options: { query?: string; page: number },
+	now = new Date(),
+) {
 	const term = options.query?.trim().slice(0, 100) ?? ''
 	const pattern = containsPattern(term)
 	const where = term
 		? sql`(LOWER(u."name") LIKE ${pattern} ESCAPE '\\' OR LOWER(u."email") LIKE ${pattern} ESCAPE '\\' OR LOWER(u."company") LIKE ${pattern} ESCAPE '\\')`
 		: sql`1 = 1`
-	const [counted] = await queryRows<{ count: number | bigint }>(sql`SELECT COUNT(*) AS "count" FROM "User" u WHERE ${where}`)
+	const [counted] = await queryRows<{ count: number | bigint }>(
+		sql`SELECT COUNT(*) AS "count" FROM "User" u WHERE ${where}`,
+	)
 	const total = Number(counted?.count ?? 0)
 	const pageCount = Math.max(1, Math.ceil(total / ADMIN_USERS_PAGE_SIZE))
 	const page = Math.min(Math.max(1, options.page), pageCount)
@@ -158,7 +200,9 @@ export async function listUsersForAdmin(options: { query?: string; page: number 
 			isSiteAdmin: Boolean(row.isSiteAdmin),
 			suspended: Boolean(row.suspended),
 			suspendedUntil: row.suspendedUntil ? formatSuspensionDay(new Date(row.suspendedUntil)) : null,
-			groups: memberships.filter((m) => m.userId === row.id).map((m) => ({ name: m.group.name, slug: m.group.slug, role: m.role })),
+			groups: memberships
+				.filter((m) => m.userId === row.id)
+				.map((m) => ({ name: m.group.name, slug: m.group.slug, role: m.role })),
 		})),
 	}
 }
@@ -174,19 +218,37 @@ export async function userForAdmin(userId: string, now = new Date()) {
 			company: true,
 			isSiteAdmin: true,
 			createdAt: true,
-			memberships: { select: { role: true, group: { select: { name: true, slug: true } } }, orderBy: { group: { name: 'asc' } } },
+			memberships: {
+				select: { role: true, group: { select: { name: true, slug: true } } },
+				orderBy: { group: { name: 'asc' } },
+			},
 			_count: { select: { sessions: true } },
 			suspensions: {
 				orderBy: { createdAt: 'desc' },
 				take: 20,
-				select: { id: true, reason: true, endsAt: true, createdAt: true, liftedAt: true, suspendedById: true, liftedById: true },
+				select: {
+					id: true,
+					reason: true,
+					endsAt: true,
+					createdAt: true,
+					liftedAt: true,
+					suspendedById: true,
+					liftedById: true,
+				},
 			},
 		},
 	})
 	if (!user) return null
-	const adminIds = [...new Set(user.suspensions.flatMap((s) => [s.suspendedById, s.liftedById ?? []].flat()))]
-	const admins = new Map((await db.user.findMany({ where: { id: { in: adminIds } }, select: { id: true, name: true } })).map((a) => [a.id, a.name]))
-	const isActive = (s: { liftedAt: Date | null; endsAt: Date | null }) => !s.liftedAt && (!s.endsAt || s.endsAt > now)
+	const adminIds = [
+		...new Set(user.suspensions.flatMap((s) => [s.suspendedById, s.liftedById ?? []].flat())),
+	]
+	const admins = new Map(
+		(
+			await db.user.findMany({ where: { id: { in: adminIds } }, select: { id: true, name: true } })
+		).map((a) => [a.id, a.name]),
+	)
+	const isActive = (s: { liftedAt: Date | null; endsAt: Date | null }) =>
+		!s.liftedAt && (!s.endsAt || s.endsAt > now)
 	const active = user.suspensions.find(isActive) ?? null
 	return {
 		id: user.id,
@@ -197,7 +259,13 @@ export async function userForAdmin(userId: string, now = new Date()) {
 		createdAt: user.createdAt,
 		groups: user.memberships.map((m) => ({ name: m.group.name, slug: m.group.slug, role: m.role })),
 		sessionCount: user._count.sessions,
-		active: active ? { reason: active.reason, endsAt: active.endsAt ? formatSuspensionDay(active.endsAt) : null, createdAt: active.createdAt } : null,
+		active: active
+			? {
+					reason: active.reason,
+					endsAt: active.endsAt ? formatSuspensionDay(active.endsAt) : null,
+					createdAt: active.createdAt,
+				}
+			: null,
 		history: user.suspensions.map((s) => ({
 			id: s.id,
 			reason: s.reason,

@@ -13,14 +13,21 @@ import {
 	suspendSchema,
 	SuspendSchema,
 } from '#app/modules/moderation/suspension-schemas.ts'
-import { liftSuspension, SuspensionError, suspendUser, userForAdmin } from '#app/modules/moderation/suspensions.server.ts'
+import {
+	liftSuspension,
+	SuspensionError,
+	suspendUser,
+	userForAdmin,
+} from '#app/modules/moderation/suspensions.server.ts'
 import { requireSiteAdmin } from '#app/utils/auth.server.ts'
 import { replyWithin } from '#app/utils/form-reply.server.ts'
 import { pageTitle } from '#app/utils/misc.ts'
 import { notFound } from '#app/utils/responses.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: pageTitle(data?.user.name ?? 'Member', 'Admin') }]
+export const meta: Route.MetaFunction = ({ data }) => [
+	{ title: pageTitle(data?.user.name ?? 'Member', 'Admin') },
+]
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const admin = await requireSiteAdmin(request)
@@ -36,29 +43,51 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	const intent = String(formData.get('intent') ?? '')
 	try {
 		if (intent === 'lift') {
-			if (!LiftSchema.safeParse({ intent }).success) return data({ intent, error: 'That request was not understood.' }, { status: 400 })
+			if (!LiftSchema.safeParse({ intent }).success)
+				return data({ intent, error: 'That request was not understood.' }, { status: 400 })
 			const lifted = await liftSuspension(admin, params.userId)
-			return redirectWithToast(here, lifted ? { title: 'Suspension lifted', description: 'They can log in again.' } : { type: 'info', title: 'This account was not suspended' })
+			return redirectWithToast(
+				here,
+				lifted
+					? { title: 'Suspension lifted', description: 'They can log in again.' }
+					: { type: 'info', title: 'This account was not suspended' },
+			)
 		}
 		const now = new Date()
 		const schema = suspendSchema(now)
 		const submission = parseWithZod(formData, { schema })
-		if (submission.status !== 'success') return data({ intent, result: replyWithin(submission, SuspendSchema) }, { status: 400 })
+		if (submission.status !== 'success')
+			return data({ intent, result: replyWithin(submission, SuspendSchema) }, { status: 400 })
 		const endsAt = submission.value.until ? startOfDayUtc(submission.value.until) : null
 		try {
-			const { user, sessionsEnded } = await suspendUser(admin, params.userId, { reason: submission.value.reason, endsAt }, context.realtime, now)
+			const { user, sessionsEnded } = await suspendUser(
+				admin,
+				params.userId,
+				{ reason: submission.value.reason, endsAt },
+				context.realtime,
+				now,
+			)
 			return redirectWithToast(here, {
 				title: `${user.name} is suspended`,
-				description: sessionsEnded ? `${sessionsEnded} session${sessionsEnded === 1 ? '' : 's'} ended.` : 'They had no open session.',
+				description: sessionsEnded
+					? `${sessionsEnded} session${sessionsEnded === 1 ? '' : 's'} ended.`
+					: 'They had no open session.',
 			})
 		} catch (error) {
 			if (error instanceof SuspensionError) {
-				return data({ intent, result: replyWithin(submission, SuspendSchema, { formErrors: [error.message] }) }, { status: error.status })
+				return data(
+					{
+						intent,
+						result: replyWithin(submission, SuspendSchema, { formErrors: [error.message] }),
+					},
+					{ status: error.status },
+				)
 			}
 			throw error
 		}
 	} catch (error) {
-		if (error instanceof SuspensionError) return data({ intent, error: error.message }, { status: error.status })
+		if (error instanceof SuspensionError)
+			return data({ intent, error: error.message }, { status: error.status })
 		throw error
 	}
 }
@@ -73,7 +102,11 @@ export default function AdminUser({ loaderData, actionData }: Route.ComponentPro
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: suspendSchema() }),
 		shouldRevalidate: 'onBlur',
 	})
-	const cannotSuspend = isSelf ? 'This is your own account: you cannot suspend yourself.' : user.isSiteAdmin ? 'Site admins cannot be suspended.' : null
+	const cannotSuspend = isSelf
+		? 'This is your own account: you cannot suspend yourself.'
+		: user.isSiteAdmin
+			? 'Site admins cannot be suspended.'
+			: null
 	return (
 		<main>
 			<PageHeader
@@ -82,7 +115,10 @@ export default function AdminUser({ loaderData, actionData }: Route.ComponentPro
 				actions={<Link to="/admin/users">All members</Link>}
 			/>
 			{actionData && 'error' in actionData ? (
-				<p role="alert" className="mb-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+				<p
+					role="alert"
+					className="mb-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+				>
 					{actionData.error}
 				</p>
 			) : null}
@@ -91,7 +127,10 @@ export default function AdminUser({ loaderData, actionData }: Route.ComponentPro
 					<Card>
 						<h2 className="mb-2 font-semibold">Account</h2>
 						<ul className="space-y-1 text-sm text-slate-700">
-							<li>{user.isSiteAdmin ? 'Site admin' : 'Member'} since <DateTime date={user.createdAt} pattern="d MMM yyyy" /></li>
+							<li>
+								{user.isSiteAdmin ? 'Site admin' : 'Member'} since{' '}
+								<DateTime date={user.createdAt} pattern="d MMM yyyy" />
+							</li>
 							<li>
 								{user.groups.length === 0
 									? 'In no group'
@@ -111,13 +150,20 @@ export default function AdminUser({ loaderData, actionData }: Route.ComponentPro
 								{user.history.map((s) => (
 									<li key={s.id} className="py-2">
 										<p>
-											<strong>{s.state === 'active' ? 'Active' : s.state === 'lifted' ? 'Lifted' : 'Ended'}</strong> · by {s.by} on{' '}
-											<DateTime date={s.createdAt} pattern="d MMM yyyy" />
+											<strong>
+												{s.state === 'active'
+													? 'Active'
+													: s.state === 'lifted'
+														? 'Lifted'
+														: 'Ended'}
+											</strong>{' '}
+											· by {s.by} on <DateTime date={s.createdAt} pattern="d MMM yyyy" />
 											{s.endsAt ? `, until ${s.endsAt}` : ', until lifted'}
 											{s.liftedAt ? (
 												<>
 													{' '}
-													· lifted by {s.liftedBy} on <DateTime date={s.liftedAt} pattern="d MMM yyyy" />
+													· lifted by {s.liftedBy} on{' '}
+													<DateTime date={s.liftedAt} pattern="d MMM yyyy" />
 												</>
 											) : null}
 										</p>
@@ -131,8 +177,12 @@ export default function AdminUser({ loaderData, actionData }: Route.ComponentPro
 				<Card>
 					{user.active ? (
 						<>
-							<h2 className="mb-2 font-semibold">Suspended{user.active.endsAt ? ` until ${user.active.endsAt}` : ' until lifted'}</h2>
-							<p className="mb-4 text-sm text-slate-700">Reason shown to them: {user.active.reason}</p>
+							<h2 className="mb-2 font-semibold">
+								Suspended{user.active.endsAt ? ` until ${user.active.endsAt}` : ' until lifted'}
+							</h2>
+							<p className="mb-4 text-sm text-slate-700">
+								Reason shown to them: {user.active.reason}
+							</p>
 							<Form method="post">
 								<input type="hidden" name="intent" value="lift" />
 								<Button>Lift the suspension</Button>
@@ -147,8 +197,8 @@ export default function AdminUser({ loaderData, actionData }: Route.ComponentPro
 						<>
 							<h2 className="mb-2 font-semibold">Suspend this account</h2>
 							<p className="mb-4 text-sm text-slate-600">
-								Their sessions end at once and they cannot log in until the end date (or until you lift it). What they wrote
-								stays.
+								Their sessions end at once and they cannot log in until the end date (or until you
+								lift it). What they wrote stays.
 							</p>
 							<Form method="post" className="space-y-4" {...getFormProps(form)}>
 								<input type="hidden" name="intent" value="suspend" />

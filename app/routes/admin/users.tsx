@@ -48,18 +48,25 @@ export default function AdminUsers({ loaderData }: Route.ComponentProps) {
 			</p>
 			{users.length === 0 ? (
 				<EmptyState title={query ? 'No account matches' : 'No accounts yet'}>
-					{query ? 'Try part of a name, an email or a company.' : 'Accounts appear here once people sign up.'}
+					{query
+						? 'Try part of a name, an email or a company.'
+						: 'Accounts appear here once people sign up.'}
 				</EmptyState>
 			) : (
 				<Card className="p-0">
 					<ul className="divide-y divide-slate-100" data-testid="admin-users">
 						{users.map((user) => (
-							<li key={user.id} className="flex flex-wrap items-baseline justify-between gap-3 px-5 py-3">
+							<li
+								key={user.id}
+								className="flex flex-wrap items-baseline justify-between gap-3 px-5 py-3"
+							>
 								<div>
 									<p className="font-medium">
 										<Link to={`/admin/users/${user.id}`}>{user.name}</Link>
 										{user.isSiteAdmin ? (
-											<span className="ml-2 rounded-full bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-800">Site admin</span>
+											<span className="ml-2 rounded-full bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-800">
+												Site admin
+											</span>
 										) : null}
 										{user.suspended ? (
 											<span className="ml-2 rounded-full bg-red-100 px-2 py-0.5 text-xs font-medium text-red-800">
@@ -74,7 +81,9 @@ export default function AdminUsers({ loaderData }: Route.ComponentProps) {
 								<p className="text-sm text-slate-600">
 									{user.groups.length === 0
 										? 'In no group'
-										: user.groups.map((g) => `${g.name}${g.role === 'moderator' ? ' (moderator)' : ''}`).join(', ')}
+										: user.groups
+												.map((g) => `${g.name}${g.role === 'moderator' ? ' (moderator)' : ''}`)
+												.join(', ')}
 								</p>
 							</li>
 						))}

@@ -10,7 +10,9 @@ import { pageTitle } from '#app/utils/misc.ts'
 import { notFound } from '#app/utils/responses.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: pageTitle('Move thread', data?.thread.title ?? '') }]
+export const meta: Route.MetaFunction = ({ data }) => [
+	{ title: pageTitle('Move thread', data?.thread.title ?? '') },
+]
 
 /** Where a moderator may move a thread: moderators only (for everyone else the page does not exist). */
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -24,10 +26,17 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	const { user, access } = await requireReadableThread(request, params.threadId)
 	if (!access.canModerate) throw notFound()
 	const parsed = MoveSchema.safeParse(Object.fromEntries(await request.formData()))
-	if (!parsed.success) return data({ error: parsed.error.issues[0]?.message ?? 'Choose where to move the thread.' }, { status: 400 })
+	if (!parsed.success)
+		return data(
+			{ error: parsed.error.issues[0]?.message ?? 'Choose where to move the thread.' },
+			{ status: 400 },
+		)
 	try {
 		const moved = await moveThread(user, params.threadId, parsed.data.categoryId, context.realtime)
-		return redirectWithToast(`/t/${params.threadId}`, { title: 'Thread moved', description: `It is now in ${moved.place}.` })
+		return redirectWithToast(`/t/${params.threadId}`, {
+			title: 'Thread moved',
+			description: `It is now in ${moved.place}.`,
+		})
 	} catch (error) {
 		if (error instanceof ForumError) return data({ error: error.message }, { status: error.status })
 		throw error
@@ -43,19 +52,24 @@ export default function MoveThread({ loaderData, actionData }: Route.ComponentPr
 				title="Move thread"
 				description={
 					<>
-						Move <Link to={`/t/${thread.id}`}>{thread.title}</Link> to another category, or to another forum you moderate. Its
-						links keep working; readers who cannot read the new forum lose it.
+						Move <Link to={`/t/${thread.id}`}>{thread.title}</Link> to another category, or to
+						another forum you moderate. Its links keep working; readers who cannot read the new
+						forum lose it.
 					</>
 				}
 			/>
 			{actionData?.error ? (
-				<p role="alert" className="mb-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+				<p
+					role="alert"
+					className="mb-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+				>
 					{actionData.error}
 				</p>
 			) : null}
 			{destinations.length === 0 ? (
 				<EmptyState title="Nowhere to move it">
-					This forum has no other category and you moderate no other forum. <Link to={`/t/${thread.id}`}>Back to the thread</Link>
+					This forum has no other category and you moderate no other forum.{' '}
+					<Link to={`/t/${thread.id}`}>Back to the thread</Link>
 				</EmptyState>
 			) : (
 				<Card>
@@ -64,7 +78,12 @@ export default function MoveThread({ loaderData, actionData }: Route.ComponentPr
 							<label htmlFor="move-category" className="block text-sm font-medium text-slate-800">
 								Move to
 							</label>
-							<select id="move-category" name="categoryId" required className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm">
+							<select
+								id="move-category"
+								name="categoryId"
+								required
+								className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+							>
 								{destinations.map((forum) => (
 									<optgroup key={forum.forumId} label={forum.forumName}>
 										{forum.categories.map((category) => (
@@ -86,6 +105,5 @@ export default function MoveThread({ loaderData, actionData }: Route.ComponentPr
 		</main>
 	)
 }
-
 
 export { GeneralErrorBoundary as ErrorBoundary } from '#app/components/error-boundary.tsx'
