@@ -50,9 +50,11 @@ export async function moveDestinations(viewer: Viewer, threadId: string) {
 		select: { categoryId: true },
 	})
 	const forums = await db.forum.findMany({
+		// Candidates (a site admin's: every forum; anyone else's: the groups they moderate), each then
+		// put to mayMoveInto.
 		where: viewer.isSiteAdmin
 			? {}
-			: { OR: [{ group: { memberships: { some: { userId: viewer.id, role: 'moderator' } } } }] },
+			: { group: { memberships: { some: { userId: viewer.id, role: 'moderator' } } } },
 		select: {
 			id: true,
 			isCommunity: true,
