@@ -88,7 +88,7 @@ export default function MoveThread({ loaderData, actionData }: Route.ComponentPr
 									<optgroup key={forum.forumId} label={forum.forumName}>
 										{forum.categories.map((category) => (
 											<option key={category.id} value={category.id}>
-												{forum.forumName} › {category.name}
+												{`${forum.forumName} › ${category.name}`}
 											</option>
 										))}
 									</optgroup>
