@@ -15,6 +15,8 @@ export default [
 	]),
 	route('u/:userId', 'routes/users/profile.tsx'),
 	route('admin/groups', 'routes/admin/groups.tsx'),
+	route('admin/users', 'routes/admin/users.tsx'),
+	route('admin/users/:userId', 'routes/admin/user.tsx'),
 	route('invite/:token', 'routes/invite.tsx'),
 	...prefix('g/:slug', [
 		index('routes/groups/home.tsx'),
@@ -45,6 +47,7 @@ export default [
 		route('edit/:postId', 'routes/threads/edit-post.tsx'),
 		route('edit-lesson', 'routes/threads/edit-lesson.tsx'),
 		route('history/:postId', 'routes/threads/post-history.tsx'),
+		route('move', 'routes/threads/move.tsx'),
 	]),
 	route('resources/drafts', 'routes/resources/drafts.ts'),
 	route('resources/read-marker', 'routes/resources/read-marker.ts'),

@@ -13,7 +13,7 @@
 //   no-op    answered 2xx/3xx but wrote nothing (someone else's thing, or nothing to do)
 //   login    redirect to the log-in page          home   redirect to / (already signed in)
 //   400 401 403 404   refused with that status; a refused action must change nothing
-import { TEST_PASSWORD } from './helpers.ts'
+import { createUser, TEST_PASSWORD } from './helpers.ts'
 import { ROLES, addPost, addThread, anotherSession, type Actor, type Role, type World } from './world.ts'
 import { db } from '#app/utils/db.server.ts'
 import { createInvitation } from '#app/modules/groups/invitations.server.ts'
@@ -139,6 +139,14 @@ const ownCalendarLink = async ({ actor }: { actor: Actor | null }): Promise<Reco
 const alicesCalendarLink = async ({ world }: { world: World }) => ({ token: await createCalendarFeed(world.people.alice.id) })
 
 const reply = (body = 'Agreed, with numbers.') => ({ intent: 'reply', body })
+/** A fresh thread (in group A's forum, or the community's) and a category to move it to: another of its forum's, or group B's. */
+const threadToMove = (into: 'group' | 'otherGroup' | 'community') => async ({ world }: { world: World }) => {
+	const from = into === 'community' ? COMMUNITY_FORUM_ID : world.group.forumId
+	const to = into === 'otherGroup' ? world.otherGroup.forumId : from
+	const { id } = await addThread(from, world.people.alice.id)
+	const categories = await db.category.findMany({ where: { forumId: to }, orderBy: { position: 'asc' }, select: { id: true } })
+	return { threadId: id, categoryId: categories[into === 'otherGroup' ? 0 : 1]!.id }
+}
 
 /** A plan with a goal, of Alice's (private: only she may see it) or of the actor's own. */
 const planOf = (whose: 'alice' | 'own') => async (c: { world: World; actor: Actor | null }) => {
@@ -316,6 +324,49 @@ export const ROUTE_CASES: RouteCase[] = [
 		'login 404   404   404   ok    404   404'),
 	r({ route: 'routes/threads/post-history.tsx', method: 'GET', what: 'edit history',
 		params: ({ world }) => ({ threadId: world.groupThread.id, postId: world.groupThread.bobReplyId }) }, 'login 404   404   404   ok    404   404'),
+
+	// Suspending accounts (site admins), moving threads and slow mode (moderators).
+	r({ route: 'routes/admin/users.tsx', method: 'GET', what: 'all accounts' },                    'login 404   404   404   404   404   ok'),
+	r({ route: 'routes/admin/users.tsx', method: 'GET', what: 'search accounts', query: '?q=alice&page=2' },
+		'login 404   404   404   404   404   ok'),
+	r({ route: 'routes/admin/user.tsx', method: 'GET', what: 'Alice’s account', params: ({ world }) => ({ userId: world.people.alice.id }) },
+		'login 404   404   404   404   404   ok'),
+	r({ route: 'routes/admin/user.tsx', method: 'POST', what: 'suspend a member', setup: async () => ({ userId: (await createUser()).id }),
+		params: (c) => ({ userId: made('userId')(c) }), form: () => ({ intent: 'suspend', reason: 'Shared a member’s numbers outside the group.' }) },
+		'login 404   404   404   404   404   ok'),
+	r({ route: 'routes/admin/user.tsx', method: 'POST', what: 'suspend own account', params: (c) => ({ userId: actorOr(c) }),
+		form: () => ({ intent: 'suspend', reason: 'Testing.' }) },                                  'login 404   404   404   404   404   400'),
+	r({ route: 'routes/admin/user.tsx', method: 'POST', what: 'suspend a site admin', params: ({ world }) => ({ userId: world.people.ada.id }),
+		form: () => ({ intent: 'suspend', reason: 'Testing.' }) },                                  'login 404   404   404   404   404   400'),
+	r({ route: 'routes/admin/user.tsx', method: 'POST', what: 'suspend without a reason', setup: async () => ({ userId: (await createUser()).id }),
+		params: (c) => ({ userId: made('userId')(c) }), form: () => ({ intent: 'suspend', reason: ' ' }) },
+		'login 404   404   404   404   404   400'),
+	r({ route: 'routes/admin/user.tsx', method: 'POST', what: 'lift a suspension',
+		setup: async ({ world }) => {
+			const { id } = await createUser()
+			await db.suspension.create({ data: { userId: id, reason: 'Spam.', suspendedById: world.people.ada.id } })
+			return { userId: id }
+		},
+		params: (c) => ({ userId: made('userId')(c) }), form: () => ({ intent: 'lift' }) },         'login 404   404   404   404   404   ok'),
+	r({ route: 'routes/threads/move.tsx', method: 'GET', what: 'move group thread', params: groupThread },
+		'login 404   404   404   ok    404   404'),
+	r({ route: 'routes/threads/move.tsx', method: 'POST', what: 'move a group thread to another category', setup: threadToMove('group'),
+		params: (c) => ({ threadId: made('threadId')(c) }), form: (c) => ({ categoryId: made('categoryId')(c) }) },
+		'login 404   404   404   ok    404   404'),
+	r({ route: 'routes/threads/move.tsx', method: 'POST', what: 'move a group thread into group B', setup: threadToMove('otherGroup'),
+		params: (c) => ({ threadId: made('threadId')(c) }), form: (c) => ({ categoryId: made('categoryId')(c) }) },
+		'login 404   404   404   403   404   404'),
+	r({ route: 'routes/threads/move.tsx', method: 'POST', what: 'move a community thread', setup: threadToMove('community'),
+		params: (c) => ({ threadId: made('threadId')(c) }), form: (c) => ({ categoryId: made('categoryId')(c) }) },
+		'login 404   404   404   404   404   ok'),
+	r({ route: 'routes/threads/thread.tsx', method: 'POST', what: 'set slow mode',
+		setup: async ({ world }) => ({ threadId: (await addThread(world.group.forumId, world.people.alice.id)).id }),
+		params: (c) => ({ threadId: made('threadId')(c) }), form: () => ({ intent: 'slow-mode', minutes: '5' }) },
+		'login 404   404   403   ok    404   404'),
+	r({ route: 'routes/threads/thread.tsx', method: 'POST', what: 'set slow mode to 2000 minutes',
+		setup: async ({ world }) => ({ threadId: (await addThread(world.group.forumId, world.people.alice.id)).id }),
+		params: (c) => ({ threadId: made('threadId')(c) }), form: () => ({ intent: 'slow-mode', minutes: '0', customMinutes: '2000' }) },
+		'login 404   404   400   400   404   404'),
 
 	// Resources the pages' scripts call.
 	r({ route: 'routes/resources/drafts.ts', method: 'POST', what: 'draft a reply in group thread',

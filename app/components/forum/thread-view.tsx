@@ -3,6 +3,7 @@ import { useMemo, useRef } from 'react'
 import { Form, Link } from 'react-router'
 import { BlockerBadge, KindBadge, TagList } from './badges.tsx'
 import { PostCard } from './post-card.tsx'
+import { SlowModeNotice, ThreadModerationControls } from './thread-moderation.tsx'
 import { ReplyForm, type ReplyFormHandle } from './reply-form.tsx'
 import { useThreadLive, type LivePost } from './use-thread-live.ts'
 import { Pagination } from '#app/components/pagination.tsx'
@@ -18,6 +19,7 @@ type ThreadPageData = Omit<Awaited<ReturnType<typeof getThreadPage>>, 'hasUnread
 	draft: { body: string } | null
 	replyKey: string
 	quote: { postId: string; author: string; body: string } | null
+	slowModeMinutes: number
 }
 
 type ActionData = { intent: string; error?: string; result?: unknown } | null
@@ -145,6 +147,7 @@ export function ThreadView({ data, actionData }: { data: ThreadPageData; actionD
 							</Button>
 						</Form>
 					) : null}
+					{data.access.canModerate ? <ThreadModerationControls threadId={data.thread.id} slowModeMinutes={data.slowModeMinutes} className={controlHeight} /> : null}
 					{data.thread.kind === 'lesson' && forumCan.editPost(data.viewer, data.access, { authorId: data.thread.authorId, deletedAt: null, number: 1 }) ? (
 						<Link to={`/t/${data.thread.id}/edit-lesson`} className={`inline-flex items-center px-1 text-sm ${controlHeight}`}>
 							Edit lesson
@@ -195,6 +198,7 @@ export function ThreadView({ data, actionData }: { data: ThreadPageData; actionD
 					Reply
 				</h2>
 				<TypingLine names={live.typingNames} />
+				{live.thread.locked ? null : <SlowModeNotice minutes={data.slowModeMinutes} canModerate={data.access.canModerate} />}
 				{live.thread.locked ? (
 					<p className="text-sm text-slate-700" role="status">
 						🔒 This thread is locked: it takes no new replies.

@@ -35,6 +35,7 @@ type SessionRow = {
 	name: string
 	company: string
 	isSiteAdmin: boolean
+	suspended: unknown
 }
 
 export function generateToken(): string {
@@ -69,13 +70,17 @@ export async function validateSessionToken(
 	token: string,
 ): Promise<{ session: ValidSession; user: SessionUser } | null> {
 	const id = hashToken(token)
-	// Every request asks this: the session and its user in one statement (sql.server.ts says why).
+	const now = Date.now()
+	// Every request asks this: the session and its user in one statement (sql.server.ts says why),
+	// with whether the user is suspended (an indexed probe: see moderation/suspensions.server.ts).
 	const [row] = await queryRows<SessionRow>(sql`
-		SELECT s."id", s."userId", s."expiresAt", s."lastSeenAt", u."email", u."name", u."company", u."isSiteAdmin"
+		SELECT s."id", s."userId", s."expiresAt", s."lastSeenAt", u."email", u."name", u."company", u."isSiteAdmin",
+			EXISTS (SELECT 1 FROM "Suspension" x WHERE x."userId" = s."userId" AND x."liftedAt" IS NULL
+				AND (x."endsAt" IS NULL OR x."endsAt" > ${new Date(now)})) AS "suspended"
 		FROM "Session" s JOIN "User" u ON u."id" = s."userId" WHERE s."id" = ${id}`)
 	if (!row) return null
-	const now = Date.now()
-	if (row.expiresAt.getTime() <= now) {
+	// A suspension ends every session when it starts; one that outlived it (made in between) ends here.
+	if (row.expiresAt.getTime() <= now || Boolean(row.suspended)) {
 		await db.session.deleteMany({ where: { id } })
 		return null
 	}

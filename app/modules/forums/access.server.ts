@@ -127,6 +127,7 @@ type ThreadAccessRow = {
 	hiddenAt: Date | null
 	acceptedPostId: string | null
 	lastPostNumber: number
+	slowModeMinutes: number
 	groupId: string | null
 	memberRole: string | null
 	inAnyGroup: unknown
@@ -141,7 +142,7 @@ type ThreadAccessRow = {
 export async function threadAccess(viewer: Viewer, threadId: string) {
 	const [row] = await queryRows<ThreadAccessRow>(sql`
 		SELECT t."id", t."forumId", t."authorId", t."kind", t."title", t."locked", t."pinned", t."hiddenAt",
-			t."acceptedPostId", t."lastPostNumber", f."groupId", m."role" AS "memberRole",
+			t."acceptedPostId", t."lastPostNumber", t."slowModeMinutes", f."groupId", m."role" AS "memberRole",
 			EXISTS (SELECT 1 FROM "Membership" a WHERE a."userId" = ${viewer.id}) AS "inAnyGroup"
 		FROM "Thread" t
 		JOIN "Forum" f ON f."id" = t."forumId"
@@ -149,7 +150,7 @@ export async function threadAccess(viewer: Viewer, threadId: string) {
 		WHERE t."id" = ${threadId}`)
 	if (!row) return null
 	const { groupId, memberRole, inAnyGroup, ...columns } = row
-	const thread = { ...columns, locked: Boolean(columns.locked), pinned: Boolean(columns.pinned) }
+	const thread = { ...columns, locked: Boolean(columns.locked), pinned: Boolean(columns.pinned), slowModeMinutes: Number(columns.slowModeMinutes) }
 	const access = accessFrom(viewer, thread.forumId, { groupId, memberRole, inAnyGroup: Boolean(inAnyGroup) })
 	if (!access.canRead) return null
 	if (thread.hiddenAt && !access.canModerate) return null

@@ -15,6 +15,7 @@ import { ForumError } from './forum-error.ts'
 import { checkPostingGap, checkMentionBudget, MENTIONS_PER_POST } from './posting-limits.server.ts'
 import { watchUnlessChosen } from './reading.server.ts'
 import { composeLessonBody, type NewThreadInput } from './schemas.ts'
+import { checkSlowMode } from './thread-moderation.server.ts'
 import { postViewSelect, toPostView } from './views.ts'
 
 type Viewer = Pick<SessionUser, 'id' | 'isSiteAdmin'>
@@ -190,6 +191,7 @@ export async function createReply(
 		? await db.post.findFirst({ where: { id: input.quotedPostId, threadId, ...SHOWN_POST }, select: { id: true, authorId: true } })
 		: null
 	if (pace === 'member') await checkPostingGap(viewer.id)
+	await checkSlowMode(db, viewer, thread, access)
 	const { html, text, mentions, readers } = await prepareBody(viewer, thread, body)
 	if (pace === 'member') await checkMentionBudget(viewer.id, mentions.length)
 	// One transaction, one commit: the post, its number, its index entry, the author's watch,
@@ -199,9 +201,11 @@ export async function createReply(
 		const counters = await tx.thread.update({
 			where: { id: threadId },
 			data: { lastPostNumber: { increment: 1 }, replyCount: { increment: 1 }, lastActivityAt: new Date() },
-			select: { lastPostNumber: true, title: true, locked: true },
+			select: { lastPostNumber: true, title: true, locked: true, slowModeMinutes: true },
 		})
 		if (counters.locked) throw new ForumError('This thread is locked: it takes no new replies.', 409)
+		// Again now that the thread's row is claimed: two replies sent at once cannot both pass.
+		await checkSlowMode(tx, viewer, { id: threadId, slowModeMinutes: counters.slowModeMinutes }, access)
 		const created = await tx.post.create({
 			data: {
 				threadId,

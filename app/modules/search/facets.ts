@@ -2,10 +2,12 @@
 // author and its thread's kind (the facets column). A filter then becomes part of the full-text
 // match itself, so the engine's index intersects "customer" (400,000 posts) with "this author"
 // (1,000 posts) by skipping through both lists, instead of the database joining every one of the
-// 400,000 matches to its post and thread to test the filter. Only values that never change once a
-// post is written are tokens (a post's forum, author and thread kind); the filters on values that
-// can change (category, blocker, tags) stay in SQL, and SQL re-checks every filter and the
-// reader's access after the match in any case: a token only narrows, it never grants.
+// 400,000 matches to its post and thread to test the filter. Only values that seldom change once a
+// post is written are tokens (a post's forum, author and thread kind); moving a thread to another
+// forum rewrites its documents' forum token and scope in the move's transaction
+// (forums/thread-moderation.server.ts). The filters on values that change more often (category,
+// blocker, tags) stay in SQL, and SQL re-checks every filter and the reader's access after the
+// match in any case: a token only narrows, it never grants.
 //
 // The user's words are matched in the title and body only (see terms.ts), so nobody can reach
 // the tokens by typing them.

@@ -16,6 +16,8 @@ import {
 	rateLimitMessage,
 } from '#app/modules/auth/rate-limit.server.ts'
 import { LoginSchema, safeRedirect } from '#app/modules/auth/schemas.ts'
+import { activeSuspension } from '#app/modules/moderation/suspensions.server.ts'
+import { suspensionMessage } from '#app/modules/moderation/suspension-schemas.ts'
 import { pageTitle } from '#app/utils/misc.ts'
 import { destinationAfterLogin } from '#app/utils/invitation-redirect.server.ts'
 import { toastHeader } from '#app/utils/toast.server.ts'
@@ -63,6 +65,14 @@ export async function action({ request, context }: Route.ActionArgs) {
 	}
 	// Successful log-ins never count against a limit: a peer group may log in from one office.
 	await Promise.all([fromIp.refund(), onAccount?.refund()])
+	// Told only once the password is right, so a stranger learns nothing about the account.
+	const suspension = await activeSuspension(account.id)
+	if (suspension) {
+		return data(
+			{ result: replyWithin(submission, LoginSchema, { formErrors: [suspensionMessage(suspension)], hideFields: ['password'] }) },
+			{ status: 403 },
+		)
+	}
 	const destination = await destinationAfterLogin(safeRedirect(redirectTo), account.id)
 	const response = await startSessionAndRedirect(request, account.id, context.clientIp, destination.to)
 	response.headers.append('Set-Cookie', rememberDeviceHeader(cookieHeader, account))

@@ -10,6 +10,8 @@ import { acceptAnswer, deletePost, setPostHidden, setThreadFlag, toggleBookmark,
 import { postReply } from '#app/modules/forums/replies.server.ts'
 import { LevelIntentSchema, PostIntentSchema, ReplySchema, ThreadIntentSchema } from '#app/modules/forums/schemas.ts'
 import { firstUnreadLocation, getThreadPage, pageOfPost } from '#app/modules/forums/threads.server.ts'
+import { SlowModeSchema, slowModeLabel } from '#app/modules/forums/thread-moderation.ts'
+import { setSlowMode } from '#app/modules/forums/thread-moderation.server.ts'
 import { markThreadNotificationsRead } from '#app/modules/notifications/notifications.server.ts'
 import { replyWithin } from '#app/utils/form-reply.server.ts'
 import { IDEMPOTENCY_FIELD, newIdempotencyKey } from '#app/utils/idempotency.server.ts'
@@ -53,6 +55,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		// Sent with the reply, so that a resent reply is not posted twice.
 		replyKey: newIdempotencyKey(),
 		quote: quoted ? { postId: quoted.id, author: quoted.author.name, body: quoted.body! } : null,
+		slowModeMinutes: thread.slowModeMinutes,
 	}
 }
 
@@ -80,6 +83,13 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 			if (!parsed.success) return data({ intent, error: 'Choose watching, tracking or muted.' }, { status: 400 })
 			await setNotificationLevel(user.id, thread.id, parsed.data.level)
 			return redirectWithToast(back(request, here), { title: `Notifications: ${parsed.data.level}` })
+		}
+		if (intent === 'slow-mode') {
+			const parsed = SlowModeSchema.safeParse(Object.fromEntries(formData))
+			if (!parsed.success) return data({ intent, error: parsed.error.issues[0]?.message ?? 'Choose a slow mode.' }, { status: 400 })
+			const { minutes } = parsed.data
+			await setSlowMode(user, thread.id, minutes)
+			return redirectWithToast(back(request, here), { title: minutes ? slowModeLabel(minutes) : 'Slow mode off' })
 		}
 		const threadIntent = ThreadIntentSchema.safeParse(Object.fromEntries(formData))
 		if (threadIntent.success) {
