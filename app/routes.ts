@@ -63,5 +63,13 @@ export default [
 		route(':planId/review', 'routes/plans/review.tsx'),
 		route(':planId/export.csv', 'routes/plans/export-csv.ts'),
 	]),
+	// Vendor programs: curation (proposing, the proposals queue, edits, merges) and discussions.
+	...prefix('programs', [
+		route('new', 'routes/vendors/propose.tsx'),
+		route('proposals', 'routes/vendors/proposals.tsx'),
+		route(':programId/edit', 'routes/vendors/edit-program.tsx'),
+		route(':programId/merge', 'routes/vendors/merge.tsx'),
+		route(':programId/discussion', 'routes/vendors/discussion.ts'),
+	]),
 	route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig

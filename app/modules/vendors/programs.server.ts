@@ -145,8 +145,8 @@ export async function updateProgram(
 			data: { ...programFields(input), vendorId },
 			select: { ...CHANGE_SELECT, vendor: { select: { name: true } } },
 		})
-		// Curators' edits are audited; an author's edits of their own proposal are theirs.
-		if (access.canCurate && !isAuthorsProposal) {
+		// Curators' edits are audited; an author (not a curator) editing their own proposal is not.
+		if (access.canCurate) {
 			await recordAudit(tx, {
 				groupId: null,
 				actor: await actorOf(tx, viewer),

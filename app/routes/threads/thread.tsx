@@ -1,5 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect } from 'react-router'
+import { data, Link, redirect } from 'react-router'
 import type { Route } from './+types/thread.ts'
 import { ThreadView } from '#app/components/forum/thread-view.tsx'
 import { POSTS_PER_PAGE } from '#app/modules/forums/constants.ts'
@@ -11,6 +11,7 @@ import { postReply } from '#app/modules/forums/replies.server.ts'
 import { LevelIntentSchema, PostIntentSchema, ReplySchema, ThreadIntentSchema } from '#app/modules/forums/schemas.ts'
 import { firstUnreadLocation, getThreadPage, pageOfPost } from '#app/modules/forums/threads.server.ts'
 import { markThreadNotificationsRead } from '#app/modules/notifications/notifications.server.ts'
+import { programOfThread } from '#app/modules/vendors/discussion.server.ts'
 import { replyWithin } from '#app/utils/form-reply.server.ts'
 import { IDEMPOTENCY_FIELD, newIdempotencyKey } from '#app/utils/idempotency.server.ts'
 import { pageParam } from '#app/utils/pagination.ts'
@@ -40,7 +41,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const lastOnPage = Math.min(view.page * POSTS_PER_PAGE, view.thread.lastPostNumber)
 	// What the reader has seen moves their marker; the thread's notifications are read too. Both
 	// only when something changes: a reader coming back to a page they have read writes nothing.
-	await Promise.all([
+	const [program] = await Promise.all([
+		// The vendor program this thread discusses, if any: the page links back to it.
+		programOfThread(thread.id),
 		lastOnPage > view.lastReadPostNumber ? markRead(user.id, thread.id, lastOnPage) : null,
 		hasUnreadNotifications ? markThreadNotificationsRead(user.id, thread.id) : null,
 	])
@@ -53,6 +56,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		// Sent with the reply, so that a resent reply is not posted twice.
 		replyKey: newIdempotencyKey(),
 		quote: quoted ? { postId: quoted.id, author: quoted.author.name, body: quoted.body! } : null,
+		program,
 	}
 }
 
@@ -131,7 +135,17 @@ function back(request: Request, fallback: string): string {
 }
 
 export default function ThreadPage({ loaderData, actionData }: Route.ComponentProps) {
-	return <ThreadView data={loaderData} actionData={actionData ?? null} />
+	const { program } = loaderData
+	return (
+		<>
+			{program ? (
+				<p className="mb-3 text-sm text-slate-600">
+					About the program <Link to={`/programs/${program.id}`}>{program.name}</Link>
+				</p>
+			) : null}
+			<ThreadView data={loaderData} actionData={actionData ?? null} />
+		</>
+	)
 }
 
 export { GeneralErrorBoundary as ErrorBoundary } from '#app/components/error-boundary.tsx'
