@@ -6,8 +6,10 @@
 // programs and never a group-only review for someone outside its group.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { searchPosts } from '#app/modules/search/search.server.ts'
+import { COMMUNITY_FORUM_ID } from '#app/modules/forums/constants.ts'
 import { catalogueViewer } from '#app/modules/vendors/access.server.ts'
 import { programFigures } from '#app/modules/vendors/figures.server.ts'
+import { lessonsAboutProgram } from '#app/modules/vendors/lessons.server.ts'
 import { saveRating } from '#app/modules/vendors/ratings.server.ts'
 import { ratingSchema } from '#app/modules/vendors/schemas.ts'
 import { db } from '#app/utils/db.server.ts'
@@ -47,8 +49,10 @@ afterAll(async () => {
 })
 
 const get = (path: string, who: Person) => send(`${server.url}${path}`, { headers: { cookie: who.cookie } })
-function post(path: string, who: Person, form: Record<string, string>) {
-	const body = new URLSearchParams(form).toString()
+function post(path: string, who: Person, form: Record<string, string | string[]>) {
+	const body = new URLSearchParams(
+		Object.entries(form).flatMap(([name, value]) => (Array.isArray(value) ? value : [value]).map((v) => [name, v])),
+	).toString()
 	return send(`${server.url}${path}`, {
 		method: 'POST',
 		headers: {
@@ -339,5 +343,77 @@ describe('search', () => {
 		await rate(w.oscar, id, { review: 'Kumquatty paperwork but it paid', visibility: 'group' })
 		expect(await finds(w.bob, 'kumquatty', 'vendors.rating')).toBe(false)
 		expect(await finds(w.olga, 'kumquatty', 'vendors.rating')).toBe(true)
+	})
+})
+
+describe('lessons naming programs', () => {
+	async function lessonForm(forumId: string, programIds: string[]) {
+		const category = await db.category.findFirstOrThrow({ where: { forumId, slug: 'lessons' }, select: { id: true } })
+		return {
+			kind: 'lesson',
+			title: unique('What the rebate taught us'),
+			categoryId: category.id,
+			blocker: 'sales',
+			lessonHappened: 'We claimed late.',
+			lessonLearned: 'Read the proof-of-performance rules first.',
+			lessonDifferently: 'Put the deadline in the calendar.',
+			programIds,
+		}
+	}
+
+	test('a lesson names up to five approved programs, links to them, and is listed for those who may read it', async () => {
+		const [first, second] = [await approved({ name: unique('Named funds') }), await approved({ name: unique('Named rebate') })]
+		const groupA = await db.forum.findUniqueOrThrow({ where: { groupId: groups.a }, select: { id: true, group: { select: { slug: true } } } })
+		const newLesson = `/g/${groupA.group!.slug}/forum/new`
+		const form = await get(`${newLesson}?kind=lesson`, w.bob)
+		expect(form.body).toContain('Vendor programs this lesson is about')
+		expect(form.body).toContain(first.name)
+
+		const res = await post(newLesson, w.bob, await lessonForm(groupA.id, [first.id, second.id]))
+		expect(res.status, res.body.slice(0, 200)).toBe(302)
+		const threadId = location(res).replace('/t/', '')
+		expect(await db.lessonProgram.count({ where: { threadId } })).toBe(2)
+		const page = await get(`/t/${threadId}`, w.alice)
+		expect(page.body).toContain('Vendor programs in this lesson')
+		expect(page.body).toContain(`href="/programs/${first.id}"`)
+		expect(page.body).toContain(`href="/programs/${second.id}"`)
+
+		// A community lesson by Oscar names the first program too.
+		const community = await post('/community/new', w.oscar, await lessonForm(COMMUNITY_FORUM_ID, [first.id]))
+		const communityId = location(community).replace('/t/', '')
+		const about = async (who: Person) => (await lessonsAboutProgram(who, first.id)).map((l) => l.id).sort()
+		expect(await about(w.alice)).toEqual([threadId, communityId].sort())
+		// Group A's lesson is group A's: Oscar (group B) reads only the community one; Lou none.
+		expect(await about(w.oscar)).toEqual([communityId])
+		expect(await about(w.lou)).toEqual([])
+
+		// The edit form keeps the choice and changes it.
+		const edit = await get(`/t/${threadId}/edit-lesson`, w.bob)
+		expect(edit.body).toMatch(new RegExp(`<option value="${first.id}" selected=""`))
+		const lesson = await lessonForm(groupA.id, [second.id])
+		const edited = await post(`/t/${threadId}/edit-lesson`, w.bob, { title: 'What the rebate taught us, again', blocker: 'sales', lessonHappened: lesson.lessonHappened, lessonLearned: lesson.lessonLearned, lessonDifferently: lesson.lessonDifferently, programIds: [second.id] })
+		expect(edited.status).toBe(302)
+		expect((await db.lessonProgram.findMany({ where: { threadId }, select: { programId: true } })).map((r) => r.programId)).toEqual([second.id])
+	})
+
+	test('more than five programs, a proposal, or an unknown id: a clear message, and no lesson', async () => {
+		const groupA = await db.forum.findUniqueOrThrow({ where: { groupId: groups.a }, select: { id: true, group: { select: { slug: true } } } })
+		const newLesson = `/g/${groupA.group!.slug}/forum/new`
+		const six = await Promise.all(Array.from({ length: 6 }, () => approved()))
+		const proposal = await propose(w.alice)
+		const threads = await db.thread.count()
+		const tooMany = await post(newLesson, w.bob, await lessonForm(groupA.id, six.map((p) => p.id)))
+		expect(tooMany.status).toBe(400)
+		expect(tooMany.body).toContain('A lesson can name at most 5 programs')
+		for (const [who, ids] of [
+			[w.bob, [proposal.id]],
+			[w.alice, [proposal.id]],
+			[w.bob, ['no-such-program']],
+		] as const) {
+			const refused = await post(newLesson, who, await lessonForm(groupA.id, [...ids]))
+			expect(refused.status).toBe(400)
+			expect(refused.body).toContain('Name programs from the catalogue’s approved programs only')
+		}
+		expect(await db.thread.count()).toBe(threads)
 	})
 })

@@ -12,6 +12,7 @@ import { LevelIntentSchema, PostIntentSchema, ReplySchema, ThreadIntentSchema } 
 import { firstUnreadLocation, getThreadPage, pageOfPost } from '#app/modules/forums/threads.server.ts'
 import { markThreadNotificationsRead } from '#app/modules/notifications/notifications.server.ts'
 import { programOfThread } from '#app/modules/vendors/discussion.server.ts'
+import { programsOfLesson } from '#app/modules/vendors/lessons.server.ts'
 import { replyWithin } from '#app/utils/form-reply.server.ts'
 import { IDEMPOTENCY_FIELD, newIdempotencyKey } from '#app/utils/idempotency.server.ts'
 import { pageParam } from '#app/utils/pagination.ts'
@@ -41,9 +42,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const lastOnPage = Math.min(view.page * POSTS_PER_PAGE, view.thread.lastPostNumber)
 	// What the reader has seen moves their marker; the thread's notifications are read too. Both
 	// only when something changes: a reader coming back to a page they have read writes nothing.
-	const [program] = await Promise.all([
-		// The vendor program this thread discusses, if any: the page links back to it.
+	const [program, lessonPrograms] = await Promise.all([
+		// The vendor program this thread discusses, and those a lesson names: the page links to them.
 		programOfThread(thread.id),
+		thread.kind === 'lesson' ? programsOfLesson(user, thread.id) : [],
 		lastOnPage > view.lastReadPostNumber ? markRead(user.id, thread.id, lastOnPage) : null,
 		hasUnreadNotifications ? markThreadNotificationsRead(user.id, thread.id) : null,
 	])
@@ -57,6 +59,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		replyKey: newIdempotencyKey(),
 		quote: quoted ? { postId: quoted.id, author: quoted.author.name, body: quoted.body! } : null,
 		program,
+		lessonPrograms,
 	}
 }
 
@@ -135,12 +138,23 @@ function back(request: Request, fallback: string): string {
 }
 
 export default function ThreadPage({ loaderData, actionData }: Route.ComponentProps) {
-	const { program } = loaderData
+	const { program, lessonPrograms } = loaderData
 	return (
 		<>
 			{program ? (
 				<p className="mb-3 text-sm text-slate-600">
 					About the program <Link to={`/programs/${program.id}`}>{program.name}</Link>
+				</p>
+			) : null}
+			{lessonPrograms.length > 0 ? (
+				<p className="mb-3 text-sm text-slate-600">
+					Vendor programs in this lesson:{' '}
+					{lessonPrograms.map((p, i) => (
+						<span key={p.id}>
+							{i > 0 ? ', ' : null}
+							<Link to={`/programs/${p.id}`}>{p.name}</Link>
+						</span>
+					))}
 				</p>
 			) : null}
 			<ThreadView data={loaderData} actionData={actionData ?? null} />
