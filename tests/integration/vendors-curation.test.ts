@@ -48,10 +48,13 @@ afterAll(async () => {
 	await server?.close()
 })
 
-const get = (path: string, who: Person) => send(`${server.url}${path}`, { headers: { cookie: who.cookie } })
+const get = (path: string, who: Person) =>
+	send(`${server.url}${path}`, { headers: { cookie: who.cookie } })
 function post(path: string, who: Person, form: Record<string, string | string[]>) {
 	const body = new URLSearchParams(
-		Object.entries(form).flatMap(([name, value]) => (Array.isArray(value) ? value : [value]).map((v) => [name, v])),
+		Object.entries(form).flatMap(([name, value]) =>
+			(Array.isArray(value) ? value : [value]).map((v) => [name, v]),
+		),
 	).toString()
 	return send(`${server.url}${path}`, {
 		method: 'POST',
@@ -64,7 +67,8 @@ function post(path: string, who: Person, form: Record<string, string | string[]>
 		body,
 	})
 }
-const location = (res: { headers: Record<string, string | string[] | undefined> }) => String(res.headers.location ?? '')
+const location = (res: { headers: Record<string, string | string[] | undefined> }) =>
+	String(res.headers.location ?? '')
 
 let counter = 0
 const unique = (name: string) => `${name} ${++counter}${Date.now().toString(36)}`
@@ -72,7 +76,12 @@ const unique = (name: string) => `${name} ${++counter}${Date.now().toString(36)}
 /** Proposes a program over HTTP as `who`; answers its id. */
 async function propose(who: Person, fields: Record<string, string> = {}) {
 	const name = fields.name ?? unique('Flex funds')
-	const res = await post('/programs/new', who, { vendorName: 'Northwind', kind: 'marketing_funds', ...fields, name })
+	const res = await post('/programs/new', who, {
+		vendorName: 'Northwind',
+		kind: 'marketing_funds',
+		...fields,
+		name,
+	})
 	expect(res.status, res.body.slice(0, 300)).toBe(302)
 	const id = location(res).replace('/programs/', '')
 	expect(location(res)).toBe(`/programs/${id}`)
@@ -81,16 +90,26 @@ async function propose(who: Person, fields: Record<string, string> = {}) {
 
 async function approved(fields: Record<string, string> = {}) {
 	const program = await propose(w.alice, fields)
-	const res = await post('/programs/proposals', w.mona, { intent: 'approve', programId: program.id })
+	const res = await post('/programs/proposals', w.mona, {
+		intent: 'approve',
+		programId: program.id,
+	})
 	expect(res.status).toBe(302)
 	return program
 }
 
 const rate = (who: Person, programId: string, fields: Record<string, unknown> = {}) =>
-	saveRating(who, programId, ratingSchema().parse({ overall: 4, wouldRecommend: 'yes', ...fields }), offlinePublisher)
+	saveRating(
+		who,
+		programId,
+		ratingSchema().parse({ overall: 4, wouldRecommend: 'yes', ...fields }),
+		offlinePublisher,
+	)
 
 const finds = async (who: Person, words: string, kind: string) =>
-	(await searchPosts(who, { q: words })).results.some((r) => r.type === 'subject' && r.subjectKind === kind)
+	(await searchPosts(who, { q: words })).results.some(
+		(r) => r.type === 'subject' && r.subjectKind === kind,
+	)
 
 describe('proposing', () => {
 	test('a form with many mistakes shows every one at once and saves nothing, not even the new vendor', async () => {
@@ -148,7 +167,9 @@ describe('proposing', () => {
 		expect(page.body).toContain('Picked Vendor Co')
 		expect(page.body).toContain('Proof of performance due')
 		expect((await get('/programs/new', w.lou)).status).toBe(404)
-		expect((await post('/programs/new', w.lou, { vendorName: 'X', name: 'Y', kind: 'rebate' })).status).toBe(404)
+		expect(
+			(await post('/programs/new', w.lou, { vendorName: 'X', name: 'Y', kind: 'rebate' })).status,
+		).toBe(404)
 	})
 
 	test('a proposal is its author’s and the curators’ until approved: the queue, the edit page, search', async () => {
@@ -194,8 +215,12 @@ describe('proposing', () => {
 describe('approving and editing', () => {
 	test('curators of any group approve; a member, even the author, cannot; the approval is audited', async () => {
 		const { id, name } = await propose(w.alice, { description: 'Wallaby rebate for installs' })
-		expect((await post('/programs/proposals', w.bob, { intent: 'approve', programId: id })).status).toBe(404)
-		expect((await post('/programs/proposals', w.alice, { intent: 'approve', programId: id })).status).toBe(403)
+		expect(
+			(await post('/programs/proposals', w.bob, { intent: 'approve', programId: id })).status,
+		).toBe(404)
+		expect(
+			(await post('/programs/proposals', w.alice, { intent: 'approve', programId: id })).status,
+		).toBe(403)
 		expect((await post(`/programs/${id}/edit`, w.alice, { intent: 'approve' })).status).toBe(403)
 		expect((await db.vendorProgram.findUniqueOrThrow({ where: { id } })).state).toBe('proposed')
 		// The moderator of another group approves from the edit page.
@@ -205,20 +230,32 @@ describe('approving and editing', () => {
 		expect((await db.vendorProgram.findUniqueOrThrow({ where: { id } })).state).toBe('approved')
 		const audit = await db.auditEntry.findMany({ where: { targetId: id } })
 		expect(audit).toEqual([
-			expect.objectContaining({ action: 'program.approve', groupId: null, actorId: w.olga.id, targetLabel: `Northwind — ${name}` }),
+			expect.objectContaining({
+				action: 'program.approve',
+				groupId: null,
+				actorId: w.olga.id,
+				targetLabel: `Northwind — ${name}`,
+			}),
 		])
 		// Approved: in everyone's catalogue search, and no longer the author's to edit.
-		for (const who of [w.bob, w.oscar, w.alice, w.ada]) expect(await finds(who, 'wallaby', 'vendors.program')).toBe(true)
+		for (const who of [w.bob, w.oscar, w.alice, w.ada])
+			expect(await finds(who, 'wallaby', 'vendors.program')).toBe(true)
 		expect(await finds(w.lou, 'wallaby', 'vendors.program')).toBe(false)
 		expect((await get(`/programs/${id}/edit`, w.alice)).status).toBe(403)
 		expect((await get(`/programs/${id}/edit`, w.bob)).status).toBe(403)
 		// Approving again changes nothing and writes no second entry.
-		expect((await post('/programs/proposals', w.mona, { intent: 'approve', programId: id })).status).toBe(302)
+		expect(
+			(await post('/programs/proposals', w.mona, { intent: 'approve', programId: id })).status,
+		).toBe(302)
 		expect(await db.auditEntry.count({ where: { targetId: id } })).toBe(1)
 	})
 
 	test('a curator edits any field from a prefilled form; the edit is audited and search follows', async () => {
-		const { id, name } = await approved({ benefitAmount: '500', benefitCurrency: 'usd', enrollOpensOn: '2027-01-01' })
+		const { id, name } = await approved({
+			benefitAmount: '500',
+			benefitCurrency: 'usd',
+			enrollOpensOn: '2027-01-01',
+		})
 		const page = await get(`/programs/${id}/edit`, w.ada)
 		expect(page.status).toBe(200)
 		expect(page.body).toContain(`value="${name}"`)
@@ -226,18 +263,32 @@ describe('approving and editing', () => {
 		expect(page.body).toContain('value="USD"')
 		expect(page.body).toContain('value="2027-01-01"')
 		expect(page.body).toContain(`href="/programs/${id}/merge"`)
-		const form = { vendorName: 'Northwind', name: `${name} renamed`, kind: 'rebate', description: 'Numbat services rebate', enrollOpensOn: '2027-01-01' }
+		const form = {
+			vendorName: 'Northwind',
+			name: `${name} renamed`,
+			kind: 'rebate',
+			description: 'Numbat services rebate',
+			enrollOpensOn: '2027-01-01',
+		}
 		expect((await post(`/programs/${id}/edit`, w.bob, form)).status).toBe(403)
-		expect((await post(`/programs/${id}/edit`, w.cleo, { ...form, enrollClosesOn: '2026-12-01' })).status).toBe(400)
+		expect(
+			(await post(`/programs/${id}/edit`, w.cleo, { ...form, enrollClosesOn: '2026-12-01' }))
+				.status,
+		).toBe(400)
 		expect((await db.vendorProgram.findUniqueOrThrow({ where: { id } })).name).toBe(name)
 		const res = await post(`/programs/${id}/edit`, w.cleo, form)
 		expect(res.status).toBe(302)
 		expect(location(res)).toBe(`/programs/${id}`)
 		const saved = await db.vendorProgram.findUniqueOrThrow({ where: { id } })
 		expect(saved).toMatchObject({ name: `${name} renamed`, kind: 'rebate', benefitAmount: null })
-		const entry = await db.auditEntry.findFirstOrThrow({ where: { targetId: id, action: 'program.edit' } })
+		const entry = await db.auditEntry.findFirstOrThrow({
+			where: { targetId: id, action: 'program.edit' },
+		})
 		expect(entry.actorId).toBe(w.cleo.id)
-		expect(JSON.parse(entry.detail)).toMatchObject({ name: { from: name, to: `${name} renamed` }, kind: { from: 'marketing_funds', to: 'rebate' } })
+		expect(JSON.parse(entry.detail)).toMatchObject({
+			name: { from: name, to: `${name} renamed` },
+			kind: { from: 'marketing_funds', to: 'rebate' },
+		})
 		expect(await finds(w.oscar, 'numbat', 'vendors.program')).toBe(true)
 	})
 })
@@ -259,38 +310,83 @@ describe('merging', () => {
 		expect(page.body).toContain(target.name)
 		expect(page.body).not.toContain(`<option value="${duplicate.id}"`)
 		// Searching narrows the choice.
-		const narrowed = await get(`/programs/${duplicate.id}/merge?q=${encodeURIComponent(target.name.toUpperCase())}`, w.mona)
+		const narrowed = await get(
+			`/programs/${duplicate.id}/merge?q=${encodeURIComponent(target.name.toUpperCase())}`,
+			w.mona,
+		)
 		expect(narrowed.body).toContain(`<option value="${target.id}"`)
-		expect((await get(`/programs/${duplicate.id}/merge?q=nothing-like-this`, w.mona)).body).toContain('No approved program matches')
+		expect(
+			(await get(`/programs/${duplicate.id}/merge?q=nothing-like-this`, w.mona)).body,
+		).toContain('No approved program matches')
 
 		for (const who of [w.bob, w.alice]) {
 			expect((await get(`/programs/${duplicate.id}/merge`, who)).status).toBe(403)
-			expect((await post(`/programs/${duplicate.id}/merge`, who, { intoId: target.id, confirm: 'on' })).status).toBe(403)
+			expect(
+				(await post(`/programs/${duplicate.id}/merge`, who, { intoId: target.id, confirm: 'on' }))
+					.status,
+			).toBe(403)
 		}
-		expect((await post(`/programs/${duplicate.id}/merge`, w.olga, { intoId: target.id })).status).toBe(400)
-		expect((await post(`/programs/${duplicate.id}/merge`, w.olga, { intoId: duplicate.id, confirm: 'on' })).status).toBe(400)
+		expect(
+			(await post(`/programs/${duplicate.id}/merge`, w.olga, { intoId: target.id })).status,
+		).toBe(400)
+		expect(
+			(
+				await post(`/programs/${duplicate.id}/merge`, w.olga, {
+					intoId: duplicate.id,
+					confirm: 'on',
+				})
+			).status,
+		).toBe(400)
 		const proposal = await propose(w.alice)
-		expect((await post(`/programs/${duplicate.id}/merge`, w.olga, { intoId: proposal.id, confirm: 'on' })).status).toBe(400)
-		expect((await db.vendorProgram.findUniqueOrThrow({ where: { id: duplicate.id } })).state).toBe('approved')
+		expect(
+			(
+				await post(`/programs/${duplicate.id}/merge`, w.olga, {
+					intoId: proposal.id,
+					confirm: 'on',
+				})
+			).status,
+		).toBe(400)
+		expect((await db.vendorProgram.findUniqueOrThrow({ where: { id: duplicate.id } })).state).toBe(
+			'approved',
+		)
 
-		const res = await post(`/programs/${duplicate.id}/merge`, w.ada, { intoId: target.id, confirm: 'on' })
+		const res = await post(`/programs/${duplicate.id}/merge`, w.ada, {
+			intoId: target.id,
+			confirm: 'on',
+		})
 		expect(res.status).toBe(302)
 		expect(location(res)).toBe(`/programs/${target.id}`)
-		expect(await db.vendorProgram.findUniqueOrThrow({ where: { id: duplicate.id } })).toMatchObject({ state: 'merged', mergedIntoId: target.id })
-		const ratings = await db.programRating.findMany({ where: { programId: { in: [target.id, duplicate.id] } }, select: { programId: true, memberId: true, overall: true } })
+		expect(await db.vendorProgram.findUniqueOrThrow({ where: { id: duplicate.id } })).toMatchObject(
+			{ state: 'merged', mergedIntoId: target.id },
+		)
+		const ratings = await db.programRating.findMany({
+			where: { programId: { in: [target.id, duplicate.id] } },
+			select: { programId: true, memberId: true, overall: true },
+		})
 		expect(ratings).toHaveLength(3)
 		expect(ratings.every((r) => r.programId === target.id)).toBe(true)
 		expect(ratings.find((r) => r.memberId === w.alice.id)?.overall).toBe(5)
 		const after = await programFigures((await catalogueViewer(w.mona))!, target.id)
 		expect(after.count).toBe(3)
 		expect(after.average).toBeCloseTo((4 + 5 + 5) / 3)
-		const entry = await db.auditEntry.findFirstOrThrow({ where: { targetId: duplicate.id, action: 'program.merge' } })
+		const entry = await db.auditEntry.findFirstOrThrow({
+			where: { targetId: duplicate.id, action: 'program.merge' },
+		})
 		expect(entry.actorId).toBe(w.ada.id)
-		expect(JSON.parse(entry.detail)).toMatchObject({ intoId: target.id, ratingsMoved: 1, ratingsDropped: 1 })
+		expect(JSON.parse(entry.detail)).toMatchObject({
+			intoId: target.id,
+			ratingsMoved: 1,
+			ratingsDropped: 1,
+		})
 		// The merged program's curation pages lead on; nothing merges into it any more.
-		expect(location(await get(`/programs/${duplicate.id}/edit`, w.mona))).toBe(`/programs/${target.id}/edit`)
+		expect(location(await get(`/programs/${duplicate.id}/edit`, w.mona))).toBe(
+			`/programs/${target.id}/edit`,
+		)
 		const another = await approved()
-		expect((await post(`/programs/${another.id}/merge`, w.mona, { intoId: duplicate.id, confirm: 'on' })).status).toBe(400)
+		expect(
+			(await post(`/programs/${another.id}/merge`, w.mona, { intoId: duplicate.id, confirm: 'on' }))
+				.status,
+		).toBe(400)
 	})
 })
 
@@ -298,21 +394,31 @@ describe('discussion', () => {
 	test('started once however many ask at once, in the community forum, linked both ways', async () => {
 		const { id, name } = await approved({ vendorName: 'Contoso Cloud' })
 		const askers = [w.alice, w.bob, w.oscar, w.carl, w.mona, w.ada]
-		const answers = await Promise.all(askers.map((who) => post(`/programs/${id}/discussion`, who, {})))
+		const answers = await Promise.all(
+			askers.map((who) => post(`/programs/${id}/discussion`, who, {})),
+		)
 		const locations = new Set(answers.map(location))
 		expect(answers.map((a) => a.status)).toEqual(askers.map(() => 302))
 		expect(locations.size).toBe(1)
 		const threadId = [...locations][0]!.replace('/t/', '')
-		const threads = await db.thread.findMany({ where: { title: `Contoso Cloud — ${name}` }, select: { id: true, forumId: true } })
+		const threads = await db.thread.findMany({
+			where: { title: `Contoso Cloud — ${name}` },
+			select: { id: true, forumId: true },
+		})
 		expect(threads).toEqual([{ id: threadId, forumId: 'community' }])
-		expect((await db.vendorProgram.findUniqueOrThrow({ where: { id } })).discussionThreadId).toBe(threadId)
+		expect((await db.vendorProgram.findUniqueOrThrow({ where: { id } })).discussionThreadId).toBe(
+			threadId,
+		)
 		// Asking again leads to the same thread.
 		expect(location(await post(`/programs/${id}/discussion`, w.cleo, {}))).toBe(`/t/${threadId}`)
 		const page = await get(`/t/${threadId}`, w.oscar)
 		expect(page.status).toBe(200)
 		expect(page.body).toContain('About the program')
 		expect(page.body).toContain(`href="/programs/${id}"`)
-		const opening = await db.post.findFirstOrThrow({ where: { threadId, number: 1 }, select: { bodyHtml: true } })
+		const opening = await db.post.findFirstOrThrow({
+			where: { threadId, number: 1 },
+			select: { bodyHtml: true },
+		})
 		expect(opening.bodyHtml).toContain(`href="/programs/${id}"`)
 		expect((await post(`/programs/${id}/discussion`, w.lou, {})).status).toBe(404)
 	})
@@ -320,10 +426,14 @@ describe('discussion', () => {
 
 describe('search', () => {
 	test('approved programs are found by catalogue viewers; a group-only review only inside its group', async () => {
-		const { id } = await approved({ description: 'Axolotl partner tier', requirements: 'Two certified axolotl engineers' })
+		const { id } = await approved({
+			description: 'Axolotl partner tier',
+			requirements: 'Two certified axolotl engineers',
+		})
 		await rate(w.carl, id, { review: 'Zanzibarish payout took ages', visibility: 'group' })
 		await rate(w.oscar, id, { review: 'Kumquatty paperwork but it paid', visibility: 'community' })
-		for (const who of [w.alice, w.oscar, w.carl, w.ada]) expect(await finds(who, 'axolotl', 'vendors.program')).toBe(true)
+		for (const who of [w.alice, w.oscar, w.carl, w.ada])
+			expect(await finds(who, 'axolotl', 'vendors.program')).toBe(true)
 		expect(await finds(w.lou, 'axolotl', 'vendors.program')).toBe(false)
 		expect(await finds(w.bob, 'kumquatty', 'vendors.rating')).toBe(true)
 		// The group-only review: its group (member and moderator) only.
@@ -348,7 +458,10 @@ describe('search', () => {
 
 describe('lessons naming programs', () => {
 	async function lessonForm(forumId: string, programIds: string[]) {
-		const category = await db.category.findFirstOrThrow({ where: { forumId, slug: 'lessons' }, select: { id: true } })
+		const category = await db.category.findFirstOrThrow({
+			where: { forumId, slug: 'lessons' },
+			select: { id: true },
+		})
 		return {
 			kind: 'lesson',
 			title: unique('What the rebate taught us'),
@@ -362,8 +475,14 @@ describe('lessons naming programs', () => {
 	}
 
 	test('a lesson names up to five approved programs, links to them, and is listed for those who may read it', async () => {
-		const [first, second] = [await approved({ name: unique('Named funds') }), await approved({ name: unique('Named rebate') })]
-		const groupA = await db.forum.findUniqueOrThrow({ where: { groupId: groups.a }, select: { id: true, group: { select: { slug: true } } } })
+		const [first, second] = [
+			await approved({ name: unique('Named funds') }),
+			await approved({ name: unique('Named rebate') }),
+		]
+		const groupA = await db.forum.findUniqueOrThrow({
+			where: { groupId: groups.a },
+			select: { id: true, group: { select: { slug: true } } },
+		})
 		const newLesson = `/g/${groupA.group!.slug}/forum/new`
 		const form = await get(`${newLesson}?kind=lesson`, w.bob)
 		expect(form.body).toContain('Vendor programs this lesson is about')
@@ -379,9 +498,14 @@ describe('lessons naming programs', () => {
 		expect(page.body).toContain(`href="/programs/${second.id}"`)
 
 		// A community lesson by Oscar names the first program too.
-		const community = await post('/community/new', w.oscar, await lessonForm(COMMUNITY_FORUM_ID, [first.id]))
+		const community = await post(
+			'/community/new',
+			w.oscar,
+			await lessonForm(COMMUNITY_FORUM_ID, [first.id]),
+		)
 		const communityId = location(community).replace('/t/', '')
-		const about = async (who: Person) => (await lessonsAboutProgram(who, first.id)).map((l) => l.id).sort()
+		const about = async (who: Person) =>
+			(await lessonsAboutProgram(who, first.id)).map((l) => l.id).sort()
 		expect(await about(w.alice)).toEqual([threadId, communityId].sort())
 		// Group A's lesson is group A's: Oscar (group B) reads only the community one; Lou none.
 		expect(await about(w.oscar)).toEqual([communityId])
@@ -391,18 +515,39 @@ describe('lessons naming programs', () => {
 		const edit = await get(`/t/${threadId}/edit-lesson`, w.bob)
 		expect(edit.body).toMatch(new RegExp(`<option value="${first.id}" selected=""`))
 		const lesson = await lessonForm(groupA.id, [second.id])
-		const edited = await post(`/t/${threadId}/edit-lesson`, w.bob, { title: 'What the rebate taught us, again', blocker: 'sales', lessonHappened: lesson.lessonHappened, lessonLearned: lesson.lessonLearned, lessonDifferently: lesson.lessonDifferently, programIds: [second.id] })
+		const edited = await post(`/t/${threadId}/edit-lesson`, w.bob, {
+			title: 'What the rebate taught us, again',
+			blocker: 'sales',
+			lessonHappened: lesson.lessonHappened,
+			lessonLearned: lesson.lessonLearned,
+			lessonDifferently: lesson.lessonDifferently,
+			programIds: [second.id],
+		})
 		expect(edited.status).toBe(302)
-		expect((await db.lessonProgram.findMany({ where: { threadId }, select: { programId: true } })).map((r) => r.programId)).toEqual([second.id])
+		expect(
+			(await db.lessonProgram.findMany({ where: { threadId }, select: { programId: true } })).map(
+				(r) => r.programId,
+			),
+		).toEqual([second.id])
 	})
 
 	test('more than five programs, a proposal, or an unknown id: a clear message, and no lesson', async () => {
-		const groupA = await db.forum.findUniqueOrThrow({ where: { groupId: groups.a }, select: { id: true, group: { select: { slug: true } } } })
+		const groupA = await db.forum.findUniqueOrThrow({
+			where: { groupId: groups.a },
+			select: { id: true, group: { select: { slug: true } } },
+		})
 		const newLesson = `/g/${groupA.group!.slug}/forum/new`
 		const six = await Promise.all(Array.from({ length: 6 }, () => approved()))
 		const proposal = await propose(w.alice)
 		const threads = await db.thread.count()
-		const tooMany = await post(newLesson, w.bob, await lessonForm(groupA.id, six.map((p) => p.id)))
+		const tooMany = await post(
+			newLesson,
+			w.bob,
+			await lessonForm(
+				groupA.id,
+				six.map((p) => p.id),
+			),
+		)
 		expect(tooMany.status).toBe(400)
 		expect(tooMany.body).toContain('A lesson can name at most 5 programs')
 		for (const [who, ids] of [

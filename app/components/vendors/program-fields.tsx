@@ -1,4 +1,9 @@
-import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from '@conform-to/react'
+import {
+	getInputProps,
+	getSelectProps,
+	getTextareaProps,
+	type FieldMetadata,
+} from '@conform-to/react'
 import { Card } from '#app/components/page.tsx'
 import { Field, SelectField, TextareaField } from '#app/components/ui/field.tsx'
 import { PROGRAM_KIND_LABELS, PROGRAM_KINDS } from '#app/modules/vendors/constants.ts'
@@ -32,7 +37,11 @@ export type ProgramFieldset = Record<ProgramFieldName, FieldMetadata<unknown>>
 export function ProgramFields({ fields, vendors }: { fields: ProgramFieldset; vendors: string[] }) {
 	const text = (name: ProgramFieldName) => getInputProps(fields[name], { type: 'text' })
 	const day = (name: ProgramFieldName) => getInputProps(fields[name], { type: 'date' })
-	const number = (name: ProgramFieldName) => ({ ...getInputProps(fields[name], { type: 'number' }), step: 'any', min: 0 })
+	const number = (name: ProgramFieldName) => ({
+		...getInputProps(fields[name], { type: 'number' }),
+		step: 'any',
+		min: 0,
+	})
 	return (
 		<>
 			<Card className="space-y-4">
@@ -53,10 +62,17 @@ export function ProgramFields({ fields, vendors }: { fields: ProgramFieldset; ve
 					label="Kind"
 					errors={fields.kind.errors}
 					selectProps={getSelectProps(fields.kind)}
-					options={[{ value: '', label: 'Choose…' }, ...PROGRAM_KINDS.map((kind) => ({ value: kind, label: PROGRAM_KIND_LABELS[kind] }))]}
+					options={[
+						{ value: '', label: 'Choose…' },
+						...PROGRAM_KINDS.map((kind) => ({ value: kind, label: PROGRAM_KIND_LABELS[kind] })),
+					]}
 					className="max-w-xs"
 				/>
-				<TextareaField label="Description" errors={fields.description.errors} textareaProps={getTextareaProps(fields.description)} />
+				<TextareaField
+					label="Description"
+					errors={fields.description.errors}
+					textareaProps={getTextareaProps(fields.description)}
+				/>
 				<Field
 					label="Link"
 					hint="The vendor’s page for the program, starting with https://"
@@ -67,8 +83,17 @@ export function ProgramFields({ fields, vendors }: { fields: ProgramFieldset; ve
 			<Card className="space-y-4">
 				<h2 className="font-semibold text-slate-900">What it gives and what it takes</h2>
 				<div className="grid gap-4 sm:grid-cols-2">
-					<Field label="Benefit amount" errors={fields.benefitAmount.errors} inputProps={number('benefitAmount')} />
-					<Field label="Benefit currency" hint="e.g. USD" errors={fields.benefitCurrency.errors} inputProps={{ ...text('benefitCurrency'), maxLength: 3 }} />
+					<Field
+						label="Benefit amount"
+						errors={fields.benefitAmount.errors}
+						inputProps={number('benefitAmount')}
+					/>
+					<Field
+						label="Benefit currency"
+						hint="e.g. USD"
+						errors={fields.benefitCurrency.errors}
+						inputProps={{ ...text('benefitCurrency'), maxLength: 3 }}
+					/>
 				</div>
 				<Field
 					label="Benefit in words"
@@ -78,24 +103,59 @@ export function ProgramFields({ fields, vendors }: { fields: ProgramFieldset; ve
 				/>
 				<div className="grid gap-4 sm:grid-cols-3">
 					<Field label="Fee" errors={fields.feeAmount.errors} inputProps={number('feeAmount')} />
-					<Field label="Fee currency" errors={fields.feeCurrency.errors} inputProps={{ ...text('feeCurrency'), maxLength: 3 }} />
+					<Field
+						label="Fee currency"
+						errors={fields.feeCurrency.errors}
+						inputProps={{ ...text('feeCurrency'), maxLength: 3 }}
+					/>
 					<Field label="Hours it takes" errors={fields.hours.errors} inputProps={number('hours')} />
 				</div>
-				<TextareaField label="Requirements" errors={fields.requirements.errors} textareaProps={getTextareaProps(fields.requirements)} />
-				<TextareaField label="Eligibility" errors={fields.eligibility.errors} textareaProps={getTextareaProps(fields.eligibility)} />
+				<TextareaField
+					label="Requirements"
+					errors={fields.requirements.errors}
+					textareaProps={getTextareaProps(fields.requirements)}
+				/>
+				<TextareaField
+					label="Eligibility"
+					errors={fields.eligibility.errors}
+					textareaProps={getTextareaProps(fields.eligibility)}
+				/>
 				<label className="flex items-center gap-2 text-sm text-slate-800">
-					<input {...getInputProps(fields.capacityLimited, { type: 'checkbox' })} className="size-4" />
+					<input
+						{...getInputProps(fields.capacityLimited, { type: 'checkbox' })}
+						className="size-4"
+					/>
 					<span>Places are limited</span>
 				</label>
 			</Card>
 			<Card className="space-y-4">
 				<h2 className="font-semibold text-slate-900">Dates</h2>
 				<div className="grid gap-4 sm:grid-cols-2">
-					<Field label="Enrollment opens" errors={fields.enrollOpensOn.errors} inputProps={day('enrollOpensOn')} />
-					<Field label="Enrollment closes" errors={fields.enrollClosesOn.errors} inputProps={day('enrollClosesOn')} />
-					<Field label="Claim window opens" errors={fields.claimOpensOn.errors} inputProps={day('claimOpensOn')} />
-					<Field label="Claim window closes" errors={fields.claimClosesOn.errors} inputProps={day('claimClosesOn')} />
-					<Field label="Proof of performance due" errors={fields.proofDueOn.errors} inputProps={day('proofDueOn')} />
+					<Field
+						label="Enrollment opens"
+						errors={fields.enrollOpensOn.errors}
+						inputProps={day('enrollOpensOn')}
+					/>
+					<Field
+						label="Enrollment closes"
+						errors={fields.enrollClosesOn.errors}
+						inputProps={day('enrollClosesOn')}
+					/>
+					<Field
+						label="Claim window opens"
+						errors={fields.claimOpensOn.errors}
+						inputProps={day('claimOpensOn')}
+					/>
+					<Field
+						label="Claim window closes"
+						errors={fields.claimClosesOn.errors}
+						inputProps={day('claimClosesOn')}
+					/>
+					<Field
+						label="Proof of performance due"
+						errors={fields.proofDueOn.errors}
+						inputProps={day('proofDueOn')}
+					/>
 				</div>
 			</Card>
 		</>

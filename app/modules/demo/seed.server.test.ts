@@ -188,7 +188,15 @@ test('the vendor programs catalogue: three groups’ ratings (group-only ones to
 	await seedDemo()
 	const programs = await db.vendorProgram.findMany({
 		where: { state: 'approved' },
-		select: { id: true, discussionThreadId: true, enrollOpensOn: true, enrollClosesOn: true, claimOpensOn: true, claimClosesOn: true, proofDueOn: true },
+		select: {
+			id: true,
+			discussionThreadId: true,
+			enrollOpensOn: true,
+			enrollClosesOn: true,
+			claimOpensOn: true,
+			claimClosesOn: true,
+			proofDueOn: true,
+		},
 	})
 	expect(programs.length).toBeGreaterThanOrEqual(15)
 	const statuses = new Set(programs.map((p) => programStatus(p, new Date())))
@@ -197,9 +205,13 @@ test('the vendor programs catalogue: three groups’ ratings (group-only ones to
 	expect(await db.vendorProgram.count({ where: { state: 'proposed' } })).toBe(2)
 	const raters = await db.programRating.groupBy({ by: ['groupId'], _count: { _all: true } })
 	expect(raters.length).toBe(3)
-	const groupOnly = await db.programRating.groupBy({ by: ['programId', 'groupId'], where: { visibility: 'group' } })
+	const groupOnly = await db.programRating.groupBy({
+		by: ['programId', 'groupId'],
+		where: { visibility: 'group' },
+	})
 	const groupsPerProgram = new Map<string, number>()
-	for (const row of groupOnly) groupsPerProgram.set(row.programId, (groupsPerProgram.get(row.programId) ?? 0) + 1)
+	for (const row of groupOnly)
+		groupsPerProgram.set(row.programId, (groupsPerProgram.get(row.programId) ?? 0) + 1)
 	expect(Math.max(...groupsPerProgram.values())).toBeGreaterThanOrEqual(3)
 	expect(await db.programRating.count({ where: { amountPaid: { not: null } } })).toBeGreaterThan(5)
 	expect(await db.programRating.count({ where: { rejected: true } })).toBeGreaterThan(0)

@@ -95,7 +95,12 @@ export type DemoSeeder = {
 }
 
 /** Seeders of later features, run in order after the people and the group exist. */
-export const demoSeeders: DemoSeeder[] = [forumDemoSeeder, plansDemoSeeder, quarterlyDemoSeeder, vendorsDemoSeeder]
+export const demoSeeders: DemoSeeder[] = [
+	forumDemoSeeder,
+	plansDemoSeeder,
+	quarterlyDemoSeeder,
+	vendorsDemoSeeder,
+]
 
 export type DemoLogin = { role: string; name: string; email: string; company: string }
 

@@ -27,7 +27,11 @@ export async function proposalQueue(cv: CatalogueViewer) {
 		orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
 		select: LISTED,
 	})
-	return rows.map((row) => ({ ...row, state: row.state as ProgramState, createdAt: row.createdAt.toISOString() }))
+	return rows.map((row) => ({
+		...row,
+		state: row.state as ProgramState,
+		createdAt: row.createdAt.toISOString(),
+	}))
 }
 
 /** The viewer's own proposals in every state, newest first: what became of each. */
@@ -37,7 +41,11 @@ export async function ownProposals(cv: CatalogueViewer) {
 		orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
 		select: LISTED,
 	})
-	return rows.map((row) => ({ ...row, state: row.state as ProgramState, createdAt: row.createdAt.toISOString() }))
+	return rows.map((row) => ({
+		...row,
+		state: row.state as ProgramState,
+		createdAt: row.createdAt.toISOString(),
+	}))
 }
 
 /** The names of the vendors already in the catalogue, for the vendor field's suggestions. */
@@ -117,11 +125,20 @@ export async function mergeTargets(cv: CatalogueViewer, fromId: string, words = 
 	const rows = await db.vendorProgram.findMany({
 		where: { AND: [visibleProgramsWhere(cv), { state: 'approved', id: { not: fromId } }] },
 		orderBy: [{ vendor: { name: 'asc' } }, { name: 'asc' }],
-		select: { id: true, name: true, vendor: { select: { name: true } }, _count: { select: { ratings: true } } },
+		select: {
+			id: true,
+			name: true,
+			vendor: { select: { name: true } },
+			_count: { select: { ratings: true } },
+		},
 	})
 	// Case-insensitive on both engines alike: the catalogue is small enough to narrow here.
 	return rows
-		.map((row) => ({ id: row.id, label: `${row.vendor.name} — ${row.name}`, ratings: row._count.ratings }))
+		.map((row) => ({
+			id: row.id,
+			label: `${row.vendor.name} — ${row.name}`,
+			ratings: row._count.ratings,
+		}))
 		.filter((row) => !q || row.label.toLowerCase().includes(q))
 		.slice(0, MERGE_TARGETS_SHOWN)
 }

@@ -33,7 +33,8 @@ export async function startDiscussion(
 	const access = await programAccess(viewer, programId)
 	if (!access) return null
 	if (access.mergedIntoId) return { mergedIntoId: access.mergedIntoId }
-	if (access.state !== 'approved') throw new VendorError('A program’s discussion starts once it is approved')
+	if (access.state !== 'approved')
+		throw new VendorError('A program’s discussion starts once it is approved')
 	const program = await db.vendorProgram.findUniqueOrThrow({
 		where: { id: programId },
 		select: { name: true, discussionThreadId: true, vendor: { select: { name: true } } },
@@ -47,7 +48,8 @@ export async function startDiscussion(
 		select: { id: true, slug: true },
 	})
 	const category = categories.find((c) => c.slug === 'vendors') ?? categories[0]
-	if (!category) throw new VendorError('The community forum has no category to start a discussion in')
+	if (!category)
+		throw new VendorError('The community forum has no category to start a discussion in')
 	const label = `${program.vendor.name} — ${program.name}`
 	try {
 		const { threadId } = await createThread(
@@ -85,7 +87,9 @@ export async function startDiscussion(
 }
 
 /** The approved program whose discussion a thread is, if any: what the thread page links back to. */
-export async function programOfThread(threadId: string): Promise<{ id: string; name: string } | null> {
+export async function programOfThread(
+	threadId: string,
+): Promise<{ id: string; name: string } | null> {
 	const program = await db.vendorProgram.findFirst({
 		where: { discussionThreadId: threadId, state: 'approved' },
 		select: { id: true, name: true, vendor: { select: { name: true } } },

@@ -17,7 +17,9 @@ export function programIdList(value: unknown): string[] {
 }
 
 /** The programs a lesson may name, for the lesson form: approved ones the author sees. */
-export async function lessonProgramChoices(viewer: Viewer): Promise<{ id: string; label: string }[]> {
+export async function lessonProgramChoices(
+	viewer: Viewer,
+): Promise<{ id: string; label: string }[]> {
 	const cv = await catalogueViewer(viewer)
 	if (!cv) return []
 	const rows = await db.vendorProgram.findMany({
@@ -39,27 +41,46 @@ export async function checkLessonPrograms(
 	kept: string[] = [],
 ): Promise<{ ok: true; ids: string[] } | { ok: false; message: string }> {
 	if (ids.length === 0) return { ok: true, ids }
-	if (ids.length > LESSON_PROGRAMS_MAX) return { ok: false, message: `A lesson can name at most ${LESSON_PROGRAMS_MAX} programs` }
+	if (ids.length > LESSON_PROGRAMS_MAX)
+		return { ok: false, message: `A lesson can name at most ${LESSON_PROGRAMS_MAX} programs` }
 	const cv = await catalogueViewer(viewer)
 	const fresh = ids.filter((id) => !kept.includes(id))
 	const found = cv
-		? await db.vendorProgram.count({ where: { AND: [visibleProgramsWhere(cv), { state: 'approved', id: { in: fresh } }] } })
+		? await db.vendorProgram.count({
+				where: { AND: [visibleProgramsWhere(cv), { state: 'approved', id: { in: fresh } }] },
+			})
 		: 0
-	if (found !== fresh.length) return { ok: false, message: 'Name programs from the catalogue’s approved programs only' }
+	if (found !== fresh.length)
+		return { ok: false, message: 'Name programs from the catalogue’s approved programs only' }
 	return { ok: true, ids }
 }
 
 /** Writes the programs a lesson names (checked by checkLessonPrograms), replacing those it named. */
-export async function writeLessonPrograms(tx: DbTransaction, threadId: string, ids: string[]): Promise<void> {
+export async function writeLessonPrograms(
+	tx: DbTransaction,
+	threadId: string,
+	ids: string[],
+): Promise<void> {
 	await tx.lessonProgram.deleteMany({ where: { threadId, programId: { notIn: ids } } })
-	const existing = new Set((await tx.lessonProgram.findMany({ where: { threadId }, select: { programId: true } })).map((r) => r.programId))
+	const existing = new Set(
+		(await tx.lessonProgram.findMany({ where: { threadId }, select: { programId: true } })).map(
+			(r) => r.programId,
+		),
+	)
 	const adding = ids.filter((id) => !existing.has(id))
-	if (adding.length > 0) await tx.lessonProgram.createMany({ data: adding.map((programId) => ({ threadId, programId })) })
+	if (adding.length > 0)
+		await tx.lessonProgram.createMany({
+			data: adding.map((programId) => ({ threadId, programId })),
+		})
 }
 
 /** The ids a lesson names, as its edit form shows them. */
 export async function lessonProgramIds(threadId: string): Promise<string[]> {
-	const rows = await db.lessonProgram.findMany({ where: { threadId }, orderBy: { createdAt: 'asc' }, select: { programId: true } })
+	const rows = await db.lessonProgram.findMany({
+		where: { threadId },
+		orderBy: { createdAt: 'asc' },
+		select: { programId: true },
+	})
 	return rows.map((row) => row.programId)
 }
 
@@ -67,7 +88,10 @@ export async function lessonProgramIds(threadId: string): Promise<string[]> {
  * The programs a lesson names, as links for a reader of the lesson (the caller has checked the
  * thread is theirs to read): approved ones, a merged one as the program it went into, once each.
  */
-export async function programsOfLesson(viewer: Viewer, threadId: string): Promise<{ id: string; name: string }[]> {
+export async function programsOfLesson(
+	viewer: Viewer,
+	threadId: string,
+): Promise<{ id: string; name: string }[]> {
 	const cv = await catalogueViewer(viewer)
 	if (!cv) return []
 	const rows = await db.lessonProgram.findMany({
@@ -75,13 +99,21 @@ export async function programsOfLesson(viewer: Viewer, threadId: string): Promis
 		orderBy: { createdAt: 'asc' },
 		select: { program: { select: { id: true, state: true, mergedIntoId: true } } },
 	})
-	const ids = [...new Set(rows.map(({ program }) => (program.state === 'merged' ? program.mergedIntoId : program.id)).filter((id): id is string => id !== null))]
+	const ids = [
+		...new Set(
+			rows
+				.map(({ program }) => (program.state === 'merged' ? program.mergedIntoId : program.id))
+				.filter((id): id is string => id !== null),
+		),
+	]
 	if (ids.length === 0) return []
 	const programs = await db.vendorProgram.findMany({
 		where: { AND: [visibleProgramsWhere(cv), { state: 'approved', id: { in: ids } }] },
 		select: { id: true, name: true, vendor: { select: { name: true } } },
 	})
-	const byId = new Map(programs.map((p) => [p.id, { id: p.id, name: `${p.vendor.name} — ${p.name}` }]))
+	const byId = new Map(
+		programs.map((p) => [p.id, { id: p.id, name: `${p.vendor.name} — ${p.name}` }]),
+	)
 	return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []))
 }
 
@@ -91,7 +123,10 @@ export async function programsOfLesson(viewer: Viewer, threadId: string): Promis
  * viewer's groups' forums and the community's, never hidden ones.
  */
 export async function lessonsAboutProgram(viewer: Viewer, programId: string, take = 20) {
-	const merged = await db.vendorProgram.findMany({ where: { mergedIntoId: programId }, select: { id: true } })
+	const merged = await db.vendorProgram.findMany({
+		where: { mergedIntoId: programId },
+		select: { id: true },
+	})
 	const rows = await db.thread.findMany({
 		where: {
 			kind: 'lesson',
@@ -118,6 +153,8 @@ export async function lessonsAboutProgram(viewer: Viewer, programId: string, tak
 		helpfulCount: row.helpfulCount,
 		author: row.author,
 		href: `/t/${row.id}`,
-		forum: row.forum.group ? { name: row.forum.group.name, href: `/g/${row.forum.group.slug}/forum` } : { name: 'Community', href: '/community' },
+		forum: row.forum.group
+			? { name: row.forum.group.name, href: `/g/${row.forum.group.slug}/forum` }
+			: { name: 'Community', href: '/community' },
 	}))
 }

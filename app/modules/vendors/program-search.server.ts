@@ -34,7 +34,13 @@ export async function indexProgram(tx: DbTransaction, programId: string): Promis
 		id: programId,
 		scope: CATALOGUE_SCOPE,
 		title,
-		text: [program.vendor.name, program.description, program.benefitText, program.requirements, program.eligibility]
+		text: [
+			program.vendor.name,
+			program.description,
+			program.benefitText,
+			program.requirements,
+			program.eligibility,
+		]
 			.filter(Boolean)
 			.join('\n\n'),
 	})

@@ -186,7 +186,8 @@ function changesOf(
 	before: Record<string, unknown> & { vendor: { name: string } },
 	after: Record<string, unknown> & { vendor: { name: string } },
 ): Record<string, { from: unknown; to: unknown }> {
-	const plain = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : value)
+	const plain = (value: unknown) =>
+		value instanceof Date ? value.toISOString().slice(0, 10) : value
 	const changes: Record<string, { from: unknown; to: unknown }> = {}
 	if (before.vendor.name !== after.vendor.name)
 		changes.vendor = { from: before.vendor.name, to: after.vendor.name }
@@ -272,7 +273,11 @@ export async function mergeProgram(
 			groupId: null,
 			actor: await actorOf(tx, viewer),
 			action: 'program.merge',
-			target: { kind: 'program', id: input.fromId, label: `${merged.vendor.name} — ${merged.name}` },
+			target: {
+				kind: 'program',
+				id: input.fromId,
+				label: `${merged.vendor.name} — ${merged.name}`,
+			},
 			detail: {
 				intoId: input.intoId,
 				into: `${target.vendor.name} — ${target.name}`,

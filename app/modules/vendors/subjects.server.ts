@@ -35,7 +35,11 @@ const programSearch: SearchSubject = {
 		return new Map(
 			rows.map((row) => [
 				row.id,
-				{ href: `/programs/${row.id}`, title: `${row.vendorName} — ${row.name}`, label: 'Vendor program' },
+				{
+					href: `/programs/${row.id}`,
+					title: `${row.vendorName} — ${row.name}`,
+					label: 'Vendor program',
+				},
 			]),
 		)
 	},
@@ -51,7 +55,12 @@ const ratingSearch: SearchSubject = {
 	async results(viewer, ids) {
 		const cv = ids.length > 0 ? await catalogueViewer(viewer) : null
 		if (!cv) return new Map()
-		const rows = await queryRows<{ id: string; programId: string; name: string; vendorName: string }>(sql`
+		const rows = await queryRows<{
+			id: string
+			programId: string
+			name: string
+			vendorName: string
+		}>(sql`
 			SELECT r."id", r."programId", vp."name", v."name" AS "vendorName"
 			FROM "ProgramRating" r JOIN "VendorProgram" vp ON vp."id" = r."programId"
 			JOIN "Vendor" v ON v."id" = vp."vendorId"

@@ -15,7 +15,11 @@ export async function requireCatalogueViewer(request: Request) {
 }
 
 /** A program the viewer may see and is not merged (its address leads on to where it went). */
-export async function requireProgram(request: Request, programId: string | undefined, leadsTo = (id: string) => `/programs/${id}`) {
+export async function requireProgram(
+	request: Request,
+	programId: string | undefined,
+	leadsTo = (id: string) => `/programs/${id}`,
+) {
 	const user = await requireUser(request)
 	const access = programId ? await programAccess(user, programId) : null
 	if (!access) throw notFound()
@@ -24,8 +28,16 @@ export async function requireProgram(request: Request, programId: string | undef
 }
 
 /** A program the viewer curates: 403 for those who see it but do not. */
-export async function requireCurator(request: Request, programId: string | undefined, leadsTo?: (id: string) => string) {
+export async function requireCurator(
+	request: Request,
+	programId: string | undefined,
+	leadsTo?: (id: string) => string,
+) {
 	const found = await requireProgram(request, programId, leadsTo)
-	invariantResponse(found.access.canCurate, 'Only site admins and group moderators curate the catalogue', { status: 403 })
+	invariantResponse(
+		found.access.canCurate,
+		'Only site admins and group moderators curate the catalogue',
+		{ status: 403 },
+	)
 	return found
 }

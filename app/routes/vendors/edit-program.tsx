@@ -16,7 +16,9 @@ import { invariantResponse, notFound } from '#app/utils/responses.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { requireProgram } from './curation-guards.server.ts'
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: pageTitle(data ? `Edit ${data.program.title}` : 'Edit program', 'Vendor programs') }]
+export const meta: Route.MetaFunction = ({ data }) => [
+	{ title: pageTitle(data ? `Edit ${data.program.title}` : 'Edit program', 'Vendor programs') },
+]
 
 /**
  * Curators edit any program (and approve a proposal from here); a proposal's author edits it too
@@ -27,7 +29,11 @@ async function requireEditor(request: Request, programId: string) {
 	const program = await programForEdit(found.access.programId)
 	if (!program) throw notFound()
 	const authorsProposal = program.state === 'proposed' && program.proposedById === found.user.id
-	invariantResponse(found.access.canCurate || authorsProposal, 'Only site admins and group moderators edit approved programs', { status: 403 })
+	invariantResponse(
+		found.access.canCurate || authorsProposal,
+		'Only site admins and group moderators edit approved programs',
+		{ status: 403 },
+	)
 	return { ...found, program }
 }
 
@@ -50,20 +56,30 @@ export async function action({ request, params }: Route.ActionArgs) {
 			if (approved === null) throw notFound()
 			return redirectWithToast(here, { title: approved ? 'Program approved' : 'Already approved' })
 		} catch (error) {
-			if (error instanceof VendorError) return data({ intent: 'approve', result: undefined, error: error.message }, { status: 403 })
+			if (error instanceof VendorError)
+				return data({ intent: 'approve', result: undefined, error: error.message }, { status: 403 })
 			throw error
 		}
 	}
 	const submission = parseWithZod(formData, { schema: ProgramSchema })
-	if (submission.status !== 'success') return data({ intent: 'save', result: replyWithin(submission, ProgramSchema), error: null }, { status: 400 })
+	if (submission.status !== 'success')
+		return data(
+			{ intent: 'save', result: replyWithin(submission, ProgramSchema), error: null },
+			{ status: 400 },
+		)
 	try {
 		const saved = await updateProgram(user, program.id, submission.value)
 		if (saved === null) throw notFound()
 		return redirectWithToast(here, { title: 'Program saved' })
 	} catch (error) {
 		if (!(error instanceof VendorError)) throw error
-		const options = error.field ? { fieldErrors: { [error.field]: [error.message] } } : { formErrors: [error.message] }
-		return data({ intent: 'save', result: replyWithin(submission, ProgramSchema, options), error: null }, { status: 400 })
+		const options = error.field
+			? { fieldErrors: { [error.field]: [error.message] } }
+			: { formErrors: [error.message] }
+		return data(
+			{ intent: 'save', result: replyWithin(submission, ProgramSchema, options), error: null },
+			{ status: 400 },
+		)
 	}
 }
 
@@ -87,7 +103,11 @@ export default function EditProgram({ loaderData, actionData }: Route.ComponentP
 			</p>
 			<PageHeader
 				title={`Edit ${program.title}`}
-				description={isProposal ? 'A proposal: only its author and the curators see it until it is approved.' : 'In the catalogue: every member sees your changes.'}
+				description={
+					isProposal
+						? 'A proposal: only its author and the curators see it until it is approved.'
+						: 'In the catalogue: every member sees your changes.'
+				}
 				actions={
 					canCurate && !isProposal ? (
 						<Link to={`/programs/${program.id}/merge`} className={buttonClasses('secondary')}>
@@ -99,7 +119,9 @@ export default function EditProgram({ loaderData, actionData }: Route.ComponentP
 			{actionData?.error ? <FormErrors errors={[actionData.error]} /> : null}
 			{canCurate && isProposal ? (
 				<Card className="flex flex-wrap items-center justify-between gap-3">
-					<p className="text-sm text-slate-700">Ready for the catalogue? Save your changes first, then approve.</p>
+					<p className="text-sm text-slate-700">
+						Ready for the catalogue? Save your changes first, then approve.
+					</p>
 					<Form method="post">
 						<input type="hidden" name="intent" value="approve" />
 						<Button disabled={busy}>Approve proposal</Button>

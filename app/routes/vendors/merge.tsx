@@ -16,11 +16,19 @@ import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { requireCurator } from './curation-guards.server.ts'
 
 const MergeSchema = z.object({
-	intoId: z.string({ error: 'Choose the program to merge into' }).trim().min(1, 'Choose the program to merge into').max(100),
-	confirm: z.boolean({ error: 'Confirm that the ratings and followers move' }).refine((v) => v, 'Confirm that the ratings and followers move'),
+	intoId: z
+		.string({ error: 'Choose the program to merge into' })
+		.trim()
+		.min(1, 'Choose the program to merge into')
+		.max(100),
+	confirm: z
+		.boolean({ error: 'Confirm that the ratings and followers move' })
+		.refine((v) => v, 'Confirm that the ratings and followers move'),
 })
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: pageTitle(data ? `Merge ${data.program.title}` : 'Merge program', 'Vendor programs') }]
+export const meta: Route.MetaFunction = ({ data }) => [
+	{ title: pageTitle(data ? `Merge ${data.program.title}` : 'Merge program', 'Vendor programs') },
+]
 
 async function load(request: Request, programId: string) {
 	const found = await requireCurator(request, programId)
@@ -42,11 +50,23 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params, context }: Route.ActionArgs) {
 	const { user, program } = await load(request, params.programId)
 	const submission = parseWithZod(await request.formData(), { schema: MergeSchema })
-	if (submission.status !== 'success') return data({ result: replyWithin(submission, MergeSchema) }, { status: 400 })
+	if (submission.status !== 'success')
+		return data({ result: replyWithin(submission, MergeSchema) }, { status: 400 })
 	try {
-		const merged = await mergeProgram(user, { fromId: program.id, intoId: submission.value.intoId }, context.realtime)
+		const merged = await mergeProgram(
+			user,
+			{ fromId: program.id, intoId: submission.value.intoId },
+			context.realtime,
+		)
 		if (merged === null) {
-			return data({ result: replyWithin(submission, MergeSchema, { fieldErrors: { intoId: ['Choose one of the approved programs listed'] } }) }, { status: 400 })
+			return data(
+				{
+					result: replyWithin(submission, MergeSchema, {
+						fieldErrors: { intoId: ['Choose one of the approved programs listed'] },
+					}),
+				},
+				{ status: 400 },
+			)
 		}
 		return redirectWithToast(`/programs/${submission.value.intoId}`, {
 			title: 'Programs merged',
@@ -54,7 +74,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 		})
 	} catch (error) {
 		if (!(error instanceof VendorError)) throw error
-		const options = error.field ? { fieldErrors: { [error.field]: [error.message] } } : { formErrors: [error.message] }
+		const options = error.field
+			? { fieldErrors: { [error.field]: [error.message] } }
+			: { formErrors: [error.message] }
 		return data({ result: replyWithin(submission, MergeSchema, options) }, { status: 400 })
 	}
 }
@@ -95,8 +117,16 @@ export default function MergeProgram({ loaderData, actionData }: Route.Component
 				</Form>
 			</Card>
 			{targets.length === 0 ? (
-				<EmptyState title={q ? `No approved program matches “${q}”` : 'No other approved program to merge into'}>
-					{q ? <Link to={`/programs/${program.id}/merge`}>Show every approved program</Link> : <Link to="/programs">Back to the catalogue</Link>}
+				<EmptyState
+					title={
+						q ? `No approved program matches “${q}”` : 'No other approved program to merge into'
+					}
+				>
+					{q ? (
+						<Link to={`/programs/${program.id}/merge`}>Show every approved program</Link>
+					) : (
+						<Link to="/programs">Back to the catalogue</Link>
+					)}
 				</EmptyState>
 			) : (
 				<Form method="post" {...getFormProps(form)}>
@@ -108,13 +138,22 @@ export default function MergeProgram({ loaderData, actionData }: Route.Component
 							selectProps={getSelectProps(fields.intoId)}
 							options={[
 								{ value: '', label: 'Choose a program…' },
-								...targets.map((t) => ({ value: t.id, label: `${t.label} (${t.ratings} ${t.ratings === 1 ? 'rating' : 'ratings'})` })),
+								...targets.map((t) => ({
+									value: t.id,
+									label: `${t.label} (${t.ratings} ${t.ratings === 1 ? 'rating' : 'ratings'})`,
+								})),
 							]}
 						/>
 						<div>
 							<label className="flex items-start gap-2 text-sm text-slate-800">
-								<input {...getInputProps(fields.confirm, { type: 'checkbox' })} className="mt-0.5 size-4" />
-								<span>I confirm: {program.title} goes into the chosen program, with its ratings and followers. This cannot be undone.</span>
+								<input
+									{...getInputProps(fields.confirm, { type: 'checkbox' })}
+									className="mt-0.5 size-4"
+								/>
+								<span>
+									I confirm: {program.title} goes into the chosen program, with its ratings and
+									followers. This cannot be undone.
+								</span>
 							</label>
 							<ErrorList errors={fields.confirm.errors} />
 						</div>

@@ -14,7 +14,9 @@ import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { requireCatalogueViewer } from './curation-guards.server.ts'
 
 export const meta: Route.MetaFunction = ({ data }) => [
-	{ title: pageTitle(data?.canCurate ? 'Proposals to review' : 'Your proposals', 'Vendor programs') },
+	{
+		title: pageTitle(data?.canCurate ? 'Proposals to review' : 'Your proposals', 'Vendor programs'),
+	},
 ]
 
 export async function loader({ request }: Route.LoaderArgs) {
@@ -23,7 +25,10 @@ export async function loader({ request }: Route.LoaderArgs) {
 	return { canCurate: cv.canCurate, queue, own }
 }
 
-const ApproveSchema = z.object({ intent: z.literal('approve'), programId: z.string().min(1).max(100) })
+const ApproveSchema = z.object({
+	intent: z.literal('approve'),
+	programId: z.string().min(1).max(100),
+})
 
 /** A curator approves a proposal from the queue. */
 export async function action({ request }: Route.ActionArgs) {
@@ -43,10 +48,19 @@ export async function action({ request }: Route.ActionArgs) {
 	}
 }
 
-const STATE_LABELS = { proposed: 'Awaiting approval', approved: 'Approved', merged: 'Merged into another program' } as const
+const STATE_LABELS = {
+	proposed: 'Awaiting approval',
+	approved: 'Approved',
+	merged: 'Merged into another program',
+} as const
 
 const when = (iso: string) =>
-	new Date(iso).toLocaleDateString('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' })
+	new Date(iso).toLocaleDateString('en-US', {
+		year: 'numeric',
+		month: 'short',
+		day: 'numeric',
+		timeZone: 'UTC',
+	})
 
 export default function Proposals({ loaderData, actionData }: Route.ComponentProps) {
 	const { canCurate, queue, own } = loaderData
@@ -76,23 +90,33 @@ export default function Proposals({ loaderData, actionData }: Route.ComponentPro
 						Awaiting approval ({queue.length})
 					</h2>
 					{queue.length === 0 ? (
-						<EmptyState title="No proposals are waiting">When a member proposes a program, it appears here for you to approve.</EmptyState>
+						<EmptyState title="No proposals are waiting">
+							When a member proposes a program, it appears here for you to approve.
+						</EmptyState>
 					) : (
 						<Card className="p-0">
 							<ul className="divide-y divide-slate-100">
 								{queue.map((p) => (
-									<li key={p.id} className="flex flex-wrap items-center justify-between gap-3 px-5 py-4">
+									<li
+										key={p.id}
+										className="flex flex-wrap items-center justify-between gap-3 px-5 py-4"
+									>
 										<div className="min-w-0">
 											<p className="font-medium text-slate-900">
 												{p.vendor.name} — {p.name}
 											</p>
 											<p className="text-sm text-slate-600">
-												{PROGRAM_KIND_LABELS[p.kind as ProgramKind] ?? p.kind} · proposed by {p.proposedBy.name}
-												{p.proposedBy.company ? ` (${p.proposedBy.company})` : ''} on {when(p.createdAt)}
+												{PROGRAM_KIND_LABELS[p.kind as ProgramKind] ?? p.kind} · proposed by{' '}
+												{p.proposedBy.name}
+												{p.proposedBy.company ? ` (${p.proposedBy.company})` : ''} on{' '}
+												{when(p.createdAt)}
 											</p>
 										</div>
 										<div className="flex items-center gap-2">
-											<Link to={`/programs/${p.id}/edit`} className={buttonClasses('secondary', 'sm')}>
+											<Link
+												to={`/programs/${p.id}/edit`}
+												className={buttonClasses('secondary', 'sm')}
+											>
 												Edit
 											</Link>
 											<Form method="post">
@@ -122,14 +146,19 @@ export default function Proposals({ loaderData, actionData }: Route.ComponentPro
 					<Card className="p-0">
 						<ul className="divide-y divide-slate-100">
 							{own.map((p) => (
-								<li key={p.id} className="flex flex-wrap items-center justify-between gap-3 px-5 py-4">
+								<li
+									key={p.id}
+									className="flex flex-wrap items-center justify-between gap-3 px-5 py-4"
+								>
 									<div className="min-w-0">
 										<Link to={`/programs/${p.id}`} className="font-medium">
 											{p.vendor.name} — {p.name}
 										</Link>
 										<p className="text-sm text-slate-600">Proposed on {when(p.createdAt)}</p>
 									</div>
-									<span className="rounded-full bg-slate-100 px-2.5 py-0.5 text-xs font-medium text-slate-700">{STATE_LABELS[p.state]}</span>
+									<span className="rounded-full bg-slate-100 px-2.5 py-0.5 text-xs font-medium text-slate-700">
+										{STATE_LABELS[p.state]}
+									</span>
 								</li>
 							))}
 						</ul>

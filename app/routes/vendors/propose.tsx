@@ -16,7 +16,9 @@ import { notFound } from '#app/utils/responses.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { requireCatalogueViewer } from './curation-guards.server.ts'
 
-export const meta: Route.MetaFunction = () => [{ title: pageTitle('Propose a program', 'Vendor programs') }]
+export const meta: Route.MetaFunction = () => [
+	{ title: pageTitle('Propose a program', 'Vendor programs') },
+]
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const { cv } = await requireCatalogueViewer(request)
@@ -27,7 +29,8 @@ export async function loader({ request }: Route.LoaderArgs) {
 export async function action({ request }: Route.ActionArgs) {
 	const { user } = await requireCatalogueViewer(request)
 	const submission = parseWithZod(await request.formData(), { schema: ProgramSchema })
-	if (submission.status !== 'success') return data({ result: replyWithin(submission, ProgramSchema) }, { status: 400 })
+	if (submission.status !== 'success')
+		return data({ result: replyWithin(submission, ProgramSchema) }, { status: 400 })
 	try {
 		const proposed = await proposeProgram(user, submission.value)
 		if (!proposed) throw notFound()
@@ -37,7 +40,9 @@ export async function action({ request }: Route.ActionArgs) {
 		})
 	} catch (error) {
 		if (!(error instanceof VendorError)) throw error
-		const options = error.field ? { fieldErrors: { [error.field]: [error.message] } } : { formErrors: [error.message] }
+		const options = error.field
+			? { fieldErrors: { [error.field]: [error.message] } }
+			: { formErrors: [error.message] }
 		return data({ result: replyWithin(submission, ProgramSchema, options) }, { status: 400 })
 	}
 }
