@@ -73,5 +73,13 @@ export default [
 	route('programs/:programId/follow', 'routes/vendors/follow.ts'),
 	route('programs/:programId/deadlines.ics', 'routes/vendors/program-ics.ts'),
 	route('calendar/:token/deadlines.ics', 'routes/vendors/calendar-feed.ts'),
+	// Vendor programs: curation (proposing, the proposals queue, edits, merges) and discussions.
+	...prefix('programs', [
+		route('new', 'routes/vendors/propose.tsx'),
+		route('proposals', 'routes/vendors/proposals.tsx'),
+		route(':programId/edit', 'routes/vendors/edit-program.tsx'),
+		route(':programId/merge', 'routes/vendors/merge.tsx'),
+		route(':programId/discussion', 'routes/vendors/discussion.ts'),
+	]),
 	route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig

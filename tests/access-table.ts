@@ -137,6 +137,17 @@ const ownCalendarLink = async ({ actor }: { actor: Actor | null }): Promise<Reco
 	return {}
 }
 const alicesCalendarLink = async ({ world }: { world: World }) => ({ token: await createCalendarFeed(world.people.alice.id) })
+/** Vendor programs made for one request: an approved one, a proposal by Bob, or one by the actor. */
+const freshProgram = (state: 'approved' | 'proposed', by: 'bob' | 'own') => async (c: { world: World; actor: Actor | null }) => {
+	const program = await db.vendorProgram.create({
+		data: { vendorId: c.world.vendors.vendorId, name: fresh('Program'), kind: 'rebate', state, proposedById: by === 'bob' ? c.world.people.bob.id : actorOr(c) },
+		select: { id: true },
+	})
+	return { programId: program.id }
+}
+const madeProgram = (c: CaseContext) => ({ programId: made('programId')(c) })
+const worldProgram = ({ world }: CaseContext) => ({ programId: world.vendors.programId })
+const programForm = () => ({ vendorName: 'Contoso', name: fresh('Partner rebate'), kind: 'rebate', enrollOpensOn: '2027-01-01', enrollClosesOn: '2027-03-31' })
 
 const reply = (body = 'Agreed, with numbers.') => ({ intent: 'reply', body })
 /** A fresh thread (in group A's forum, or the community's) and a category to move it to: another of its forum's, or group B's. */
@@ -577,6 +588,38 @@ export const ROUTE_CASES: RouteCase[] = [
 		'login 400   400   400   400   400   400'),
 	r({ route: 'routes/vendors/deadlines.tsx', method: 'GET', what: 'deadlines this month', query: '?month=2026-12' },
 		'login 404   ok    ok    ok    ok    ok'),
+	// Vendor programs, curation: any member of a group (and site admins) proposes; curators (site
+	// admins, every group's moderators) approve, edit and merge; a proposal is its author's and the
+	// curators' (404 to others), an approved program 403 to non-curators. Every role and page is in
+	// tests/integration/vendors-curation.test.ts.
+	r({ route: 'routes/vendors/propose.tsx', method: 'GET', what: 'propose a program' },              'login 404   ok    ok    ok    ok    ok'),
+	r({ route: 'routes/vendors/propose.tsx', method: 'POST', what: 'propose a program', form: programForm },
+		'login 404   ok    ok    ok    ok    ok'),
+	r({ route: 'routes/vendors/propose.tsx', method: 'POST', what: 'propose a program with nothing filled in', form: () => ({}) },
+		'login 404   400   400   400   400   400'),
+	r({ route: 'routes/vendors/proposals.tsx', method: 'GET', what: 'proposals' },                    'login 404   ok    ok    ok    ok    ok'),
+	r({ route: 'routes/vendors/proposals.tsx', method: 'POST', what: 'approve Bob’s proposal', setup: freshProgram('proposed', 'bob'),
+		form: (c) => ({ intent: 'approve', programId: made('programId')(c) }) },                  'login 404   404   404   ok    ok    ok'),
+	r({ route: 'routes/vendors/proposals.tsx', method: 'POST', what: 'approve own proposal', setup: freshProgram('proposed', 'own'),
+		form: (c) => ({ intent: 'approve', programId: made('programId')(c) }) },                  'login 404   403   403   ok    ok    ok'),
+	r({ route: 'routes/vendors/edit-program.tsx', method: 'GET', what: 'edit an approved program', params: worldProgram },
+		'login 404   403   403   ok    ok    ok'),
+	r({ route: 'routes/vendors/edit-program.tsx', method: 'GET', what: 'edit Alice’s proposal', params: alicesProposal },
+		'login 404   404   404   ok    ok    ok'),
+	r({ route: 'routes/vendors/edit-program.tsx', method: 'GET', what: 'edit own proposal', setup: freshProgram('proposed', 'own'), params: madeProgram },
+		'login 404   ok    ok    ok    ok    ok'),
+	r({ route: 'routes/vendors/edit-program.tsx', method: 'POST', what: 'save an approved program', setup: freshProgram('approved', 'bob'), params: madeProgram,
+		form: programForm },                                                                         'login 404   403   403   ok    ok    ok'),
+	r({ route: 'routes/vendors/edit-program.tsx', method: 'POST', what: 'approve Bob’s proposal', setup: freshProgram('proposed', 'bob'), params: madeProgram,
+		form: () => ({ intent: 'approve' }) },                                                      'login 404   404   404   ok    ok    ok'),
+	r({ route: 'routes/vendors/merge.tsx', method: 'GET', what: 'merge an approved program', params: worldProgram },
+		'login 404   403   403   ok    ok    ok'),
+	r({ route: 'routes/vendors/merge.tsx', method: 'POST', what: 'merge a duplicate into the approved program', setup: freshProgram('approved', 'bob'), params: madeProgram,
+		form: ({ world }) => ({ intoId: world.vendors.programId, confirm: 'on' }) },               'login 404   403   403   ok    ok    ok'),
+	r({ route: 'routes/vendors/discussion.ts', method: 'POST', what: 'start an approved program’s discussion', setup: freshProgram('approved', 'bob'), params: madeProgram },
+		'login 404   ok    ok    ok    ok    ok'),
+	r({ route: 'routes/vendors/discussion.ts', method: 'POST', what: 'start the discussion of Alice’s proposal', params: alicesProposal },
+		'login 404   404   404   400   400   400'),
 	r({ route: 'routes/not-found.tsx', method: 'GET', what: 'unknown page' },                     '404   404   404   404   404   404   404'),
 	r({ route: 'routes/not-found.tsx', method: 'POST', what: 'post to an unknown page' },         '404   404   404   404   404   404   404'),
 ]

@@ -7,10 +7,32 @@ type LessonFieldSet = {
 	lessonHappened: FieldMetadata<string | undefined>
 	lessonLearned: FieldMetadata<string | undefined>
 	lessonDifferently: FieldMetadata<string | undefined>
+	programIds?: FieldMetadata<string | string[] | undefined>
+}
+
+/** The vendor programs a lesson may name (approved ones), and those it names now. */
+export type LessonProgramChoice = { id: string; label: string }
+
+function asList(value: unknown): string[] {
+	if (Array.isArray(value)) return value.map(String)
+	return typeof value === 'string' && value ? [value] : []
 }
 
 /** The growth blocker and the three parts of a lesson learned, for writing and for editing one. */
-export function LessonFields({ fields, defaultBlocker }: { fields: LessonFieldSet; defaultBlocker: string }) {
+export function LessonFields({
+	fields,
+	defaultBlocker,
+	programs = [],
+	defaultProgramIds = [],
+}: {
+	fields: LessonFieldSet
+	defaultBlocker: string
+	programs?: LessonProgramChoice[]
+	defaultProgramIds?: string[]
+}) {
+	const programField = fields.programIds
+	// After a refused submission the choice comes back as sent; otherwise as saved.
+	const chosen = programField?.initialValue !== undefined ? asList(programField.initialValue) : defaultProgramIds
 	return (
 		<>
 			<div>
@@ -39,6 +61,32 @@ export function LessonFields({ fields, defaultBlocker }: { fields: LessonFieldSe
 				errors={fields.lessonDifferently.errors}
 				textareaProps={{ ...getTextareaProps(fields.lessonDifferently), rows: 4 }}
 			/>
+			{programs.length > 0 ? (
+				<div>
+					<label htmlFor="lesson-program-ids" className="block text-sm font-medium text-slate-800">
+						Vendor programs this lesson is about
+					</label>
+					<select
+						id="lesson-program-ids"
+						name="programIds"
+						multiple
+						defaultValue={chosen}
+						size={Math.min(8, programs.length)}
+						aria-describedby="lesson-program-ids-hint"
+						className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+					>
+						{programs.map((program) => (
+							<option key={program.id} value={program.id}>
+								{program.label}
+							</option>
+						))}
+					</select>
+					<p id="lesson-program-ids-hint" className="mt-1 text-xs text-slate-500">
+						Optional, up to 5 from the catalogue: the lesson links to them and their pages list it. Hold Ctrl (⌘ on a Mac) to choose several.
+					</p>
+					<ErrorList errors={programField?.errors} />
+				</div>
+			) : null}
 		</>
 	)
 }

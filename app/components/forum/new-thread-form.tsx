@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, getTextareaProps, useForm, type Submission
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { useState } from 'react'
 import { Form, Link, useNavigation } from 'react-router'
-import { LessonFields } from './lesson-fields.tsx'
+import { LessonFields, type LessonProgramChoice } from './lesson-fields.tsx'
 import { useDraftAutosave } from './use-draft-autosave.ts'
 import { Button } from '#app/components/ui/button.tsx'
 import { ErrorList, Field, FormErrors, TextareaField } from '#app/components/ui/field.tsx'
@@ -20,6 +20,8 @@ type Props = {
 	idempotencyKey: string
 	lastResult?: SubmissionResult<string[]> | null
 	cancelHref: string
+	/** The vendor programs a lesson may name. */
+	programs?: LessonProgramChoice[]
 }
 
 const KIND_HINTS: Record<ThreadKind, string> = {
@@ -30,7 +32,7 @@ const KIND_HINTS: Record<ThreadKind, string> = {
 
 const selectClasses = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm'
 
-export function NewThreadForm({ forumId, kind, categoryId, categories, draft, idempotencyKey, lastResult, cancelHref }: Props) {
+export function NewThreadForm({ forumId, kind, categoryId, categories, draft, idempotencyKey, lastResult, cancelHref, programs }: Props) {
 	const navigation = useNavigation()
 	const initial = {
 		kind: draft?.data.kind ?? kind,
@@ -130,7 +132,7 @@ export function NewThreadForm({ forumId, kind, categoryId, categories, draft, id
 			</div>
 			{currentKind === 'lesson' ? (
 				<div className="space-y-4 rounded-lg border border-amber-200 bg-amber-50/50 p-4">
-					<LessonFields fields={fields} defaultBlocker={initial.blocker} />
+					<LessonFields fields={fields} defaultBlocker={initial.blocker} programs={programs} />
 				</div>
 			) : (
 				<TextareaField

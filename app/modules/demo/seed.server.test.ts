@@ -3,6 +3,7 @@ import { beforeAll, expect, test } from 'vitest'
 import { verifyLogin } from '#app/modules/auth/auth.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { parseEnv } from '#app/utils/env.server.ts'
+import { programStatus } from '#app/modules/vendors/status.ts'
 import { changeEnv } from '#tests/helpers.ts'
 import {
 	DEMO_GROUP,
@@ -52,7 +53,8 @@ test('seeds a site admin and a demo group with a moderator and members, once', a
 	expect(second.context.group.id).toBe(first.context.group.id)
 	expect(await db.user.count()).toBe(demoLogins().length)
 	expect(await db.membership.count({ where: { groupId: first.context.group.id } })).toBe(7)
-})
+	// The first seed writes every feature's content (and hashes the password): slow on a busy machine.
+}, 60_000)
 
 test('every printed login works with the printed password', async () => {
 	await seedDemo()
@@ -180,4 +182,41 @@ test('quarterly reviews are ready for a moderator at once: last quarter closed w
 	expect(await db.agendaItem.count({ where: { cycleId: current!.id } })).toBe(
 		current!._count.agendaItems,
 	)
+})
+
+test('the vendor programs catalogue: three groups’ ratings (group-only ones too), programs in every status, discussions and proposals, once', async () => {
+	await seedDemo()
+	const programs = await db.vendorProgram.findMany({
+		where: { state: 'approved' },
+		select: {
+			id: true,
+			discussionThreadId: true,
+			enrollOpensOn: true,
+			enrollClosesOn: true,
+			claimOpensOn: true,
+			claimClosesOn: true,
+			proofDueOn: true,
+		},
+	})
+	expect(programs.length).toBeGreaterThanOrEqual(15)
+	const statuses = new Set(programs.map((p) => programStatus(p, new Date())))
+	expect([...statuses].sort()).toEqual(['ended', 'ending_soon', 'open', 'upcoming'])
+	expect(programs.filter((p) => p.discussionThreadId).length).toBeGreaterThanOrEqual(3)
+	expect(await db.vendorProgram.count({ where: { state: 'proposed' } })).toBe(2)
+	const raters = await db.programRating.groupBy({ by: ['groupId'], _count: { _all: true } })
+	expect(raters.length).toBe(3)
+	const groupOnly = await db.programRating.groupBy({
+		by: ['programId', 'groupId'],
+		where: { visibility: 'group' },
+	})
+	const groupsPerProgram = new Map<string, number>()
+	for (const row of groupOnly)
+		groupsPerProgram.set(row.programId, (groupsPerProgram.get(row.programId) ?? 0) + 1)
+	expect(Math.max(...groupsPerProgram.values())).toBeGreaterThanOrEqual(3)
+	expect(await db.programRating.count({ where: { amountPaid: { not: null } } })).toBeGreaterThan(5)
+	expect(await db.programRating.count({ where: { rejected: true } })).toBeGreaterThan(0)
+	const ratings = await db.programRating.count()
+	await seedDemo()
+	expect(await db.vendorProgram.count({ where: { state: 'approved' } })).toBe(programs.length)
+	expect(await db.programRating.count()).toBe(ratings)
 })

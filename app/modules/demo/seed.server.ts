@@ -12,6 +12,7 @@ import { db } from '#app/utils/db.server.ts'
 import { forumDemoSeeder } from './forum-seed.server.ts'
 import { plansDemoSeeder } from './plans-seed.server.ts'
 import { quarterlyDemoSeeder } from './quarterly-seed.server.ts'
+import { OTHER_DEMO_GROUPS, vendorsDemoSeeder } from './vendors-seed.server.ts'
 
 /** The one password of every demo account (shown at start: the demo database is public by design). */
 export const DEMO_PASSWORD = 'peerpower-demo'
@@ -94,7 +95,12 @@ export type DemoSeeder = {
 }
 
 /** Seeders of later features, run in order after the people and the group exist. */
-export const demoSeeders: DemoSeeder[] = [forumDemoSeeder, plansDemoSeeder, quarterlyDemoSeeder]
+export const demoSeeders: DemoSeeder[] = [
+	forumDemoSeeder,
+	plansDemoSeeder,
+	quarterlyDemoSeeder,
+	vendorsDemoSeeder,
+]
 
 export type DemoLogin = { role: string; name: string; email: string; company: string }
 
@@ -103,6 +109,11 @@ export function demoLogins(): DemoLogin[] {
 		{ role: 'site admin', ...pick(DEMO_ADMIN) },
 		{ role: 'moderator', ...pick(DEMO_MODERATOR) },
 		...DEMO_MEMBERS.map((member) => ({ role: 'member', ...pick(member) })),
+		// The other groups' people (vendors-seed), so that programs are rated by three groups.
+		...OTHER_DEMO_GROUPS.flatMap((group) => [
+			{ role: `moderator, ${group.name}`, ...pick(group.moderator) },
+			...group.members.map((member) => ({ role: `member, ${group.name}`, ...pick(member) })),
+		]),
 	]
 }
 

@@ -8,6 +8,7 @@ import { listCategories } from './forums.server.ts'
 import { ForumError } from './forum-error.ts'
 import { createThread } from './posts.server.ts'
 import type { NewThreadInput } from './schemas.ts'
+import { lessonProgramChoices } from '#app/modules/vendors/lessons.server.ts'
 
 /** What the new-thread page needs, for a group forum and the community forum alike (`access.canPost` checked by the caller). */
 export async function loadNewThread(user: SessionUser, forumId: string, query: URLSearchParams) {
@@ -21,6 +22,8 @@ export async function loadNewThread(user: SessionUser, forumId: string, query: U
 		categoryId: requestedCategory?.id ?? categories[0]?.id ?? '',
 		categories: categories.map((c) => ({ id: c.id, name: c.name })),
 		draft: await getDraft(user.id, draftKeys.thread(forumId)),
+		// The vendor programs a lesson may name.
+		programs: await lessonProgramChoices(user),
 		idempotencyKey: newIdempotencyKey(),
 	}
 }

@@ -16,6 +16,7 @@ import { checkPostingGap, checkMentionBudget, MENTIONS_PER_POST } from './postin
 import { watchUnlessChosen } from './reading.server.ts'
 import { composeLessonBody, type NewThreadInput } from './schemas.ts'
 import { checkSlowMode } from './thread-moderation.server.ts'
+import { checkLessonPrograms, lessonProgramIds, programIdList, writeLessonPrograms } from '#app/modules/vendors/lessons.server.ts'
 import { postViewSelect, toPostView } from './views.ts'
 
 type Viewer = Pick<SessionUser, 'id' | 'isSiteAdmin'>
@@ -80,6 +81,13 @@ async function lessonLearnedText(markdown: string): Promise<string> {
 	}
 }
 
+/** The vendor programs a lesson names, checked by the catalogue's rule; a ForumError with its message when not. */
+async function checkedLessonPrograms(viewer: Viewer, value: string | string[] | undefined, kept: string[] = []): Promise<string[]> {
+	const checked = await checkLessonPrograms(viewer, programIdList(value), kept)
+	if (!checked.ok) throw new ForumError(checked.message)
+	return checked.ids
+}
+
 async function requireThread(viewer: Viewer, threadId: string) {
 	const found = await threadAccess(viewer, threadId)
 	if (!found) throw new ForumError('That thread does not exist or you cannot see it.', 404)
@@ -137,6 +145,7 @@ export async function createThread(
 	const { html, text, mentions, readers } = await prepareBody(viewer, { forumId, hiddenAt: null }, body)
 	if (pace === 'member') await checkMentionBudget(viewer.id, mentions.length)
 	const learnedText = lesson ? await lessonLearnedText(lesson.lessonLearned) : null
+	const programIds = isLesson ? await checkedLessonPrograms(viewer, input.programIds) : []
 	const { thread, notified } = await db.$transaction(async (tx) => {
 		const created = await tx.thread.create({
 			data: {
@@ -153,6 +162,7 @@ export async function createThread(
 			select: { id: true, forumId: true, title: true, posts: { select: { id: true } } },
 		})
 		await upsertTags(tx, created.id, input.tags)
+		if (programIds.length > 0) await writeLessonPrograms(tx, created.id, programIds)
 		await indexPost(tx, { postId: created.posts[0]!.id, threadId: created.id, forumId, title: created.title, text })
 		await watchUnlessChosen(tx, viewer.id, created.id, 1)
 		const notified = await recordPostNotifications(
@@ -305,7 +315,7 @@ export async function editPost(viewer: Viewer, postId: string, newBody: string, 
 export async function editLesson(
 	viewer: Viewer,
 	threadId: string,
-	input: { title: string; blocker: string; lessonHappened: string; lessonLearned: string; lessonDifferently: string },
+	input: { title: string; blocker: string; lessonHappened: string; lessonLearned: string; lessonDifferently: string; programIds?: string | string[] },
 	realtime: RealtimePublisher,
 ) {
 	const { thread, access } = await requireThread(viewer, threadId)
@@ -320,7 +330,9 @@ export async function editLesson(
 	const prepared = changed ? await prepareBody(viewer, thread, body) : null
 	const text = prepared?.text ?? opening.bodyText
 	const learnedText = await lessonLearnedText(input.lessonLearned)
+	const programIds = await checkedLessonPrograms(viewer, input.programIds, await lessonProgramIds(threadId))
 	await db.$transaction(async (tx) => {
+		await writeLessonPrograms(tx, threadId, programIds)
 		if (prepared) {
 			await tx.postRevision.create({ data: { postId: opening.id, body: opening.body, editedById: viewer.id } })
 			await tx.post.update({ where: { id: opening.id }, data: { body, bodyHtml: prepared.html, bodyText: prepared.text, editedAt: new Date() } })

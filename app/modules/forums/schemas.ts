@@ -30,6 +30,9 @@ export const tagsSchema = z
 		if (tags.some((tag) => !/^[a-z0-9][a-z0-9-]*$/.test(tag))) ctx.addIssue({ code: 'custom', message: 'Tags use letters, digits and dashes' })
 	})
 
+/** The vendor programs a lesson names: one id, several, or none (a multiple select). */
+const lessonProgramIds = z.union([z.string().max(100), z.array(z.string().max(100)).max(50)]).optional()
+
 const titleSchema = z
 	.string({ error: 'Give the thread a title' })
 	.trim()
@@ -48,6 +51,8 @@ export const NewThreadSchema = z
 		lessonHappened: z.string().optional(),
 		lessonLearned: z.string().optional(),
 		lessonDifferently: z.string().optional(),
+		/** A lesson's vendor programs (ids; checked against the catalogue when the lesson is written). */
+		programIds: lessonProgramIds,
 	})
 	.superRefine((value, ctx) => {
 		if (value.kind !== 'lesson') {
@@ -98,6 +103,7 @@ export const EditLessonSchema = z.object({
 	lessonHappened: lessonPart('What happened'),
 	lessonLearned: lessonPart('What we learned'),
 	lessonDifferently: lessonPart('What we would do differently'),
+	programIds: lessonProgramIds,
 })
 
 export const CategorySchema = z.object({

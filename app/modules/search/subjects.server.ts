@@ -9,6 +9,7 @@ import type { SessionUser } from '#app/modules/auth/auth.server.ts'
 import { forumSearchSubjects } from '#app/modules/forums/subjects.server.ts'
 import { planSearchSubjects } from '#app/modules/plans/subjects.server.ts'
 import { quarterlySearchSubjects } from '#app/modules/quarterly/subjects.server.ts'
+import { vendorSearchSubjects } from '#app/modules/vendors/subjects.server.ts'
 import { FORUM_POST } from './plan.ts'
 
 export type SearchViewer = Pick<SessionUser, 'id' | 'isSiteAdmin'>
@@ -53,5 +54,10 @@ export function searchSubjects(): SearchSubject[] {
 	return [...kinds.values()]
 }
 
-for (const subject of [...forumSearchSubjects, ...planSearchSubjects, ...quarterlySearchSubjects])
+for (const subject of [
+	...forumSearchSubjects,
+	...planSearchSubjects,
+	...quarterlySearchSubjects,
+	...vendorSearchSubjects,
+])
 	registerSearchSubject(subject)

@@ -4,7 +4,8 @@
 // vendor, kind, open now, ending soon; top rated, most rated, ending soonest, newest.
 import type { SessionUser } from '#app/modules/auth/auth.server.ts'
 import { slugify } from '#app/modules/groups/groups.server.ts'
-import { db } from '#app/utils/db.server.ts'
+import { recordAudit } from '#app/modules/moderation/audit.server.ts'
+import { db, type DbTransaction } from '#app/utils/db.server.ts'
 import { rooms, type RealtimePublisher } from '#app/utils/realtime.ts'
 import {
 	catalogueViewer,
@@ -15,6 +16,7 @@ import {
 import type { ProgramKind } from './constants.ts'
 import { VENDOR_EVENTS } from './events.ts'
 import { figuresByProgram } from './figures.server.ts'
+import { indexProgram, unindexRatings } from './program-search.server.ts'
 import type { ProgramFigures } from './figures.ts'
 import type { ProgramInput } from './schemas.ts'
 import { lastDayOf, programStatus, type ProgramStatus } from './status.ts'
@@ -47,22 +49,26 @@ function programFields(input: ProgramInput) {
 	}
 }
 
-/** The vendor by its name (any case), made on first mention. */
-async function vendorNamed(name: string): Promise<string> {
-	const existing = await db.vendor.findFirst({
-		where: { slug: slugify(name) },
-		select: { id: true },
-	})
-	if (existing) return existing.id
-	try {
-		return (await db.vendor.create({ data: { name, slug: slugify(name) }, select: { id: true } }))
-			.id
-	} catch {
-		// Named at the same moment by someone else.
-		return (
-			await db.vendor.findFirstOrThrow({ where: { slug: slugify(name) }, select: { id: true } })
-		).id
-	}
+/**
+ * The vendor by its name (any case), made on first mention, in the transaction that names it: a
+ * program refused later leaves no vendor behind. Two first mentions at once end as one vendor
+ * (an upsert on the slug).
+ */
+async function vendorNamed(tx: DbTransaction, name: string): Promise<string> {
+	const slug = slugify(name)
+	return (
+		await tx.vendor.upsert({
+			where: { slug },
+			create: { name, slug },
+			update: {},
+			select: { id: true },
+		})
+	).id
+}
+
+async function actorOf(tx: DbTransaction, viewer: Viewer) {
+	const user = await tx.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { name: true } })
+	return { id: viewer.id, name: user.name }
 }
 
 /** A member proposes a program; null when they may not see the catalogue at all (404). */
@@ -72,10 +78,12 @@ export async function proposeProgram(
 ): Promise<{ id: string } | null> {
 	const cv = await catalogueViewer(viewer)
 	if (!cv) return null
-	const vendorId = await vendorNamed(input.vendorName)
-	return db.vendorProgram.create({
-		data: { ...programFields(input), vendorId, proposedById: viewer.id },
-		select: { id: true },
+	return db.$transaction(async (tx) => {
+		const vendorId = await vendorNamed(tx, input.vendorName)
+		return tx.vendorProgram.create({
+			data: { ...programFields(input), vendorId, proposedById: viewer.id },
+			select: { id: true },
+		})
 	})
 }
 
@@ -88,11 +96,25 @@ export async function approveProgram(
 	const access = await programAccess(viewer, programId)
 	if (!access) return null
 	if (!access.canCurate) throw new VendorError('Only site admins and moderators approve programs')
-	const approved = await db.vendorProgram.updateMany({
-		where: { id: programId, state: 'proposed' },
-		data: { state: 'approved', approvedAt: now },
+	return db.$transaction(async (tx) => {
+		const approved = await tx.vendorProgram.updateMany({
+			where: { id: programId, state: 'proposed' },
+			data: { state: 'approved', approvedAt: now },
+		})
+		if (approved.count !== 1) return false
+		const program = await tx.vendorProgram.findUniqueOrThrow({
+			where: { id: programId },
+			select: { name: true, vendor: { select: { name: true } } },
+		})
+		await recordAudit(tx, {
+			groupId: null,
+			actor: await actorOf(tx, viewer),
+			action: 'program.approve',
+			target: { kind: 'program', id: programId, label: `${program.vendor.name} — ${program.name}` },
+		})
+		await indexProgram(tx, programId)
+		return true
 	})
-	return approved.count === 1
 }
 
 /** A curator edits a program; its author may edit it too while it is a proposal. */
@@ -112,12 +134,68 @@ export async function updateProgram(
 		throw new VendorError('Only site admins and moderators edit approved programs')
 	if (program.state === 'merged')
 		throw new VendorError('This program was merged into another: edit that one')
-	const vendorId = await vendorNamed(input.vendorName)
-	await db.vendorProgram.update({
-		where: { id: programId },
-		data: { ...programFields(input), vendorId },
+	await db.$transaction(async (tx) => {
+		const vendorId = await vendorNamed(tx, input.vendorName)
+		const before = await tx.vendorProgram.findUniqueOrThrow({
+			where: { id: programId },
+			select: { ...CHANGE_SELECT, vendor: { select: { name: true } } },
+		})
+		const after = await tx.vendorProgram.update({
+			where: { id: programId },
+			data: { ...programFields(input), vendorId },
+			select: { ...CHANGE_SELECT, vendor: { select: { name: true } } },
+		})
+		// Curators' edits are audited; an author (not a curator) editing their own proposal is not.
+		if (access.canCurate) {
+			await recordAudit(tx, {
+				groupId: null,
+				actor: await actorOf(tx, viewer),
+				action: 'program.edit',
+				target: { kind: 'program', id: programId, label: `${after.vendor.name} — ${after.name}` },
+				detail: changesOf(before, after),
+			})
+		}
+		await indexProgram(tx, programId)
 	})
 	return true
+}
+
+const CHANGE_SELECT = {
+	name: true,
+	kind: true,
+	description: true,
+	link: true,
+	benefitAmount: true,
+	benefitCurrency: true,
+	benefitText: true,
+	feeAmount: true,
+	feeCurrency: true,
+	hours: true,
+	requirements: true,
+	eligibility: true,
+	capacityLimited: true,
+	enrollOpensOn: true,
+	enrollClosesOn: true,
+	claimOpensOn: true,
+	claimClosesOn: true,
+	proofDueOn: true,
+} as const
+
+/** The fields an edit changed, old and new, for the audit log. */
+function changesOf(
+	before: Record<string, unknown> & { vendor: { name: string } },
+	after: Record<string, unknown> & { vendor: { name: string } },
+): Record<string, { from: unknown; to: unknown }> {
+	const plain = (value: unknown) =>
+		value instanceof Date ? value.toISOString().slice(0, 10) : value
+	const changes: Record<string, { from: unknown; to: unknown }> = {}
+	if (before.vendor.name !== after.vendor.name)
+		changes.vendor = { from: before.vendor.name, to: after.vendor.name }
+	for (const key of Object.keys(CHANGE_SELECT)) {
+		const [from, to] = [plain(before[key]), plain(after[key])]
+		if (from !== to) changes[key] = { from, to }
+	}
+	return changes
 }
 
 /**
@@ -159,6 +237,7 @@ export async function mergeProgram(
 			else dropped.push(rating.id)
 		}
 		await tx.programRating.deleteMany({ where: { id: { in: dropped } } })
+		await unindexRatings(tx, dropped)
 		await tx.programRating.updateMany({
 			where: { programId: input.fromId },
 			data: { programId: input.intoId },
@@ -181,10 +260,33 @@ export async function mergeProgram(
 			await tx.programFollow.createMany({
 				data: newFollowers.map((f) => ({ programId: input.intoId, userId: f.userId })),
 			})
-		await tx.vendorProgram.update({
+		const merged = await tx.vendorProgram.update({
 			where: { id: input.fromId },
 			data: { state: 'merged', mergedIntoId: input.intoId },
+			select: { name: true, vendor: { select: { name: true } } },
 		})
+		const target = await tx.vendorProgram.findUniqueOrThrow({
+			where: { id: input.intoId },
+			select: { name: true, vendor: { select: { name: true } } },
+		})
+		await recordAudit(tx, {
+			groupId: null,
+			actor: await actorOf(tx, viewer),
+			action: 'program.merge',
+			target: {
+				kind: 'program',
+				id: input.fromId,
+				label: `${merged.vendor.name} — ${merged.name}`,
+			},
+			detail: {
+				intoId: input.intoId,
+				into: `${target.vendor.name} — ${target.name}`,
+				ratingsMoved: moving.length - dropped.length,
+				ratingsDropped: dropped.length,
+			},
+		})
+		await indexProgram(tx, input.fromId)
+		await indexProgram(tx, input.intoId)
 	})
 	realtime.toRooms(
 		[rooms.program(input.intoId), rooms.program(input.fromId)],

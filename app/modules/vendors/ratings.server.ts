@@ -12,6 +12,7 @@ import {
 	type CatalogueViewer,
 } from './access.server.ts'
 import { VENDOR_EVENTS } from './events.ts'
+import { indexRating } from './program-search.server.ts'
 import type { RatingInput } from './schemas.ts'
 import { VendorError } from './vendor-error.ts'
 
@@ -86,6 +87,8 @@ export async function saveRating(
 		})
 		result = { ratingId: updated.id, created: false }
 	}
+	// Its words are found by search by those who may read it (subjects.server.ts).
+	await db.$transaction((tx) => indexRating(tx, result.ratingId))
 	realtime.toRoom(rooms.program(programId), VENDOR_EVENTS.ratingsChanged, { programId })
 	return result
 }

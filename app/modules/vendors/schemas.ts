@@ -76,7 +76,11 @@ const optionalDay = z
 	.string()
 	.trim()
 	.regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date as YYYY-MM-DD')
-	.refine((day) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)), 'Enter a real date')
+	// A day that exists: Date.parse takes 2027-02-30 for 2 March.
+	.refine((day) => {
+		const time = Date.parse(`${day}T00:00:00Z`)
+		return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === day
+	}, 'Enter a real date')
 	.optional()
 
 const CURRENCY = z

@@ -14,6 +14,7 @@ import { EditLessonSchema } from '#app/modules/forums/schemas.ts'
 import { pageTitle } from '#app/utils/misc.ts'
 import { replyWithin } from '#app/utils/form-reply.server.ts'
 import { notFound } from '#app/utils/responses.ts'
+import { lessonProgramChoices, lessonProgramIds } from '#app/modules/vendors/lessons.server.ts'
 
 export const meta: Route.MetaFunction = () => [{ title: pageTitle('Edit lesson') }]
 
@@ -25,8 +26,9 @@ async function loadLesson(request: Request, threadId: string) {
 }
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-	const { thread, lesson } = await loadLesson(request, params.threadId)
-	return { threadId: thread.id, lesson }
+	const { user, thread, lesson } = await loadLesson(request, params.threadId)
+	const [programs, programIds] = await Promise.all([lessonProgramChoices(user), lessonProgramIds(thread.id)])
+	return { threadId: thread.id, lesson, programs, programIds }
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
@@ -66,7 +68,7 @@ export default function EditLesson({ loaderData, actionData }: Route.ComponentPr
 				<Form method="post" className="space-y-4" {...getFormProps(form)}>
 					<FormErrors errors={form.errors} />
 					<Field label="Title" errors={fields.title.errors} inputProps={getInputProps(fields.title, { type: 'text' })} />
-					<LessonFields fields={fields} defaultBlocker={lesson.blocker ?? ''} />
+					<LessonFields fields={fields} defaultBlocker={lesson.blocker ?? ''} programs={loaderData.programs} defaultProgramIds={loaderData.programIds} />
 					<div className="flex items-center gap-3">
 						<Button disabled={navigation.state === 'submitting'}>Save lesson</Button>
 						<Link to={`/t/${loaderData.threadId}`} className="text-sm">

@@ -1,5 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect } from 'react-router'
+import { data, Link, redirect } from 'react-router'
 import type { Route } from './+types/thread.ts'
 import { ThreadView } from '#app/components/forum/thread-view.tsx'
 import { POSTS_PER_PAGE } from '#app/modules/forums/constants.ts'
@@ -13,6 +13,8 @@ import { firstUnreadLocation, getThreadPage, pageOfPost } from '#app/modules/for
 import { SlowModeSchema, slowModeLabel } from '#app/modules/forums/thread-moderation.ts'
 import { setSlowMode } from '#app/modules/forums/thread-moderation.server.ts'
 import { markThreadNotificationsRead } from '#app/modules/notifications/notifications.server.ts'
+import { programOfThread } from '#app/modules/vendors/discussion.server.ts'
+import { programsOfLesson } from '#app/modules/vendors/lessons.server.ts'
 import { replyWithin } from '#app/utils/form-reply.server.ts'
 import { IDEMPOTENCY_FIELD, newIdempotencyKey } from '#app/utils/idempotency.server.ts'
 import { pageParam } from '#app/utils/pagination.ts'
@@ -42,7 +44,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const lastOnPage = Math.min(view.page * POSTS_PER_PAGE, view.thread.lastPostNumber)
 	// What the reader has seen moves their marker; the thread's notifications are read too. Both
 	// only when something changes: a reader coming back to a page they have read writes nothing.
-	await Promise.all([
+	const [program, lessonPrograms] = await Promise.all([
+		// The vendor program this thread discusses, and those a lesson names: the page links to them.
+		programOfThread(thread.id),
+		thread.kind === 'lesson' ? programsOfLesson(user, thread.id) : [],
 		lastOnPage > view.lastReadPostNumber ? markRead(user.id, thread.id, lastOnPage) : null,
 		hasUnreadNotifications ? markThreadNotificationsRead(user.id, thread.id) : null,
 	])
@@ -56,6 +61,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		replyKey: newIdempotencyKey(),
 		quote: quoted ? { postId: quoted.id, author: quoted.author.name, body: quoted.body! } : null,
 		slowModeMinutes: thread.slowModeMinutes,
+		program,
+		lessonPrograms,
 	}
 }
 
@@ -141,7 +148,28 @@ function back(request: Request, fallback: string): string {
 }
 
 export default function ThreadPage({ loaderData, actionData }: Route.ComponentProps) {
-	return <ThreadView data={loaderData} actionData={actionData ?? null} />
+	const { program, lessonPrograms } = loaderData
+	return (
+		<>
+			{program ? (
+				<p className="mb-3 text-sm text-slate-600">
+					About the program <Link to={`/programs/${program.id}`}>{program.name}</Link>
+				</p>
+			) : null}
+			{lessonPrograms.length > 0 ? (
+				<p className="mb-3 text-sm text-slate-600">
+					Vendor programs in this lesson:{' '}
+					{lessonPrograms.map((p, i) => (
+						<span key={p.id}>
+							{i > 0 ? ', ' : null}
+							<Link to={`/programs/${p.id}`}>{p.name}</Link>
+						</span>
+					))}
+				</p>
+			) : null}
+			<ThreadView data={loaderData} actionData={actionData ?? null} />
+		</>
+	)
 }
 
 export { GeneralErrorBoundary as ErrorBoundary } from '#app/components/error-boundary.tsx'
