@@ -63,5 +63,12 @@ export default [
 		route(':planId/review', 'routes/plans/review.tsx'),
 		route(':planId/export.csv', 'routes/plans/export-csv.ts'),
 	]),
+	// Vendor programs: the catalogue, a vendor, a program and its rating form.
+	...prefix('programs', [
+		index('routes/vendors/programs.tsx'),
+		route(':programId', 'routes/vendors/program.tsx'),
+		route(':programId/rate', 'routes/vendors/rate.tsx'),
+	]),
+	route('vendors/:vendorId', 'routes/vendors/vendor.tsx'),
 	route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig
