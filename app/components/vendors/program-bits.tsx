@@ -78,8 +78,7 @@ export function ProgramStatusBadge({
 		<span
 			className={cn('rounded-full px-2 py-0.5 text-xs font-medium ring-1', STATUS_CLASSES[status])}
 		>
-			{PROGRAM_STATUS_LABELS[status]}
-			{detail}
+			{`${PROGRAM_STATUS_LABELS[status]}${detail}`}
 		</span>
 	)
 }

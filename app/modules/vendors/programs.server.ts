@@ -17,6 +17,7 @@ import { VENDOR_EVENTS } from './events.ts'
 import { figuresByProgram } from './figures.server.ts'
 import type { ProgramFigures } from './figures.ts'
 import type { ProgramInput } from './schemas.ts'
+import type { ProgramSort } from './sorts.ts'
 import { lastDayOf, opensOn, programStatus, type ProgramStatus } from './status.ts'
 import { VendorError } from './vendor-error.ts'
 
@@ -196,14 +197,7 @@ export async function mergeProgram(
 	return true
 }
 
-export const PROGRAM_SORTS = ['top', 'most', 'ending', 'newest'] as const
-export type ProgramSort = (typeof PROGRAM_SORTS)[number]
-export const PROGRAM_SORT_LABELS: Record<ProgramSort, string> = {
-	top: 'Top rated',
-	most: 'Most rated',
-	ending: 'Ending soonest',
-	newest: 'Newest',
-}
+export { PROGRAM_SORTS, PROGRAM_SORT_LABELS, type ProgramSort } from './sorts.ts'
 
 export type ProgramFilters = {
 	vendorId?: string

@@ -13,6 +13,7 @@ import {
 } from './access.server.ts'
 import { VENDOR_EVENTS } from './events.ts'
 import type { RatingInput } from './schemas.ts'
+import type { RatingSort } from './sorts.ts'
 import { VendorError } from './vendor-error.ts'
 
 type Viewer = Pick<SessionUser, 'id' | 'isSiteAdmin'>
@@ -90,8 +91,7 @@ export async function saveRating(
 	return result
 }
 
-export const RATING_SORTS = ['newest', 'helpful'] as const
-export type RatingSort = (typeof RATING_SORTS)[number]
+export { RATING_SORTS, type RatingSort } from './sorts.ts'
 
 /** The ratings of a program the viewer may read, with how each is signed. */
 export async function listRatings(

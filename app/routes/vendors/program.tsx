@@ -16,13 +16,8 @@ import { ASPECT_LABELS, ASPECTS } from '#app/modules/vendors/constants.ts'
 import { programFigures } from '#app/modules/vendors/figures.server.ts'
 import { isFollowing } from '#app/modules/vendors/follows.server.ts'
 import { programDetail, safeLink } from '#app/modules/vendors/program-page.server.ts'
-import {
-	countRatings,
-	listRatings,
-	ownRating,
-	RATING_SORTS,
-	type RatingSort,
-} from '#app/modules/vendors/ratings.server.ts'
+import { countRatings, listRatings, ownRating } from '#app/modules/vendors/ratings.server.ts'
+import { RATING_SORT_LABELS, RATING_SORTS, type RatingSort } from '#app/modules/vendors/sorts.ts'
 import { DEADLINE_LABELS } from '#app/modules/vendors/status.ts'
 import { VendorError } from '#app/modules/vendors/vendor-error.ts'
 import { helpfulVotesOf, toggleHelpful } from '#app/modules/vendors/votes.server.ts'
@@ -328,7 +323,7 @@ function ReviewItem({ review }: { review: Review }) {
 							aria-pressed={review.votedHelpful}
 							className={cn(buttonClasses(review.votedHelpful ? 'primary' : 'secondary', 'sm'))}
 						>
-							Helpful{review.helpfulCount > 0 ? ` (${review.helpfulCount})` : ''}
+							{review.helpfulCount > 0 ? `Helpful (${review.helpfulCount})` : 'Helpful'}
 						</button>
 					</Form>
 				)}
@@ -462,7 +457,7 @@ export default function ProgramPage({ loaderData, actionData }: Route.ComponentP
 									aria-current={sort === value ? 'true' : undefined}
 									className={sort === value ? 'font-semibold text-slate-900 no-underline' : undefined}
 								>
-									{value === 'newest' ? 'Newest' : 'Most helpful'}
+									{RATING_SORT_LABELS[value]}
 								</Link>
 							))}
 						</nav>

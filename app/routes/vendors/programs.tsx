@@ -6,12 +6,8 @@ import { buttonClasses } from '#app/components/ui/button.tsx'
 import { ProgramRow } from '#app/components/vendors/program-bits.tsx'
 import { PROGRAM_KIND_LABELS, PROGRAM_KINDS, type ProgramKind } from '#app/modules/vendors/constants.ts'
 import { vendorsInCatalogue } from '#app/modules/vendors/program-page.server.ts'
-import {
-	pageOfPrograms,
-	PROGRAM_SORT_LABELS,
-	PROGRAM_SORTS,
-	type ProgramSort,
-} from '#app/modules/vendors/programs.server.ts'
+import { pageOfPrograms } from '#app/modules/vendors/programs.server.ts'
+import { PROGRAM_SORT_LABELS, PROGRAM_SORTS, type ProgramSort } from '#app/modules/vendors/sorts.ts'
 import { pageParam } from '#app/utils/pagination.ts'
 import { pageTitle } from '#app/utils/misc.ts'
 import { requireCatalogue } from '#app/utils/permissions.server.ts'
