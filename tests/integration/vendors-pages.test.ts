@@ -14,11 +14,18 @@ import { send, SERVER_START_TIMEOUT, startTestServer } from '#tests/running-serv
 let server: RunningServer
 type Person = { id: string; isSiteAdmin: boolean; cookie: string }
 let alice: Person, bob: Person, olga: Person, outsider: Person
-const ids = {} as Record<'fabrikam' | 'litware' | 'ending' | 'training' | 'upcoming' | 'proposal' | 'merged', string>
+const ids = {} as Record<
+	'fabrikam' | 'litware' | 'ending' | 'training' | 'upcoming' | 'proposal' | 'merged',
+	string
+>
 const tag = Math.random().toString(36).slice(2, 7)
 const DAY = 24 * 60 * 60 * 1000
 
-async function person(fields: { name: string; company: string; isSiteAdmin?: boolean }): Promise<Person> {
+async function person(fields: {
+	name: string
+	company: string
+	isSiteAdmin?: boolean
+}): Promise<Person> {
 	const user = await createUser(fields)
 	return { id: user.id, isSiteAdmin: user.isSiteAdmin, cookie: await sessionCookieFor(user.id) }
 }
@@ -36,15 +43,26 @@ beforeAll(async () => {
 	olga = await person({ name: 'Olga Other', company: 'Olga Systems' })
 	outsider = await person({ name: 'Oscar Outside', company: 'Nowhere' })
 	const mona = await createUser()
-	const groupA = await createGroupWith({ moderator: mona, members: [alice, bob], name: `Group A ${tag}` })
+	const groupA = await createGroupWith({
+		moderator: mona,
+		members: [alice, bob],
+		name: `Group A ${tag}`,
+	})
 	await createGroupWith({ moderator: await createUser(), members: [olga], name: `Group B ${tag}` })
-	const fabrikam = await db.vendor.create({ data: { slug: `fabrikam-${tag}`, name: `Fabrikam ${tag}` } })
-	const litware = await db.vendor.create({ data: { slug: `litware-${tag}`, name: `Litware ${tag}` } })
+	const fabrikam = await db.vendor.create({
+		data: { slug: `fabrikam-${tag}`, name: `Fabrikam ${tag}` },
+	})
+	const litware = await db.vendor.create({
+		data: { slug: `litware-${tag}`, name: `Litware ${tag}` },
+	})
 	ids.fabrikam = fabrikam.id
 	ids.litware = litware.id
 	const now = Date.now()
 	const program = (data: Record<string, unknown>) =>
-		db.vendorProgram.create({ data: { state: 'approved', proposedById: curator.id, ...data } as never, select: { id: true } })
+		db.vendorProgram.create({
+			data: { state: 'approved', proposedById: curator.id, ...data } as never,
+			select: { id: true },
+		})
 	ids.ending = (
 		await program({
 			vendorId: fabrikam.id,
@@ -57,7 +75,12 @@ beforeAll(async () => {
 		})
 	).id
 	ids.training = (
-		await program({ vendorId: litware.id, name: `Training Always ${tag}`, kind: 'training', createdAt: new Date(now - 2 * DAY) })
+		await program({
+			vendorId: litware.id,
+			name: `Training Always ${tag}`,
+			kind: 'training',
+			createdAt: new Date(now - 2 * DAY),
+		})
 	).id
 	ids.upcoming = (
 		await program({
@@ -70,20 +93,44 @@ beforeAll(async () => {
 	).id
 	ids.proposal = (
 		await db.vendorProgram.create({
-			data: { vendorId: fabrikam.id, name: `Proposal ${tag}`, kind: 'award', proposedById: alice.id },
+			data: {
+				vendorId: fabrikam.id,
+				name: `Proposal ${tag}`,
+				kind: 'award',
+				proposedById: alice.id,
+			},
 		})
 	).id
 	ids.merged = (
-		await program({ vendorId: fabrikam.id, name: `Duplicate ${tag}`, kind: 'rebate', state: 'merged', mergedIntoId: ids.ending })
+		await program({
+			vendorId: fabrikam.id,
+			name: `Duplicate ${tag}`,
+			kind: 'rebate',
+			state: 'merged',
+			mergedIntoId: ids.ending,
+		})
 	).id
 	// The ending rebate: Bob's rating for group A only, Olga's shared with the community.
 	await saveRating(
 		bob,
 		ids.ending,
-		rating({ overall: 5, visibility: 'group', groupId: groupA.id, review: 'SECRET group-only words', amountClaimed: 1000, amountPaid: 1000, daysToPayout: 30 }),
+		rating({
+			overall: 5,
+			visibility: 'group',
+			groupId: groupA.id,
+			review: 'SECRET group-only words',
+			amountClaimed: 1000,
+			amountPaid: 1000,
+			daysToPayout: 30,
+		}),
 		offlinePublisher,
 	)
-	await saveRating(olga, ids.ending, rating({ overall: 3, review: 'Olga shared review' }), offlinePublisher)
+	await saveRating(
+		olga,
+		ids.ending,
+		rating({ overall: 3, review: 'Olga shared review' }),
+		offlinePublisher,
+	)
 	await saveRating(olga, ids.training, rating({ overall: 2 }), offlinePublisher)
 }, SERVER_START_TIMEOUT)
 
@@ -91,19 +138,29 @@ afterAll(async () => {
 	await server?.close()
 })
 
-const get = (path: string, who: Person) => send(`${server.url}${path}`, { headers: { cookie: who.cookie } })
+const get = (path: string, who: Person) =>
+	send(`${server.url}${path}`, { headers: { cookie: who.cookie } })
 const post = (path: string, who: Person, form: Record<string, string>) =>
 	send(`${server.url}${path}`, {
 		method: 'POST',
-		headers: { cookie: who.cookie, origin: server.url, 'content-type': 'application/x-www-form-urlencoded' },
+		headers: {
+			cookie: who.cookie,
+			origin: server.url,
+			'content-type': 'application/x-www-form-urlencoded',
+		},
 		body: new URLSearchParams(form).toString(),
 	})
 
 /** The names of this test's programs on a page, in the order shown. */
 function shown(body: string): string[] {
-	return [...body.matchAll(new RegExp(`>((?:Rebate Ending|Training Always|Promo Upcoming|Proposal|Duplicate) ${tag})<`, 'g'))].map(
-		(match) => match[1]!.replace(` ${tag}`, ''),
-	)
+	return [
+		...body.matchAll(
+			new RegExp(
+				`>((?:Rebate Ending|Training Always|Promo Upcoming|Proposal|Duplicate) ${tag})<`,
+				'g',
+			),
+		),
+	].map((match) => match[1]!.replace(` ${tag}`, ''))
 }
 
 describe('the catalogue', () => {
@@ -111,7 +168,12 @@ describe('the catalogue', () => {
 		const page = await get('/programs', alice)
 		expect(page.status).toBe(200)
 		expect(page.body).toContain('<title>Vendor programs')
-		expect(shown(page.body).sort()).toEqual(['Promo Upcoming', 'Proposal', 'Rebate Ending', 'Training Always'])
+		expect(shown(page.body).sort()).toEqual([
+			'Promo Upcoming',
+			'Proposal',
+			'Rebate Ending',
+			'Training Always',
+		])
 		expect(page.body).toContain('Awaiting approval')
 		expect(page.body).toContain('500 USD')
 		expect(page.body).toMatch(/Ending soon, 5 days left/)
@@ -122,10 +184,15 @@ describe('the catalogue', () => {
 	})
 
 	test('filters by vendor, kind, open now and ending soon', async () => {
-		expect(shown((await get(`/programs?vendor=${ids.litware}`, bob)).body)).toEqual(['Training Always'])
+		expect(shown((await get(`/programs?vendor=${ids.litware}`, bob)).body)).toEqual([
+			'Training Always',
+		])
 		expect(shown((await get('/programs?kind=promotion', bob)).body)).toEqual(['Promo Upcoming'])
 		expect(shown((await get('/programs?ending=1', bob)).body)).toEqual(['Rebate Ending'])
-		expect(shown((await get('/programs?open=1', bob)).body).sort()).toEqual(['Rebate Ending', 'Training Always'])
+		expect(shown((await get('/programs?open=1', bob)).body).sort()).toEqual([
+			'Rebate Ending',
+			'Training Always',
+		])
 		const none = await get(`/programs?vendor=${ids.litware}&kind=award`, bob)
 		expect(none.status).toBe(200)
 		expect(none.body).toContain('No program matches these filters')
@@ -133,10 +200,19 @@ describe('the catalogue', () => {
 
 	test('sorts by top rated, most rated, ending soonest and newest', async () => {
 		// Olga reads only shared ratings of the rebate (3 stars), and her 2 stars of the training.
-		expect(shown((await get(`/programs?vendor=${ids.fabrikam}&sort=most`, olga)).body)[0]).toBe('Rebate Ending')
-		expect(shown((await get('/programs?sort=top', olga)).body).slice(0, 2)).toEqual(['Rebate Ending', 'Training Always'])
+		expect(shown((await get(`/programs?vendor=${ids.fabrikam}&sort=most`, olga)).body)[0]).toBe(
+			'Rebate Ending',
+		)
+		expect(shown((await get('/programs?sort=top', olga)).body).slice(0, 2)).toEqual([
+			'Rebate Ending',
+			'Training Always',
+		])
 		expect(shown((await get('/programs?sort=ending', olga)).body)[0]).toBe('Rebate Ending')
-		expect(shown((await get('/programs?sort=newest', olga)).body)).toEqual(['Promo Upcoming', 'Training Always', 'Rebate Ending'])
+		expect(shown((await get('/programs?sort=newest', olga)).body)).toEqual([
+			'Promo Upcoming',
+			'Training Always',
+			'Rebate Ending',
+		])
 	})
 
 	test('a vendor’s page lists its approved programs', async () => {
@@ -179,7 +255,9 @@ describe('a program’s page', () => {
 		const merged = await get(`/programs/${ids.merged}`, bob)
 		expect(merged.status).toBe(301)
 		expect(merged.headers.location).toBe(`/programs/${ids.ending}`)
-		expect((await get(`/programs/${ids.merged}/rate`, bob)).headers.location).toBe(`/programs/${ids.ending}/rate`)
+		expect((await get(`/programs/${ids.merged}/rate`, bob)).headers.location).toBe(
+			`/programs/${ids.ending}/rate`,
+		)
 
 		expect((await get(`/programs/${ids.proposal}`, bob)).status).toBe(404)
 		const own = await get(`/programs/${ids.proposal}`, alice)
@@ -190,7 +268,10 @@ describe('a program’s page', () => {
 		const form = await get(`/programs/${ids.proposal}/rate`, alice)
 		expect(form.body).toContain('awaiting approval')
 		expect(form.body).not.toContain('Save rating')
-		const refused = await post(`/programs/${ids.proposal}/rate`, alice, { overall: '4', wouldRecommend: 'yes' })
+		const refused = await post(`/programs/${ids.proposal}/rate`, alice, {
+			overall: '4',
+			wouldRecommend: 'yes',
+		})
 		expect(refused.status).toBe(400)
 		expect(refused.body).toContain('This program can be rated once it is approved')
 		expect(await db.programRating.count({ where: { programId: ids.proposal } })).toBe(0)
@@ -204,7 +285,13 @@ describe('rating a program', () => {
 		expect(form.status).toBe(200)
 		expect(form.body).toContain(`Rate Training Always ${tag}`)
 
-		const bad = await post(path, alice, { overall: '7', valueScore: '0', review: 'x'.repeat(5001), pros: 'y'.repeat(2001), daysToPayout: '-3' })
+		const bad = await post(path, alice, {
+			overall: '7',
+			valueScore: '0',
+			review: 'x'.repeat(5001),
+			pros: 'y'.repeat(2001),
+			daysToPayout: '-3',
+		})
 		expect(bad.status).toBe(400)
 		for (const message of [
 			'Give the program from 1 to 5 stars',
@@ -215,9 +302,18 @@ describe('rating a program', () => {
 			'Days to payout cannot be negative',
 		])
 			expect(bad.body).toContain(message)
-		expect(await db.programRating.count({ where: { programId: ids.training, memberId: alice.id } })).toBe(0)
+		expect(
+			await db.programRating.count({ where: { programId: ids.training, memberId: alice.id } }),
+		).toBe(0)
 
-		const saved = await post(path, alice, { overall: '4', wouldRecommend: 'yes', review: 'Worth the hours', hoursSpent: '12', visibility: 'community', shownAs: 'name' })
+		const saved = await post(path, alice, {
+			overall: '4',
+			wouldRecommend: 'yes',
+			review: 'Worth the hours',
+			hoursSpent: '12',
+			visibility: 'community',
+			shownAs: 'name',
+		})
 		expect(saved.status).toBe(302)
 		expect(saved.headers.location).toBe(`/programs/${ids.training}`)
 		const page = await get(`/programs/${ids.training}`, olga)
@@ -229,24 +325,46 @@ describe('rating a program', () => {
 		expect(editForm.body).toContain('Edit your rating of')
 		expect(editForm.body).toContain('Worth the hours')
 
-		const badEdit = await post(path, alice, { overall: '0', wouldRecommend: 'no', review: 'Changed my mind' })
+		const badEdit = await post(path, alice, {
+			overall: '0',
+			wouldRecommend: 'no',
+			review: 'Changed my mind',
+		})
 		expect(badEdit.status).toBe(400)
 		expect(badEdit.body).toContain('Give the program from 1 to 5 stars')
-		const unchanged = await db.programRating.findUniqueOrThrow({ where: { programId_memberId: { programId: ids.training, memberId: alice.id } } })
+		const unchanged = await db.programRating.findUniqueOrThrow({
+			where: { programId_memberId: { programId: ids.training, memberId: alice.id } },
+		})
 		expect(unchanged).toMatchObject({ overall: 4, review: 'Worth the hours' })
 
-		expect((await post(path, alice, { overall: '2', wouldRecommend: 'no', review: 'Changed my mind' })).status).toBe(302)
-		const edited = await db.programRating.findMany({ where: { programId: ids.training, memberId: alice.id } })
+		expect(
+			(await post(path, alice, { overall: '2', wouldRecommend: 'no', review: 'Changed my mind' }))
+				.status,
+		).toBe(302)
+		const edited = await db.programRating.findMany({
+			where: { programId: ids.training, memberId: alice.id },
+		})
 		expect(edited).toHaveLength(1)
-		expect(edited[0]).toMatchObject({ overall: 2, wouldRecommend: false, review: 'Changed my mind', hoursSpent: null })
+		expect(edited[0]).toMatchObject({
+			overall: 2,
+			wouldRecommend: false,
+			review: 'Changed my mind',
+			hoursSpent: null,
+		})
 	})
 
 	test('“helpful”: once per member, toggled, never on one’s own rating, only on ratings one may read', async () => {
-		const olgas = await db.programRating.findUniqueOrThrow({ where: { programId_memberId: { programId: ids.ending, memberId: olga.id } } })
-		const bobs = await db.programRating.findUniqueOrThrow({ where: { programId_memberId: { programId: ids.ending, memberId: bob.id } } })
+		const olgas = await db.programRating.findUniqueOrThrow({
+			where: { programId_memberId: { programId: ids.ending, memberId: olga.id } },
+		})
+		const bobs = await db.programRating.findUniqueOrThrow({
+			where: { programId_memberId: { programId: ids.ending, memberId: bob.id } },
+		})
 		const path = `/programs/${ids.ending}`
-		const vote = (who: Person, ratingId: string, helpful: '0' | '1') => post(path, who, { intent: 'helpful', ratingId, helpful })
-		const count = async (id: string) => (await db.programRating.findUniqueOrThrow({ where: { id } })).helpfulCount
+		const vote = (who: Person, ratingId: string, helpful: '0' | '1') =>
+			post(path, who, { intent: 'helpful', ratingId, helpful })
+		const count = async (id: string) =>
+			(await db.programRating.findUniqueOrThrow({ where: { id } })).helpfulCount
 
 		expect((await vote(alice, olgas.id, '1')).status).toBe(302)
 		expect((await vote(alice, olgas.id, '1')).status).toBe(302)
@@ -268,6 +386,8 @@ describe('rating a program', () => {
 		expect(await count(bobs.id)).toBe(0)
 		// "Most helpful" puts Olga's first for Alice; newest puts Bob's (older) after it too, since Olga rated later.
 		const helpful = await get(`${path}?sort=helpful`, alice)
-		expect(helpful.body.indexOf('Olga shared review')).toBeLessThan(helpful.body.indexOf('SECRET group-only words'))
+		expect(helpful.body.indexOf('Olga shared review')).toBeLessThan(
+			helpful.body.indexOf('SECRET group-only words'),
+		)
 	})
 })

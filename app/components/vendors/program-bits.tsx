@@ -1,6 +1,10 @@
 import { Link } from 'react-router'
 import { PROGRAM_KIND_LABELS, type ProgramKind } from '#app/modules/vendors/constants.ts'
-import { daysUntil, PROGRAM_STATUS_LABELS, type ProgramStatus } from '#app/modules/vendors/status.ts'
+import {
+	daysUntil,
+	PROGRAM_STATUS_LABELS,
+	type ProgramStatus,
+} from '#app/modules/vendors/status.ts'
 import { cn } from '#app/utils/misc.ts'
 
 // The small pieces every vendor program page shares: stars, the status badge, amounts, a row of
@@ -113,7 +117,10 @@ export function ProgramRow({
 }) {
 	const benefit = benefitOf(program.benefit)
 	return (
-		<li className="flex flex-wrap items-start justify-between gap-3 px-5 py-4" data-program-id={program.id}>
+		<li
+			className="flex flex-wrap items-start justify-between gap-3 px-5 py-4"
+			data-program-id={program.id}
+		>
 			<div className="min-w-0">
 				<Link to={`/programs/${program.id}`} className="font-semibold text-slate-900">
 					{program.name}

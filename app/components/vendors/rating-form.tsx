@@ -80,7 +80,10 @@ function Choice({
 			<div className="mt-1.5 flex flex-wrap gap-2">
 				{options.map((option) => (
 					<label key={option.value} className={choice}>
-						<input {...getInputProps(field, { type: 'radio', value: option.value })} className="sr-only" />
+						<input
+							{...getInputProps(field, { type: 'radio', value: option.value })}
+							className="sr-only"
+						/>
 						{option.label}
 					</label>
 				))}
@@ -138,7 +141,11 @@ export function RatingForm({
 					label="Year you took part (optional)"
 					errors={fields.yearTookPart.errors}
 					className="max-w-48"
-					inputProps={{ ...getInputProps(fields.yearTookPart, { type: 'number' }), min: 2000, max: thisYear }}
+					inputProps={{
+						...getInputProps(fields.yearTookPart, { type: 'number' }),
+						min: 2000,
+						max: thisYear,
+					}}
 				/>
 			</section>
 			<section className="space-y-4" aria-labelledby="rating-words">
@@ -152,35 +159,62 @@ export function RatingForm({
 					textareaProps={getTextareaProps(fields.review)}
 				/>
 				<div className="grid gap-4 sm:grid-cols-2">
-					<TextareaField label="Pros" errors={fields.pros.errors} textareaProps={getTextareaProps(fields.pros)} />
-					<TextareaField label="Cons" errors={fields.cons.errors} textareaProps={getTextareaProps(fields.cons)} />
+					<TextareaField
+						label="Pros"
+						errors={fields.pros.errors}
+						textareaProps={getTextareaProps(fields.pros)}
+					/>
+					<TextareaField
+						label="Cons"
+						errors={fields.cons.errors}
+						textareaProps={getTextareaProps(fields.cons)}
+					/>
 				</div>
 			</section>
 			<section className="space-y-4" aria-labelledby="rating-outcome">
 				<h2 id="rating-outcome" className="text-lg font-semibold text-slate-900">
-					Outcome <span className="text-sm font-normal text-slate-500">(optional, what peers ask most)</span>
+					Outcome{' '}
+					<span className="text-sm font-normal text-slate-500">
+						(optional, what peers ask most)
+					</span>
 				</h2>
 				<div className="grid gap-4 sm:grid-cols-2">
 					<Field
 						label="Amount claimed"
 						hint="In the program’s currency."
 						errors={fields.amountClaimed.errors}
-						inputProps={{ ...getInputProps(fields.amountClaimed, { type: 'number' }), step: 'any', min: 0 }}
+						inputProps={{
+							...getInputProps(fields.amountClaimed, { type: 'number' }),
+							step: 'any',
+							min: 0,
+						}}
 					/>
 					<Field
 						label="Amount paid"
 						errors={fields.amountPaid.errors}
-						inputProps={{ ...getInputProps(fields.amountPaid, { type: 'number' }), step: 'any', min: 0 }}
+						inputProps={{
+							...getInputProps(fields.amountPaid, { type: 'number' }),
+							step: 'any',
+							min: 0,
+						}}
 					/>
 					<Field
 						label="Days from claim to payout"
 						errors={fields.daysToPayout.errors}
-						inputProps={{ ...getInputProps(fields.daysToPayout, { type: 'number' }), min: 0, step: 1 }}
+						inputProps={{
+							...getInputProps(fields.daysToPayout, { type: 'number' }),
+							min: 0,
+							step: 1,
+						}}
 					/>
 					<Field
 						label="Hours it took you"
 						errors={fields.hoursSpent.errors}
-						inputProps={{ ...getInputProps(fields.hoursSpent, { type: 'number' }), step: 'any', min: 0 }}
+						inputProps={{
+							...getInputProps(fields.hoursSpent, { type: 'number' }),
+							step: 'any',
+							min: 0,
+						}}
 					/>
 				</div>
 				<label className="flex items-center gap-2 text-sm text-slate-800">
@@ -225,7 +259,9 @@ export function RatingForm({
 				) : null}
 			</section>
 			<div className={cn('flex items-center gap-3')}>
-				<Button disabled={navigation.state === 'submitting'}>{editing ? 'Save changes' : 'Save rating'}</Button>
+				<Button disabled={navigation.state === 'submitting'}>
+					{editing ? 'Save changes' : 'Save rating'}
+				</Button>
 			</div>
 		</Form>
 	)

@@ -83,7 +83,11 @@ export function StarDistributionChart({
 			</ChartSurface>
 			<ChartDataTable
 				caption={title}
-				columns={[{ label: 'Stars' }, { label: 'Ratings', numeric: true }, { label: 'Share', numeric: true }]}
+				columns={[
+					{ label: 'Stars' },
+					{ label: 'Ratings', numeric: true },
+					{ label: 'Share', numeric: true },
+				]}
 				rows={rows.map(({ stars, count }) => ({
 					key: stars,
 					cells: [String(stars), String(count), `${percent(count)} %`],

@@ -27,7 +27,8 @@ export async function toggleHelpful(
 		},
 	})
 	if (!rating || !programAccessFrom(cv, rating.program)) return null
-	if (rating.memberId === viewer.id) throw new VendorError('You cannot mark your own rating helpful')
+	if (rating.memberId === viewer.id)
+		throw new VendorError('You cannot mark your own rating helpful')
 	const key = { ratingId_voterId: { ratingId, voterId: viewer.id } }
 	return db.$transaction(async (tx) => {
 		if (helpful) {

@@ -93,7 +93,12 @@ export async function action({ request, params }: Route.ActionArgs) {
 }
 
 const day = (date: Date) =>
-	date.toLocaleDateString('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' })
+	date.toLocaleDateString('en-GB', {
+		timeZone: 'UTC',
+		day: 'numeric',
+		month: 'short',
+		year: 'numeric',
+	})
 
 function Day({ date }: { date: Date }) {
 	return <time dateTime={date.toISOString().slice(0, 10)}>{day(date)}</time>
@@ -115,7 +120,10 @@ function Facts({ program }: { program: LoaderData['program'] }) {
 		.filter(Boolean)
 		.join(' · ')
 	const fee = money(program.feeAmount, program.feeCurrency)
-	const cost = [fee ? `Fee ${fee}` : null, program.hours === null ? null : `about ${program.hours} hours`]
+	const cost = [
+		fee ? `Fee ${fee}` : null,
+		program.hours === null ? null : `about ${program.hours} hours`,
+	]
 		.filter(Boolean)
 		.join(', ')
 	const dates: { label: string; on: Date | null }[] = [
@@ -137,10 +145,17 @@ function Facts({ program }: { program: LoaderData['program'] }) {
 				<Fact label="Cost">{cost || 'No fee given'}</Fact>
 				{program.requirements ? <Fact label="Requirements">{program.requirements}</Fact> : null}
 				{program.eligibility ? <Fact label="Eligibility">{program.eligibility}</Fact> : null}
-				<Fact label="Places">{program.capacityLimited ? 'Limited: first come, first served' : 'Not limited'}</Fact>
+				<Fact label="Places">
+					{program.capacityLimited ? 'Limited: first come, first served' : 'Not limited'}
+				</Fact>
 				{program.link ? (
 					<Fact label="Vendor’s page">
-						<a href={program.link} rel="noopener noreferrer nofollow" target="_blank" className="break-all">
+						<a
+							href={program.link}
+							rel="noopener noreferrer nofollow"
+							target="_blank"
+							className="break-all"
+						>
 							{program.link}
 							<span className="sr-only"> (opens in a new tab)</span>
 						</a>
@@ -169,7 +184,9 @@ function Facts({ program }: { program: LoaderData['program'] }) {
 function Figures({ figures }: { figures: LoaderData['figures'] }) {
 	if (figures.count === 0)
 		return (
-			<EmptyState title="No ratings yet">Be the first to say how it went: peers weigh programs on real experience.</EmptyState>
+			<EmptyState title="No ratings yet">
+				Be the first to say how it went: peers weigh programs on real experience.
+			</EmptyState>
 		)
 	const { outcomes } = figures
 	return (
@@ -178,7 +195,9 @@ function Figures({ figures }: { figures: LoaderData['figures'] }) {
 			<div className="mt-3 grid gap-6 md:grid-cols-2">
 				<div>
 					<p className="flex items-center gap-2" data-testid="average">
-						<span className="text-3xl font-bold text-slate-900 tabular-nums">{oneDecimal(figures.average)}</span>
+						<span className="text-3xl font-bold text-slate-900 tabular-nums">
+							{oneDecimal(figures.average)}
+						</span>
 						<Stars value={figures.average} className="text-xl" />
 					</p>
 					<p className="text-sm text-slate-600" data-testid="rating-count">
@@ -224,13 +243,17 @@ function Figures({ figures }: { figures: LoaderData['figures'] }) {
 								<div className="flex justify-between gap-3">
 									<dt className="text-slate-600">Median days to payout</dt>
 									<dd className="text-slate-900 tabular-nums">
-										{outcomes.medianDaysToPayout === null ? 'Not enough outcomes yet' : outcomes.medianDaysToPayout}
+										{outcomes.medianDaysToPayout === null
+											? 'Not enough outcomes yet'
+											: outcomes.medianDaysToPayout}
 									</dd>
 								</div>
 								<div className="flex justify-between gap-3">
 									<dt className="text-slate-600">Median hours it took</dt>
 									<dd className="text-slate-900 tabular-nums">
-										{outcomes.medianHours === null ? 'Not enough outcomes yet' : outcomes.medianHours}
+										{outcomes.medianHours === null
+											? 'Not enough outcomes yet'
+											: outcomes.medianHours}
 									</dd>
 								</div>
 							</dl>
@@ -259,7 +282,9 @@ function ReviewItem({ review }: { review: Review }) {
 					<Stars value={review.overall} />
 					<span className="text-sm font-medium text-slate-900">{signed}</span>
 					{review.visibility === 'group' ? (
-						<span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700">Group only</span>
+						<span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700">
+							Group only
+						</span>
 					) : null}
 				</p>
 				<p className="text-xs text-slate-500">
@@ -276,7 +301,9 @@ function ReviewItem({ review }: { review: Review }) {
 					))}
 				</ul>
 			) : null}
-			{review.review ? <p className="mt-2 text-sm whitespace-pre-line text-slate-800">{review.review}</p> : null}
+			{review.review ? (
+				<p className="mt-2 text-sm whitespace-pre-line text-slate-800">{review.review}</p>
+			) : null}
 			{review.pros || review.cons ? (
 				<dl className="mt-2 grid gap-2 text-sm sm:grid-cols-2">
 					{review.pros ? (
@@ -297,7 +324,9 @@ function ReviewItem({ review }: { review: Review }) {
 				<p className="mt-2 text-sm text-slate-700">
 					<span className="font-medium">Outcome: </span>
 					{[
-						review.rejected ? `claim rejected${review.rejectionReason ? ` (${review.rejectionReason})` : ''}` : null,
+						review.rejected
+							? `claim rejected${review.rejectionReason ? ` (${review.rejectionReason})` : ''}`
+							: null,
 						claimed ? `claimed ${claimed}` : null,
 						paid && !review.rejected ? `paid ${paid}` : null,
 						review.daysToPayout !== null ? `paid after ${review.daysToPayout} days` : null,
@@ -308,7 +337,9 @@ function ReviewItem({ review }: { review: Review }) {
 				</p>
 			) : null}
 			<div className="mt-2 flex items-center gap-3 text-xs text-slate-500">
-				<time dateTime={new Date(review.createdAt).toISOString()}>{day(new Date(review.createdAt))}</time>
+				<time dateTime={new Date(review.createdAt).toISOString()}>
+					{day(new Date(review.createdAt))}
+				</time>
 				{review.isMine ? (
 					<span>
 						Your rating{review.helpfulCount > 0 ? ` · ${review.helpfulCount} found it helpful` : ''}
@@ -333,8 +364,20 @@ function ReviewItem({ review }: { review: Review }) {
 }
 
 export default function ProgramPage({ loaderData, actionData }: Route.ComponentProps) {
-	const { program, figures, reviews, sort, page, pageCount, total, following, hasRated, canRate, canCurate, now } =
-		loaderData
+	const {
+		program,
+		figures,
+		reviews,
+		sort,
+		page,
+		pageCount,
+		total,
+		following,
+		hasRated,
+		canRate,
+		canCurate,
+		now,
+	} = loaderData
 	useProgramLive(program.id)
 	const base = `/programs/${program.id}`
 	const proposed = program.state === 'proposed'
@@ -375,9 +418,12 @@ export default function ProgramPage({ loaderData, actionData }: Route.ComponentP
 			</div>
 
 			{proposed ? (
-				<p role="status" className="rounded-md border border-violet-200 bg-violet-50 px-4 py-3 text-sm text-violet-900">
-					Awaiting approval: a moderator reviews proposals before they join the catalogue. It can be rated and
-					followed once approved.
+				<p
+					role="status"
+					className="rounded-md border border-violet-200 bg-violet-50 px-4 py-3 text-sm text-violet-900"
+				>
+					Awaiting approval: a moderator reviews proposals before they join the catalogue. It can be
+					rated and followed once approved.
 				</p>
 			) : (
 				<div className="flex flex-wrap items-center gap-3 text-sm">
@@ -406,7 +452,11 @@ export default function ProgramPage({ loaderData, actionData }: Route.ComponentP
 			{canRate && !hasRated ? (
 				<Card>
 					<h2 className="text-base font-semibold text-slate-900">Quick rating</h2>
-					<Form method="post" action={`${base}/rate`} className="mt-2 flex flex-wrap items-end gap-4">
+					<Form
+						method="post"
+						action={`${base}/rate`}
+						className="mt-2 flex flex-wrap items-end gap-4"
+					>
 						<fieldset>
 							<legend className="text-sm text-slate-700">Overall</legend>
 							<div className="mt-1 flex gap-1">
@@ -446,7 +496,8 @@ export default function ProgramPage({ loaderData, actionData }: Route.ComponentP
 			<section aria-labelledby="reviews-heading">
 				<div className="mb-2 flex flex-wrap items-baseline justify-between gap-3">
 					<h2 id="reviews-heading" className="text-lg font-semibold text-slate-900">
-						Reviews {total > 0 ? <span className="font-normal text-slate-500">({total})</span> : null}
+						Reviews{' '}
+						{total > 0 ? <span className="font-normal text-slate-500">({total})</span> : null}
 					</h2>
 					{total > 1 ? (
 						<nav aria-label="Sort reviews" className="flex gap-3 text-sm">
@@ -455,7 +506,9 @@ export default function ProgramPage({ loaderData, actionData }: Route.ComponentP
 									key={value}
 									to={value === 'newest' ? base : `${base}?sort=${value}`}
 									aria-current={sort === value ? 'true' : undefined}
-									className={sort === value ? 'font-semibold text-slate-900 no-underline' : undefined}
+									className={
+										sort === value ? 'font-semibold text-slate-900 no-underline' : undefined
+									}
 								>
 									{RATING_SORT_LABELS[value]}
 								</Link>
@@ -470,7 +523,11 @@ export default function ProgramPage({ loaderData, actionData }: Route.ComponentP
 				) : null}
 				{reviews.length === 0 ? (
 					<EmptyState title="No reviews yet">
-						{canRate ? <Link to={`${base}/rate`}>Write the first one</Link> : 'Reviews appear here once members rate it.'}
+						{canRate ? (
+							<Link to={`${base}/rate`}>Write the first one</Link>
+						) : (
+							'Reviews appear here once members rate it.'
+						)}
 					</EmptyState>
 				) : (
 					<Card className="p-0">

@@ -4,7 +4,11 @@ import { Card, EmptyState, PageHeader } from '#app/components/page.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
 import { buttonClasses } from '#app/components/ui/button.tsx'
 import { ProgramRow } from '#app/components/vendors/program-bits.tsx'
-import { PROGRAM_KIND_LABELS, PROGRAM_KINDS, type ProgramKind } from '#app/modules/vendors/constants.ts'
+import {
+	PROGRAM_KIND_LABELS,
+	PROGRAM_KINDS,
+	type ProgramKind,
+} from '#app/modules/vendors/constants.ts'
 import { vendorsInCatalogue } from '#app/modules/vendors/program-page.server.ts'
 import { pageOfPrograms } from '#app/modules/vendors/programs.server.ts'
 import { PROGRAM_SORT_LABELS, PROGRAM_SORTS, type ProgramSort } from '#app/modules/vendors/sorts.ts'
@@ -36,7 +40,9 @@ export async function loader({ request }: Route.LoaderArgs) {
 		pageOfPrograms(viewer, { filters, sort, now, page: pageParam(url) }),
 		vendorsInCatalogue(viewer),
 	])
-	const filtered = Boolean(filters.vendorId || filters.kind || filters.openNow || filters.endingSoon)
+	const filtered = Boolean(
+		filters.vendorId || filters.kind || filters.openNow || filters.endingSoon,
+	)
 	return { ...list, vendors, filters, sort, filtered, now }
 }
 
@@ -57,12 +63,21 @@ export default function Programs({ loaderData }: Route.ComponentProps) {
 				}
 			/>
 			<Card className="mb-6">
-				<Form method="get" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4" aria-label="Filter and sort programs">
+				<Form
+					method="get"
+					className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4"
+					aria-label="Filter and sort programs"
+				>
 					<div className="space-y-1">
 						<label htmlFor="filter-vendor" className="block text-sm font-medium text-slate-800">
 							Vendor
 						</label>
-						<select id="filter-vendor" name="vendor" defaultValue={filters.vendorId ?? ''} className={selectClasses}>
+						<select
+							id="filter-vendor"
+							name="vendor"
+							defaultValue={filters.vendorId ?? ''}
+							className={selectClasses}
+						>
 							<option value="">All vendors</option>
 							{vendors.map((vendor) => (
 								<option key={vendor.id} value={vendor.id}>
@@ -75,7 +90,12 @@ export default function Programs({ loaderData }: Route.ComponentProps) {
 						<label htmlFor="filter-kind" className="block text-sm font-medium text-slate-800">
 							Kind
 						</label>
-						<select id="filter-kind" name="kind" defaultValue={filters.kind ?? ''} className={selectClasses}>
+						<select
+							id="filter-kind"
+							name="kind"
+							defaultValue={filters.kind ?? ''}
+							className={selectClasses}
+						>
 							<option value="">All kinds</option>
 							{PROGRAM_KINDS.map((kind) => (
 								<option key={kind} value={kind}>
@@ -126,8 +146,8 @@ export default function Programs({ loaderData }: Route.ComponentProps) {
 					</EmptyState>
 				) : (
 					<EmptyState title="No programs yet">
-						Know a vendor program worth sharing? <Link to="/programs/new">Propose it</Link> and peers can
-						rate it once it is approved.
+						Know a vendor program worth sharing? <Link to="/programs/new">Propose it</Link> and
+						peers can rate it once it is approved.
 					</EmptyState>
 				)
 			) : (

@@ -55,7 +55,15 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 				shownAs: mine.shownAs,
 				groupId: mine.groupId,
 			}
-		: { visibility: 'community', shownAs: 'name', groupId: groups[0]?.id, valueScore: '', easeScore: '', supportScore: '', roiScore: '' }
+		: {
+				visibility: 'community',
+				shownAs: 'name',
+				groupId: groups[0]?.id,
+				valueScore: '',
+				easeScore: '',
+				supportScore: '',
+				roiScore: '',
+			}
 	return {
 		program: { id: program.id, name: program.name, vendorName: program.vendor.name },
 		refusal,
