@@ -78,7 +78,7 @@ test('a rating updates the figures, and another member’s rating reaches an ope
 	await waitForHydration(annPage, 'form#rating')
 	await axe(annPage, 'rating form')
 	await choose(annPage, 'Overall', '4 stars')
-	await choose(annPage, 'Vendor support', '5 stars')
+	await choose(annPage, 'Vendor support (optional)', '5 stars')
 	await choose(annPage, 'Would you recommend it to a peer?', 'Yes')
 	await annPage.getByLabel('Review').fill('Paid out within a month once the proof was in.')
 	await annPage.getByLabel('Days from claim to payout').fill('28')
