@@ -44,6 +44,7 @@ function StarChoice({
 					<label key={stars} className={choice}>
 						<input
 							{...getInputProps(field, { type: 'radio', value: String(stars) })}
+							id={`${field.id}-${stars}`}
 							className="sr-only"
 						/>
 						<span aria-hidden="true" className="text-amber-500">
@@ -54,7 +55,11 @@ function StarChoice({
 				))}
 				{optional ? (
 					<label className={choice}>
-						<input {...getInputProps(field, { type: 'radio', value: '' })} className="sr-only" />
+						<input
+							{...getInputProps(field, { type: 'radio', value: '' })}
+							id={`${field.id}-none`}
+							className="sr-only"
+						/>
 						<span className="text-slate-600">No answer</span>
 					</label>
 				) : null}
