@@ -87,6 +87,7 @@ function Choice({
 					<label key={option.value} className={choice}>
 						<input
 							{...getInputProps(field, { type: 'radio', value: option.value })}
+							id={`${field.id}-${option.value}`}
 							className="sr-only"
 						/>
 						{option.label}
