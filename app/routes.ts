@@ -81,5 +81,12 @@ export default [
 		route(':programId/merge', 'routes/vendors/merge.tsx'),
 		route(':programId/discussion', 'routes/vendors/discussion.ts'),
 	]),
+	// Vendor programs: the catalogue, a vendor, a program and its rating form.
+	...prefix('programs', [
+		index('routes/vendors/programs.tsx'),
+		route(':programId', 'routes/vendors/program.tsx'),
+		route(':programId/rate', 'routes/vendors/rate.tsx'),
+	]),
+	route('vendors/:vendorId', 'routes/vendors/vendor.tsx'),
 	route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig

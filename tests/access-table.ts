@@ -148,6 +148,20 @@ const freshProgram = (state: 'approved' | 'proposed', by: 'bob' | 'own') => asyn
 const madeProgram = (c: CaseContext) => ({ programId: made('programId')(c) })
 const worldProgram = ({ world }: CaseContext) => ({ programId: world.vendors.programId })
 const programForm = () => ({ vendorName: 'Contoso', name: fresh('Partner rebate'), kind: 'rebate', enrollOpensOn: '2027-01-01', enrollClosesOn: '2027-03-31' })
+/** Vendor programs: the world's approved program or Alice's proposal; a rating on the approved one by Alice (shared with the community) or by Bob (group A only). */
+const vendorProgram = ({ world }: CaseContext) => ({ programId: world.vendors.programId })
+const vendorProposal = ({ world }: CaseContext) => ({ programId: world.vendors.proposalId })
+const programRatingBy = (who: 'alice' | 'bob') => async ({ world }: { world: World }) => {
+	const memberId = world.people[who].id
+	const visibility = who === 'alice' ? 'community' : 'group'
+	const rating = await db.programRating.upsert({
+		where: { programId_memberId: { programId: world.vendors.programId, memberId } },
+		create: { programId: world.vendors.programId, memberId, groupId: world.group.id, visibility, overall: 4, wouldRecommend: true },
+		update: {},
+		select: { id: true },
+	})
+	return { ratingId: rating.id }
+}
 
 const reply = (body = 'Agreed, with numbers.') => ({ intent: 'reply', body })
 /** A fresh thread (in group A's forum, or the community's) and a category to move it to: another of its forum's, or group B's. */
@@ -620,6 +634,28 @@ export const ROUTE_CASES: RouteCase[] = [
 		'login 404   ok    ok    ok    ok    ok'),
 	r({ route: 'routes/vendors/discussion.ts', method: 'POST', what: 'start the discussion of Alice’s proposal', params: alicesProposal },
 		'login 404   404   404   400   400   400'),
+	// Vendor programs: the community's catalogue (members of any group, site admins); a proposal is
+	// its author's and the curators' (moderators, site admins); rating needs a group. Every role and
+	// page is in tests/integration/vendors-pages.test.ts.
+	r({ route: 'routes/vendors/programs.tsx', method: 'GET', what: 'the catalogue' },                  'login 404   ok    ok    ok    ok    ok'),
+	r({ route: 'routes/vendors/vendor.tsx', method: 'GET', what: 'a vendor', params: ({ world }) => ({ vendorId: world.vendors.vendorId }) },
+		'login 404   ok    ok    ok    ok    ok'),
+	r({ route: 'routes/vendors/program.tsx', method: 'GET', what: 'an approved program', params: vendorProgram },
+		'login 404   ok    ok    ok    ok    ok'),
+	r({ route: 'routes/vendors/program.tsx', method: 'GET', what: 'Alice’s proposal', params: vendorProposal },
+		'login 404   404   404   ok    ok    ok'),
+	r({ route: 'routes/vendors/program.tsx', method: 'POST', what: 'mark Alice’s shared rating helpful', params: vendorProgram, setup: programRatingBy('alice'),
+		form: (c) => ({ intent: 'helpful', ratingId: made('ratingId')(c), helpful: '1' }) },          'login 404   ok    ok    ok    ok    ok'),
+	r({ route: 'routes/vendors/program.tsx', method: 'POST', what: 'mark Bob’s group-only rating helpful', params: vendorProgram, setup: programRatingBy('bob'),
+		form: (c) => ({ intent: 'helpful', ratingId: made('ratingId')(c), helpful: '1' }) },          'login 404   404   ok    ok    404   404'),
+	r({ route: 'routes/vendors/rate.tsx', method: 'GET', what: 'rate an approved program', params: vendorProgram },
+		'login 404   ok    ok    ok    ok    ok'),
+	r({ route: 'routes/vendors/rate.tsx', method: 'GET', what: 'rate Alice’s proposal', params: vendorProposal },
+		'login 404   404   404   ok    ok    ok'),
+	r({ route: 'routes/vendors/rate.tsx', method: 'POST', what: 'rate an approved program', params: vendorProgram,
+		form: () => ({ overall: '4', wouldRecommend: 'yes' }) },                                      'login 404   ok    ok    ok    ok    400'),
+	r({ route: 'routes/vendors/rate.tsx', method: 'POST', what: 'rate Alice’s proposal', params: vendorProposal,
+		form: () => ({ overall: '4', wouldRecommend: 'yes' }) },                                      'login 404   404   404   400   400   400'),
 	r({ route: 'routes/not-found.tsx', method: 'GET', what: 'unknown page' },                     '404   404   404   404   404   404   404'),
 	r({ route: 'routes/not-found.tsx', method: 'POST', what: 'post to an unknown page' },         '404   404   404   404   404   404   404'),
 ]

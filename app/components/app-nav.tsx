@@ -45,6 +45,7 @@ function sectionLinks(user: NavUser, groups: NavGroup[], current: NavGroup | und
 		inGroup ? { to: '/lessons', label: 'Lessons' } : null,
 		inGroup ? { to: '/plans', label: 'Plans' } : null,
 		inGroup ? { to: '/buddies', label: 'Buddies' } : null,
+		inGroup || user.isSiteAdmin ? { to: '/programs', label: 'Programs' } : null,
 		user.isSiteAdmin ? { to: '/admin/groups', label: 'Admin' } : null,
 	].filter((link) => link !== null)
 }

@@ -1,10 +1,12 @@
 import { forumAccess, memberForumAccess, threadAccess } from '#app/modules/forums/access.server.ts'
 import { planAccess } from '#app/modules/plans/access.server.ts'
 import { cycleAccess, meetingAccess } from '#app/modules/quarterly/access.server.ts'
+import { catalogueViewer, programAccess } from '#app/modules/vendors/access.server.ts'
 import { ensureCommunityForum, getGroupForum } from '#app/modules/forums/forums.server.ts'
 import { findMembership } from '#app/modules/groups/groups.server.ts'
 import { isModerator } from '#app/modules/groups/roles.ts'
 import type { SessionUser } from '#app/modules/auth/auth.server.ts'
+import { redirect } from 'react-router'
 import { requireUser } from './auth.server.ts'
 import { invariantResponse, notFound } from './responses.ts'
 
@@ -121,4 +123,24 @@ export async function requireMeeting(
 	const access = meetingId ? await meetingAccess(user, meetingId) : null
 	if (!access || access.groupId !== group.id) throw notFound()
 	return { user, group, membership, access }
+}
+
+/** The catalogue of vendor programs: members of any group and site admins; 404 for anyone else. */
+export async function requireCatalogue(request: Request) {
+	const user = await requireUser(request)
+	const viewer = await catalogueViewer(user)
+	if (!viewer) throw notFound()
+	return { user, viewer }
+}
+
+/**
+ * A vendor program the user may see, or 404. A program merged into another answers with a
+ * permanent redirect to that one (`rest` is the part of the address after the program's id).
+ */
+export async function requireProgram(request: Request, programId: string | undefined, rest = '') {
+	const user = await requireUser(request)
+	const access = programId ? await programAccess(user, programId) : null
+	if (!access) throw notFound()
+	if (access.mergedIntoId) throw redirect(`/programs/${access.mergedIntoId}${rest}`, 301)
+	return { user, access }
 }

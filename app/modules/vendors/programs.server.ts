@@ -19,7 +19,8 @@ import { figuresByProgram } from './figures.server.ts'
 import { indexProgram, unindexRatings } from './program-search.server.ts'
 import type { ProgramFigures } from './figures.ts'
 import type { ProgramInput } from './schemas.ts'
-import { lastDayOf, programStatus, type ProgramStatus } from './status.ts'
+import type { ProgramSort } from './sorts.ts'
+import { lastDayOf, opensOn, programStatus, type ProgramStatus } from './status.ts'
 import { VendorError } from './vendor-error.ts'
 
 type Viewer = Pick<SessionUser, 'id' | 'isSiteAdmin'>
@@ -298,14 +299,7 @@ export async function mergeProgram(
 	return true
 }
 
-export const PROGRAM_SORTS = ['top', 'most', 'ending', 'newest'] as const
-export type ProgramSort = (typeof PROGRAM_SORTS)[number]
-export const PROGRAM_SORT_LABELS: Record<ProgramSort, string> = {
-	top: 'Top rated',
-	most: 'Most rated',
-	ending: 'Ending soonest',
-	newest: 'Newest',
-}
+export { PROGRAM_SORTS, PROGRAM_SORT_LABELS, type ProgramSort } from './sorts.ts'
 
 export type ProgramFilters = {
 	vendorId?: string
@@ -322,7 +316,9 @@ export type ProgramListItem = {
 	state: string
 	vendor: { id: string; slug: string; name: string }
 	status: ProgramStatus
+	opensOn: Date | null
 	lastDay: Date | null
+	benefit: { amount: number | null; currency: string | null; text: string }
 	createdAt: Date
 	figures: ProgramFigures
 }
@@ -352,6 +348,9 @@ export async function listPrograms(
 			claimOpensOn: true,
 			claimClosesOn: true,
 			proofDueOn: true,
+			benefitAmount: true,
+			benefitCurrency: true,
+			benefitText: true,
 			vendor: { select: { id: true, slug: true, name: true } },
 		},
 	})
@@ -366,7 +365,9 @@ export async function listPrograms(
 		state: row.state,
 		vendor: row.vendor,
 		status: programStatus(row, now),
+		opensOn: opensOn(row),
 		lastDay: lastDayOf(row),
+		benefit: { amount: row.benefitAmount, currency: row.benefitCurrency, text: row.benefitText },
 		createdAt: row.createdAt,
 		figures: figures.get(row.id)!,
 	}))
@@ -390,6 +391,25 @@ export async function listPrograms(
 		newest: (a, b) => b.createdAt.getTime() - a.createdAt.getTime() || byName(a, b),
 	}
 	return shown.sort(compare[sort])
+}
+
+export const PROGRAMS_PAGE_SIZE = 25
+
+/** One page of the catalogue (offset paging over the sorted list), with how many pages there are. */
+export async function pageOfPrograms(
+	cv: CatalogueViewer,
+	options: { filters?: ProgramFilters; sort?: ProgramSort; now?: Date; page?: number },
+): Promise<{ items: ProgramListItem[]; total: number; page: number; pageCount: number }> {
+	const all = await listPrograms(cv, options)
+	const pageCount = Math.max(1, Math.ceil(all.length / PROGRAMS_PAGE_SIZE))
+	const page = Math.min(Math.max(1, options.page ?? 1), pageCount)
+	const start = (page - 1) * PROGRAMS_PAGE_SIZE
+	return {
+		items: all.slice(start, start + PROGRAMS_PAGE_SIZE),
+		total: all.length,
+		page,
+		pageCount,
+	}
 }
 
 function endingKey(item: ProgramListItem, now: Date): number {

@@ -14,6 +14,7 @@ import {
 import { VENDOR_EVENTS } from './events.ts'
 import { indexRating } from './program-search.server.ts'
 import type { RatingInput } from './schemas.ts'
+import type { RatingSort } from './sorts.ts'
 import { VendorError } from './vendor-error.ts'
 
 type Viewer = Pick<SessionUser, 'id' | 'isSiteAdmin'>
@@ -93,21 +94,23 @@ export async function saveRating(
 	return result
 }
 
-export const RATING_SORTS = ['newest', 'helpful'] as const
-export type RatingSort = (typeof RATING_SORTS)[number]
+export { RATING_SORTS, type RatingSort } from './sorts.ts'
 
 /** The ratings of a program the viewer may read, with how each is signed. */
 export async function listRatings(
 	cv: CatalogueViewer,
 	programId: string,
 	sort: RatingSort = 'newest',
+	/** One page of them (all when absent). */
+	page?: { skip: number; take: number },
 ) {
 	const rows = await db.programRating.findMany({
 		where: { programId, ...readableRatingsWhere(cv) },
+		...page,
 		orderBy:
 			sort === 'helpful'
-				? [{ helpfulCount: 'desc' }, { createdAt: 'desc' }]
-				: [{ createdAt: 'desc' }],
+				? [{ helpfulCount: 'desc' }, { createdAt: 'desc' }, { id: 'asc' }]
+				: [{ createdAt: 'desc' }, { id: 'asc' }],
 		select: {
 			id: true,
 			memberId: true,
@@ -145,4 +148,37 @@ export async function listRatings(
 				? { kind: 'name' as const, userId: member.id, name: member.name, company: member.company }
 				: { kind: 'group' as const, groupName: group.name },
 	}))
+}
+
+/** How many ratings of a program the viewer may read: for paging through them. */
+export async function countRatings(cv: CatalogueViewer, programId: string): Promise<number> {
+	return db.programRating.count({ where: { programId, ...readableRatingsWhere(cv) } })
+}
+
+/** The viewer's own rating of a program, as the rating form shows it; null before they rate. */
+export async function ownRating(userId: string, programId: string) {
+	return db.programRating.findUnique({
+		where: { programId_memberId: { programId, memberId: userId } },
+		select: {
+			groupId: true,
+			visibility: true,
+			shownAs: true,
+			overall: true,
+			valueScore: true,
+			easeScore: true,
+			supportScore: true,
+			roiScore: true,
+			wouldRecommend: true,
+			yearTookPart: true,
+			review: true,
+			pros: true,
+			cons: true,
+			amountClaimed: true,
+			amountPaid: true,
+			daysToPayout: true,
+			hoursSpent: true,
+			rejected: true,
+			rejectionReason: true,
+		},
+	})
 }
