@@ -10,6 +10,7 @@ import { acceptAnswer, deletePost, setPostHidden, setThreadFlag, toggleBookmark,
 import { postReply } from '#app/modules/forums/replies.server.ts'
 import { LevelIntentSchema, PostIntentSchema, ReplySchema, ThreadIntentSchema } from '#app/modules/forums/schemas.ts'
 import { firstUnreadLocation, getThreadPage, pageOfPost } from '#app/modules/forums/threads.server.ts'
+import { hideReasonSchema } from '#app/modules/moderation/flag-schemas.ts'
 import { markThreadNotificationsRead } from '#app/modules/notifications/notifications.server.ts'
 import { replyWithin } from '#app/utils/form-reply.server.ts'
 import { IDEMPOTENCY_FIELD, newIdempotencyKey } from '#app/utils/idempotency.server.ts'
@@ -96,9 +97,14 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 				await deletePost(user, postId, realtime)
 				return redirectWithToast(back(request, here), { title: 'Post deleted' })
 			case 'hide':
-			case 'unhide':
-				await setPostHidden(user, postId, postIntent.data.intent === 'hide', realtime)
-				return redirectWithToast(back(request, here), { title: postIntent.data.intent === 'hide' ? 'Post hidden from members' : 'Post visible again' })
+			case 'unhide': {
+				const hide = postIntent.data.intent === 'hide'
+				// The author is shown the reason: a hide without one is refused.
+				const reason = hideReasonSchema.safeParse(formData.get('reason') ?? '')
+				if (hide && !reason.success) return data({ intent, error: reason.error.issues[0]!.message }, { status: 400 })
+				await setPostHidden(user, postId, hide, realtime, { reason: reason.data })
+				return redirectWithToast(back(request, here), { title: hide ? 'Post hidden from members' : 'Post visible again' })
+			}
 			case 'accept': {
 				const { accepted } = await acceptAnswer(user, postId, realtime)
 				return redirectWithToast(back(request, here), { title: accepted ? 'Marked as the answer' : 'Answer mark removed' })
