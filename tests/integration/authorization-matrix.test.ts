@@ -56,7 +56,7 @@ async function runCell(row: RouteCase, role: Role): Promise<Cell> {
 	const c = { world, actor, made }
 	const params = { ...defaultParams(world), ...row.params?.(c) }
 	const needed = Object.fromEntries(paramNames(route.pattern).map((name) => [name, params[name]!]))
-	const path = fillPattern(route.pattern, needed) + (row.query ?? '')
+	const path = fillPattern(route.pattern, needed) + (typeof row.query === 'function' ? row.query(c) : (row.query ?? ''))
 	const form = row.form?.(c) ?? (row.method === 'POST' ? {} : undefined)
 	const request = makeRequest(path, { cookie: actor?.cookie, form, method: row.method })
 	// Only writes are compared (GET pages that write nothing are not expected to).
