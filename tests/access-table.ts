@@ -275,7 +275,7 @@ export const ROUTE_CASES: RouteCase[] = [
 	r({ route: 'routes/threads/thread.tsx', method: 'POST', what: 'hide Alice’s reply', params: groupThread, setup: alicesReply,
 		form: (c) => ({ intent: 'hide', postId: made('postId')(c), reason: 'Off-topic for this group' }) }, 'login 404   404   403   ok    404   404'),
 	r({ route: 'routes/threads/thread.tsx', method: 'POST', what: 'hide Alice’s reply without a reason', params: groupThread, setup: alicesReply,
-		form: (c) => ({ intent: 'hide', postId: made('postId')(c) }) },                            'login 404   404   400   400   404   404'),
+		form: (c) => ({ intent: 'hide', postId: made('postId')(c) }) },                            'login 404   404   403   400   404   404'),
 	r({ route: 'routes/threads/thread.tsx', method: 'POST', what: 'unhide a hidden reply', params: groupThread,
 		setup: async (c) => {
 			const { postId } = await alicesReply(c)

@@ -10,6 +10,7 @@ import { acceptAnswer, deletePost, setPostHidden, setThreadFlag, toggleBookmark,
 import { postReply } from '#app/modules/forums/replies.server.ts'
 import { LevelIntentSchema, PostIntentSchema, ReplySchema, ThreadIntentSchema } from '#app/modules/forums/schemas.ts'
 import { firstUnreadLocation, getThreadPage, pageOfPost } from '#app/modules/forums/threads.server.ts'
+import { forumCan } from '#app/modules/forums/permissions.ts'
 import { hideReasonSchema } from '#app/modules/moderation/flag-schemas.ts'
 import { markThreadNotificationsRead } from '#app/modules/notifications/notifications.server.ts'
 import { replyWithin } from '#app/utils/form-reply.server.ts'
@@ -99,9 +100,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 			case 'hide':
 			case 'unhide': {
 				const hide = postIntent.data.intent === 'hide'
-				// The author is shown the reason: a hide without one is refused.
+				// The author is shown the reason: a moderator's hide without one is refused.
 				const reason = hideReasonSchema.safeParse(formData.get('reason') ?? '')
-				if (hide && !reason.success) return data({ intent, error: reason.error.issues[0]!.message }, { status: 400 })
+				if (hide && forumCan.hidePost(access) && !reason.success) return data({ intent, error: reason.error.issues[0]!.message }, { status: 400 })
 				await setPostHidden(user, postId, hide, realtime, { reason: reason.data })
 				return redirectWithToast(back(request, here), { title: hide ? 'Post hidden from members' : 'Post visible again' })
 			}
