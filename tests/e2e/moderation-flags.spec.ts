@@ -5,27 +5,55 @@ import { expect, test } from './fixtures.ts'
 async function groupWith(moderatorId: string, memberIds: string[]) {
 	const { createGroup } = await import('#app/modules/groups/groups.server.ts')
 	const { db } = await import('#app/utils/db.server.ts')
-	const group = await createGroup({ name: `Flags ${Math.random().toString(36).slice(2, 8)}`, description: '', creatorId: moderatorId })
-	for (const userId of memberIds) await db.membership.create({ data: { userId, groupId: group.id, role: 'member' } })
-	const forum = await db.forum.findUniqueOrThrow({ where: { groupId: group.id }, include: { categories: true } })
+	const group = await createGroup({
+		name: `Flags ${Math.random().toString(36).slice(2, 8)}`,
+		description: '',
+		creatorId: moderatorId,
+	})
+	for (const userId of memberIds)
+		await db.membership.create({ data: { userId, groupId: group.id, role: 'member' } })
+	const forum = await db.forum.findUniqueOrThrow({
+		where: { groupId: group.id },
+		include: { categories: true },
+	})
 	return { group, forum }
 }
 
-async function threadWithReply(forum: { id: string; categories: Array<{ id: string }> }, authorId: string, replierId: string) {
+async function threadWithReply(
+	forum: { id: string; categories: Array<{ id: string }> },
+	authorId: string,
+	replierId: string,
+) {
 	const { createThread, createReply } = await import('#app/modules/forums/posts.server.ts')
 	const { offlinePublisher } = await import('#app/utils/realtime.ts')
 	const { threadId } = await createThread(
 		{ id: authorId, isSiteAdmin: false },
 		forum.id,
-		{ kind: 'discussion', title: 'Pricing the maintenance contracts', categoryId: forum.categories[0]!.id, tags: [], body: 'How do you price them?' },
+		{
+			kind: 'discussion',
+			title: 'Pricing the maintenance contracts',
+			categoryId: forum.categories[0]!.id,
+			tags: [],
+			body: 'How do you price them?',
+		},
 		offlinePublisher,
 		'unpaced',
 	)
-	await createReply({ id: replierId, isSiteAdmin: false }, threadId, { body: 'Our client Contoso pays 12% a year, here is their contract.' }, offlinePublisher, 'unpaced')
+	await createReply(
+		{ id: replierId, isSiteAdmin: false },
+		threadId,
+		{ body: 'Our client Contoso pays 12% a year, here is their contract.' },
+		offlinePublisher,
+		'unpaced',
+	)
 	return threadId
 }
 
-test('a member flags a post; the moderator hides it from the queue; the member is told', async ({ browser, login, axe }) => {
+test('a member flags a post; the moderator hides it from the queue; the member is told', async ({
+	browser,
+	login,
+	axe,
+}) => {
 	// Three people's pages and two accessibility checks: past 60 s on a loaded machine.
 	test.slow()
 	const monaContext = await browser.newContext()
@@ -57,7 +85,9 @@ test('a member flags a post; the moderator hides it from the queue; the member i
 	await expect(item.getByTestId('flag-count')).toHaveText('1 flag')
 	await expect(item).toContainText('Names a client and their terms')
 	await axe(monaPage, 'flag queue')
-	await item.getByLabel('Reason shown to the author').fill('Names a client: please share without names')
+	await item
+		.getByLabel('Reason shown to the author')
+		.fill('Names a client: please share without names')
 	await item.getByRole('button', { name: 'Hide', exact: true }).click()
 	await expect(monaPage.getByText('Nothing flagged')).toBeVisible()
 
@@ -67,7 +97,9 @@ test('a member flags a post; the moderator hides it from the queue; the member i
 	await expect(alicePage.getByText('a moderator hid it')).toBeVisible()
 	const bobPage = await bobContext.newPage()
 	await bobPage.goto(`/t/${threadId}`)
-	await expect(bobPage.getByTestId('hidden-reason')).toHaveText('Hidden by a moderator: Names a client: please share without names')
+	await expect(bobPage.getByTestId('hidden-reason')).toHaveText(
+		'Hidden by a moderator: Names a client: please share without names',
+	)
 
 	for (const context of [monaContext, aliceContext, bobContext]) await context.close()
 })

@@ -14,3 +14,6 @@ export const MODERATION_TYPES = {
 	hidden: 'hidden',
 	unhidden: 'unhidden',
 } as const
+
+/** The subjects an author is told about when what they wrote is hidden or shown again. */
+export type AuthorNoticeKind = typeof MODERATION_POST | typeof MODERATION_RATING

@@ -4,7 +4,13 @@ import { z } from 'zod'
 export const FLAG_SUBJECT_KINDS = ['post', 'thread', 'rating'] as const
 export type FlagSubjectKind = (typeof FLAG_SUBJECT_KINDS)[number]
 
-export const FLAG_REASONS = ['off_topic', 'inappropriate', 'confidentiality', 'spam', 'other'] as const
+export const FLAG_REASONS = [
+	'off_topic',
+	'inappropriate',
+	'confidentiality',
+	'spam',
+	'other',
+] as const
 export type FlagReason = (typeof FLAG_REASONS)[number]
 
 export const FLAG_REASON_LABELS: Record<FlagReason, string> = {
@@ -25,21 +31,26 @@ export const FLAG_THRESHOLD_MAX = 50
 export const FLAG_HIDDEN_REASON = 'Hidden until a moderator reviews it'
 
 const trimmed = (max: number, what: string) =>
-	z
-		.string()
-		.trim()
-		.max(max, `${what} can be at most ${max} characters.`)
+	z.string().trim().max(max, `${what} can be at most ${max} characters.`)
 
 export const FlagSchema = z
 	.object({
 		kind: z.enum(FLAG_SUBJECT_KINDS, { error: 'Choose what you are flagging.' }),
-		id: z.string({ error: 'Choose what you are flagging.' }).trim().min(1, 'Choose what you are flagging.').max(100),
+		id: z
+			.string({ error: 'Choose what you are flagging.' })
+			.trim()
+			.min(1, 'Choose what you are flagging.')
+			.max(100),
 		reason: z.enum(FLAG_REASONS, { error: 'Choose a reason.' }),
 		note: trimmed(FLAG_NOTE_MAX, 'The note').optional().default(''),
 	})
 	.superRefine((value, ctx) => {
 		if (value.reason === 'other' && !value.note) {
-			ctx.addIssue({ code: 'custom', path: ['note'], message: 'Tell the moderators what is wrong (a note is needed for “Other”).' })
+			ctx.addIssue({
+				code: 'custom',
+				path: ['note'],
+				message: 'Tell the moderators what is wrong (a note is needed for “Other”).',
+			})
 		}
 	})
 export type FlagInput = z.infer<typeof FlagSchema>
@@ -52,7 +63,11 @@ export const ReviewFlagSchema = z
 	})
 	.superRefine((value, ctx) => {
 		if (value.reason === 'other' && !value.note) {
-			ctx.addIssue({ code: 'custom', path: ['note'], message: 'Tell the moderators what is wrong (a note is needed for “Other”).' })
+			ctx.addIssue({
+				code: 'custom',
+				path: ['note'],
+				message: 'Tell the moderators what is wrong (a note is needed for “Other”).',
+			})
 		}
 	})
 
@@ -70,7 +85,11 @@ const item = {
 
 export const ResolveSchema = z.discriminatedUnion('intent', [
 	z.object({ intent: z.literal('hide'), ...item, reason: hideReasonSchema }),
-	z.object({ intent: z.literal('dismiss'), ...item, note: trimmed(DISMISS_NOTE_MAX, 'The note').optional().default('') }),
+	z.object({
+		intent: z.literal('dismiss'),
+		...item,
+		note: trimmed(DISMISS_NOTE_MAX, 'The note').optional().default(''),
+	}),
 	z.object({
 		intent: z.literal('threshold'),
 		threshold: z.coerce

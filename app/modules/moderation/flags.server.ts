@@ -2,14 +2,28 @@ import type { SessionUser } from '#app/modules/auth/auth.server.ts'
 import { forumAccess, threadAccess } from '#app/modules/forums/access.server.ts'
 import { COMMUNITY_FORUM_ID } from '#app/modules/forums/constants.ts'
 import { changePostHidden } from '#app/modules/forums/posts.server.ts'
-import { announceNotifications, recordNotifications } from '#app/modules/notifications/notifications.server.ts'
+import {
+	announceNotifications,
+	recordNotifications,
+} from '#app/modules/notifications/notifications.server.ts'
 import { catalogueViewer, programAccessFrom } from '#app/modules/vendors/access.server.ts'
 import { db, type DbTransaction } from '#app/utils/db.server.ts'
 import type { RealtimePublisher } from '#app/utils/realtime.ts'
 import { queryRows, sql } from '#app/utils/sql.server.ts'
 import { recordAudit } from './audit.server.ts'
-import { MODERATION_FLAG, MODERATION_POST, MODERATION_RATING, MODERATION_TYPES } from './constants.ts'
-import { FLAG_HIDDEN_REASON, FLAG_REASON_LABELS, type FlagInput, type FlagReason, type FlagSubjectKind } from './flag-schemas.ts'
+import {
+	MODERATION_FLAG,
+	MODERATION_POST,
+	MODERATION_RATING,
+	MODERATION_TYPES,
+} from './constants.ts'
+import {
+	FLAG_HIDDEN_REASON,
+	FLAG_REASON_LABELS,
+	type FlagInput,
+	type FlagReason,
+	type FlagSubjectKind,
+} from './flag-schemas.ts'
 import { announceHideToAuthor, notifyAuthorOfHide } from './hide-notices.server.ts'
 import { ModerationError } from './moderation-error.ts'
 
@@ -61,7 +75,11 @@ export type FlagTarget = {
 	programId: string | null
 }
 
-const KIND_WORDS: Record<FlagSubjectKind, string> = { post: 'post', thread: 'thread', rating: 'review' }
+const KIND_WORDS: Record<FlagSubjectKind, string> = {
+	post: 'post',
+	thread: 'thread',
+	rating: 'review',
+}
 
 function excerpt(text: string): string {
 	const flat = text.replace(/\s+/g, ' ').trim()
@@ -84,7 +102,10 @@ const postSelect = {
 } as const
 
 /** An item as it is, whoever asks; null when it does not exist. */
-export async function loadFlagTarget(kind: FlagSubjectKind, id: string): Promise<FlagTarget | null> {
+export async function loadFlagTarget(
+	kind: FlagSubjectKind,
+	id: string,
+): Promise<FlagTarget | null> {
 	if (kind === 'rating') {
 		const rating = await db.programRating.findUnique({
 			where: { id },
@@ -113,7 +134,11 @@ export async function loadFlagTarget(kind: FlagSubjectKind, id: string): Promise
 			label: `a review of ${rating.program.name}`,
 			href: `/programs/${rating.programId}#review-${rating.id}`,
 			excerpt: excerpt([rating.review, rating.pros, rating.cons].filter(Boolean).join(' · ')),
-			hidden: { hiddenAt: rating.hiddenAt, hiddenById: rating.hiddenById, hiddenReason: rating.hiddenReason },
+			hidden: {
+				hiddenAt: rating.hiddenAt,
+				hiddenById: rating.hiddenById,
+				hiddenReason: rating.hiddenReason,
+			},
 			deleted: false,
 			postId: null,
 			threadId: null,
@@ -122,7 +147,10 @@ export async function loadFlagTarget(kind: FlagSubjectKind, id: string): Promise
 	}
 	const post =
 		kind === 'thread'
-			? await db.post.findUnique({ where: { threadId_number: { threadId: id, number: 1 } }, select: postSelect })
+			? await db.post.findUnique({
+					where: { threadId_number: { threadId: id, number: 1 } },
+					select: postSelect,
+				})
 			: await db.post.findUnique({ where: { id }, select: postSelect })
 	if (!post) return null
 	return {
@@ -131,10 +159,15 @@ export async function loadFlagTarget(kind: FlagSubjectKind, id: string): Promise
 		groupId: post.thread.forum.groupId,
 		authorId: post.authorId,
 		authorName: post.author.name,
-		label: kind === 'thread' ? `the thread “${post.thread.title}”` : `a post in “${post.thread.title}”`,
+		label:
+			kind === 'thread' ? `the thread “${post.thread.title}”` : `a post in “${post.thread.title}”`,
 		href: `/t/${post.threadId}?post=${post.number}`,
 		excerpt: excerpt(post.bodyText || post.body),
-		hidden: { hiddenAt: post.hiddenAt, hiddenById: post.hiddenById, hiddenReason: post.hiddenReason },
+		hidden: {
+			hiddenAt: post.hiddenAt,
+			hiddenById: post.hiddenById,
+			hiddenReason: post.hiddenReason,
+		},
 		deleted: Boolean(post.deletedAt),
 		postId: post.id,
 		threadId: post.threadId,
@@ -146,23 +179,43 @@ export async function loadFlagTarget(kind: FlagSubjectKind, id: string): Promise
  * An item the viewer may read, or null: the forums' rule for a post or thread (a hidden one is
  * its moderators' and its author's), the catalogue's for a review.
  */
-export async function readableFlagTarget(viewer: Viewer, kind: FlagSubjectKind, id: string): Promise<FlagTarget | null> {
+export async function readableFlagTarget(
+	viewer: Viewer,
+	kind: FlagSubjectKind,
+	id: string,
+): Promise<FlagTarget | null> {
 	const target = await loadFlagTarget(kind, id)
 	if (!target || target.deleted) return null
 	if (target.threadId) {
 		const found = await threadAccess(viewer, target.threadId)
 		if (!found) return null
-		if (target.hidden.hiddenAt && !found.access.canModerate && target.authorId !== viewer.id) return null
+		if (target.hidden.hiddenAt && !found.access.canModerate && target.authorId !== viewer.id)
+			return null
 		return target
 	}
 	const cv = await catalogueViewer(viewer)
 	if (!cv || !target.programId) return null
-	const program = await db.vendorProgram.findUnique({ where: { id: target.programId }, select: { id: true, state: true, proposedById: true } })
+	const program = await db.vendorProgram.findUnique({
+		where: { id: target.programId },
+		select: { id: true, state: true, proposedById: true },
+	})
 	if (!program || !programAccessFrom(cv, program)) return null
-	const rating = await db.programRating.findUnique({ where: { id }, select: { visibility: true, groupId: true } })
-	const readable = rating && (rating.visibility === 'community' || cv.groupIds.includes(rating.groupId) || target.authorId === viewer.id)
+	const rating = await db.programRating.findUnique({
+		where: { id },
+		select: { visibility: true, groupId: true },
+	})
+	const readable =
+		rating &&
+		(rating.visibility === 'community' ||
+			cv.groupIds.includes(rating.groupId) ||
+			target.authorId === viewer.id)
 	if (!readable) return null
-	if (target.hidden.hiddenAt && target.authorId !== viewer.id && !(await moderatesFlagScope(viewer, target.groupId))) return null
+	if (
+		target.hidden.hiddenAt &&
+		target.authorId !== viewer.id &&
+		!(await moderatesFlagScope(viewer, target.groupId))
+	)
+		return null
 	return target
 }
 
@@ -173,39 +226,71 @@ export async function readableFlagTarget(viewer: Viewer, kind: FlagSubjectKind, 
 export async function moderatesFlagScope(viewer: Viewer, groupId: string | null): Promise<boolean> {
 	if (groupId === null) return (await forumAccess(viewer, COMMUNITY_FORUM_ID)).canModerate
 	if (viewer.isSiteAdmin) return true
-	const membership = await db.membership.findUnique({ where: { userId_groupId: { userId: viewer.id, groupId } }, select: { role: true } })
+	const membership = await db.membership.findUnique({
+		where: { userId_groupId: { userId: viewer.id, groupId } },
+		select: { role: true },
+	})
 	return membership?.role === 'moderator'
 }
 
 /** How many distinct members' flags hide an item of the group. */
 async function thresholdOf(groupId: string | null): Promise<number> {
 	if (groupId === null) return DEFAULT_FLAG_THRESHOLD
-	const group = await db.group.findUnique({ where: { id: groupId }, select: { flagThreshold: true } })
+	const group = await db.group.findUnique({
+		where: { id: groupId },
+		select: { flagThreshold: true },
+	})
 	return group?.flagThreshold ?? DEFAULT_FLAG_THRESHOLD
 }
 
 /** The viewer's flag of an item, if they made one: the flag page shows it instead of the form. */
 export function findOwnFlag(viewerId: string, kind: FlagSubjectKind, id: string) {
 	return db.flag.findUnique({
-		where: { reporterId_subjectKind_subjectId: { reporterId: viewerId, subjectKind: kind, subjectId: id } },
-		select: { id: true, reason: true, note: true, status: true, createdAt: true, resolvedAt: true, resolutionNote: true },
+		where: {
+			reporterId_subjectKind_subjectId: { reporterId: viewerId, subjectKind: kind, subjectId: id },
+		},
+		select: {
+			id: true,
+			reason: true,
+			note: true,
+			status: true,
+			createdAt: true,
+			resolvedAt: true,
+			resolutionNote: true,
+		},
 	})
 }
 
 function isUniqueViolation(error: unknown): boolean {
-	return typeof error === 'object' && error !== null && 'code' in error && (error as { code: unknown }).code === 'P2002'
+	return (
+		typeof error === 'object' &&
+		error !== null &&
+		'code' in error &&
+		(error as { code: unknown }).code === 'P2002'
+	)
 }
 
 /** Hides or shows again a review, in the forums' way: who hid it (null: members' flags) and why. */
-async function changeRatingHidden(
-	input: { ratingId: string; hidden: boolean; byId: string | null; reason: string | null; alongWith?: (tx: DbTransaction) => Promise<void> },
-) {
+async function changeRatingHidden(input: {
+	ratingId: string
+	hidden: boolean
+	byId: string | null
+	reason: string | null
+	alongWith?: (tx: DbTransaction) => Promise<void>
+}) {
 	await db.$transaction(async (tx) => {
-		const current = await tx.programRating.findUniqueOrThrow({ where: { id: input.ratingId }, select: { hiddenAt: true } })
+		const current = await tx.programRating.findUniqueOrThrow({
+			where: { id: input.ratingId },
+			select: { hiddenAt: true },
+		})
 		await tx.programRating.update({
 			where: { id: input.ratingId },
 			data: input.hidden
-				? { hiddenAt: current.hiddenAt ?? new Date(), hiddenById: input.byId, hiddenReason: input.reason }
+				? {
+						hiddenAt: current.hiddenAt ?? new Date(),
+						hiddenById: input.byId,
+						hiddenReason: input.reason,
+					}
 				: { hiddenAt: null, hiddenById: null, hiddenReason: null },
 		})
 		await input.alongWith?.(tx)
@@ -215,7 +300,12 @@ async function changeRatingHidden(
 /** Hides or shows an item, its own way, with what the caller commits alongside. */
 async function changeTargetHidden(
 	target: FlagTarget,
-	input: { hidden: boolean; byId: string | null; reason: string | null; alongWith: (tx: DbTransaction) => Promise<void> },
+	input: {
+		hidden: boolean
+		byId: string | null
+		reason: string | null
+		alongWith: (tx: DbTransaction) => Promise<void>
+	},
 	realtime: RealtimePublisher,
 ) {
 	if (target.postId) {
@@ -225,15 +315,24 @@ async function changeTargetHidden(
 	}
 }
 
-const authorKind = (target: FlagTarget) => (target.kind === 'rating' ? MODERATION_RATING : MODERATION_POST)
-const authorSubject = (target: FlagTarget) => ({ id: target.postId ?? target.id, authorId: target.authorId })
+const authorKind = (target: FlagTarget) =>
+	target.kind === 'rating' ? MODERATION_RATING : MODERATION_POST
+const authorSubject = (target: FlagTarget) => ({
+	id: target.postId ?? target.id,
+	authorId: target.authorId,
+})
 
 /**
  * A member's flag. Refused, with a message and nothing written: an item they cannot read (404),
  * their own (400), one they flagged before (409), past the hourly allowance (429). Past the
  * group's threshold the item is hidden until a moderator reviews it.
  */
-export async function createFlag(viewer: Viewer, input: FlagInput, realtime: RealtimePublisher, now = new Date()) {
+export async function createFlag(
+	viewer: Viewer,
+	input: FlagInput,
+	realtime: RealtimePublisher,
+	now = new Date(),
+) {
 	const target = await readableFlagTarget(viewer, input.kind, input.id)
 	const word = KIND_WORDS[input.kind]
 	if (!target) throw new ModerationError(`That ${word} does not exist or you cannot see it.`, 404)
@@ -241,31 +340,55 @@ export async function createFlag(viewer: Viewer, input: FlagInput, realtime: Rea
 	if (await findOwnFlag(viewer.id, input.kind, input.id)) {
 		throw new ModerationError(`You have already flagged this ${word}; the moderators have it.`, 409)
 	}
-	const recent = await db.flag.count({ where: { reporterId: viewer.id, createdAt: { gt: new Date(now.getTime() - HOUR_MS) } } })
+	const recent = await db.flag.count({
+		where: { reporterId: viewer.id, createdAt: { gt: new Date(now.getTime() - HOUR_MS) } },
+	})
 	if (recent >= FLAGS_PER_HOUR) {
-		throw new ModerationError(`You can flag at most ${FLAGS_PER_HOUR} items an hour. The moderators have your earlier flags; try again later.`, 429)
+		throw new ModerationError(
+			`You can flag at most ${FLAGS_PER_HOUR} items an hour. The moderators have your earlier flags; try again later.`,
+			429,
+		)
 	}
 	let flagId: string
 	let open: number
 	try {
 		;({ flagId, open } = await db.$transaction(async (tx) => {
 			const flag = await tx.flag.create({
-				data: { subjectKind: input.kind, subjectId: input.id, groupId: target.groupId, reporterId: viewer.id, reason: input.reason, note: input.note },
+				data: {
+					subjectKind: input.kind,
+					subjectId: input.id,
+					groupId: target.groupId,
+					reporterId: viewer.id,
+					reason: input.reason,
+					note: input.note,
+				},
 				select: { id: true },
 			})
-			const open = await tx.flag.count({ where: { subjectKind: input.kind, subjectId: input.id, status: 'open' } })
+			const open = await tx.flag.count({
+				where: { subjectKind: input.kind, subjectId: input.id, status: 'open' },
+			})
 			return { flagId: flag.id, open }
 		}))
 	} catch (error) {
 		// Two submissions of the same form at once: the second finds the first.
-		if (isUniqueViolation(error)) throw new ModerationError(`You have already flagged this ${word}; the moderators have it.`, 409)
+		if (isUniqueViolation(error))
+			throw new ModerationError(
+				`You have already flagged this ${word}; the moderators have it.`,
+				409,
+			)
 		throw error
 	}
 	let hidden = false
 	if (!target.hidden.hiddenAt && open >= (await thresholdOf(target.groupId))) {
 		await changeTargetHidden(
 			target,
-			{ hidden: true, byId: null, reason: FLAG_HIDDEN_REASON, alongWith: (tx) => notifyAuthorOfHide(tx, null, authorSubject(target), true, authorKind(target)) },
+			{
+				hidden: true,
+				byId: null,
+				reason: FLAG_HIDDEN_REASON,
+				alongWith: (tx) =>
+					notifyAuthorOfHide(tx, null, authorSubject(target), true, authorKind(target)),
+			},
 			realtime,
 		)
 		announceHideToAuthor(realtime, null, authorSubject(target), authorKind(target))
@@ -286,7 +409,14 @@ export type QueueItem = {
 	count: number
 	firstFlaggedAt: Date
 	reasons: Array<{ reason: FlagReason; label: string; count: number }>
-	flags: Array<{ id: string; reporterName: string; reason: FlagReason; reasonLabel: string; note: string; createdAt: Date }>
+	flags: Array<{
+		id: string
+		reporterName: string
+		reason: FlagReason
+		reasonLabel: string
+		note: string
+		createdAt: Date
+	}>
 	target: FlagTarget | null
 	/** Hidden by the flags alone, waiting for this review. */
 	hiddenByFlags: boolean
@@ -301,7 +431,12 @@ export async function listFlagQueue(scope: QueueScope, page: number) {
 	const pageCount = Math.max(1, Math.ceil(total / FLAG_QUEUE_PAGE_SIZE))
 	const current = Math.min(Math.max(1, page), pageCount)
 	// The subject breaks ties between items first flagged in the same millisecond, so pages never overlap.
-	const rows = await queryRows<{ subjectKind: string; subjectId: string; count: number | bigint; firstAt: Date | string }>(sql`
+	const rows = await queryRows<{
+		subjectKind: string
+		subjectId: string
+		count: number | bigint
+		firstAt: Date | string
+	}>(sql`
 		SELECT f."subjectKind", f."subjectId", COUNT(*) AS "count", MIN(f."createdAt") AS "firstAt"
 		FROM "Flag" f WHERE ${scopeSql(scope)} AND f."status" = 'open'
 		GROUP BY f."subjectKind", f."subjectId"
@@ -309,24 +444,42 @@ export async function listFlagQueue(scope: QueueScope, page: number) {
 		LIMIT ${FLAG_QUEUE_PAGE_SIZE} OFFSET ${(current - 1) * FLAG_QUEUE_PAGE_SIZE}`)
 	const flags = rows.length
 		? await db.flag.findMany({
-				where: { status: 'open', OR: rows.map((row) => ({ subjectKind: row.subjectKind, subjectId: row.subjectId })) },
+				where: {
+					status: 'open',
+					OR: rows.map((row) => ({ subjectKind: row.subjectKind, subjectId: row.subjectId })),
+				},
 				orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-				select: { id: true, subjectKind: true, subjectId: true, reason: true, note: true, createdAt: true, reporter: { select: { name: true } } },
+				select: {
+					id: true,
+					subjectKind: true,
+					subjectId: true,
+					reason: true,
+					note: true,
+					createdAt: true,
+					reporter: { select: { name: true } },
+				},
 			})
 		: []
 	const items: QueueItem[] = await Promise.all(
 		rows.map(async (row) => {
 			const kind = row.subjectKind as FlagSubjectKind
-			const own = flags.filter((flag) => flag.subjectKind === row.subjectKind && flag.subjectId === row.subjectId)
+			const own = flags.filter(
+				(flag) => flag.subjectKind === row.subjectKind && flag.subjectId === row.subjectId,
+			)
 			const byReason = new Map<FlagReason, number>()
-			for (const flag of own) byReason.set(flag.reason as FlagReason, (byReason.get(flag.reason as FlagReason) ?? 0) + 1)
+			for (const flag of own)
+				byReason.set(flag.reason as FlagReason, (byReason.get(flag.reason as FlagReason) ?? 0) + 1)
 			const target = await loadFlagTarget(kind, row.subjectId)
 			return {
 				kind,
 				id: row.subjectId,
 				count: Number(row.count),
 				firstFlaggedAt: new Date(row.firstAt),
-				reasons: [...byReason].map(([reason, count]) => ({ reason, label: FLAG_REASON_LABELS[reason] ?? reason, count })),
+				reasons: [...byReason].map(([reason, count]) => ({
+					reason,
+					label: FLAG_REASON_LABELS[reason] ?? reason,
+					count,
+				})),
 				flags: own.map((flag) => ({
 					id: flag.id,
 					reporterName: flag.reporter.name,
@@ -359,15 +512,30 @@ export async function resolveFlags(
 	resolution: Resolution,
 	realtime: RealtimePublisher,
 ) {
-	const open = await db.flag.findMany({ where: { subjectKind: item.kind, subjectId: item.id, status: 'open' }, select: { id: true, groupId: true, reporterId: true, reason: true } })
+	const open = await db.flag.findMany({
+		where: { subjectKind: item.kind, subjectId: item.id, status: 'open' },
+		select: { id: true, groupId: true, reporterId: true, reason: true },
+	})
 	const word = KIND_WORDS[item.kind]
 	if (open.length === 0) {
-		const any = await db.flag.findFirst({ where: { subjectKind: item.kind, subjectId: item.id, groupId: scope.groupId }, select: { id: true } })
+		const any = await db.flag.findFirst({
+			where: { subjectKind: item.kind, subjectId: item.id, groupId: scope.groupId },
+			select: { id: true },
+		})
 		if (!any) throw new ModerationError(`That ${word} is not in this queue.`, 404)
-		throw new ModerationError(`Another moderator has already handled the flags on this ${word}.`, 409)
+		throw new ModerationError(
+			`Another moderator has already handled the flags on this ${word}.`,
+			409,
+		)
 	}
-	if (open.some((flag) => flag.groupId !== scope.groupId)) throw new ModerationError(`That ${word} is not in this queue.`, 404)
-	const actor = { id: viewer.id, name: viewer.name ?? (await db.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { name: true } })).name }
+	if (open.some((flag) => flag.groupId !== scope.groupId))
+		throw new ModerationError(`That ${word} is not in this queue.`, 404)
+	const actor = {
+		id: viewer.id,
+		name:
+			viewer.name ??
+			(await db.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { name: true } })).name,
+	}
 	const target = await loadFlagTarget(item.kind, item.id)
 	const hide = resolution.intent === 'hide'
 	const status = hide ? 'hidden' : 'dismissed'
@@ -382,7 +550,11 @@ export async function resolveFlags(
 			data: { status, resolvedById: viewer.id, resolvedAt: new Date(), resolutionNote: note },
 		})
 		// Another moderator's decision came first: this one changes nothing (the transaction rolls back).
-		if (count !== open.length) throw new ModerationError(`Another moderator has already handled the flags on this ${word}.`, 409)
+		if (count !== open.length)
+			throw new ModerationError(
+				`Another moderator has already handled the flags on this ${word}.`,
+				409,
+			)
 		await recordAudit(tx, {
 			groupId: scope.groupId,
 			actor,
@@ -392,7 +564,11 @@ export async function resolveFlags(
 			detail: { flags: open.length, reasons: open.map((flag) => flag.reason), unhidden: unhide },
 		})
 		for (const flag of open) {
-			await recordNotifications(tx, { subject: { kind: MODERATION_FLAG, id: flag.id }, actorId: viewer.id, recipients: [{ userId: flag.reporterId, type: reporterType }] })
+			await recordNotifications(tx, {
+				subject: { kind: MODERATION_FLAG, id: flag.id },
+				actorId: viewer.id,
+				recipients: [{ userId: flag.reporterId, type: reporterType }],
+			})
 		}
 		if (target && (hide || unhide)) {
 			await notifyAuthorOfHide(tx, viewer.id, authorSubject(target), hide, authorKind(target))
@@ -401,18 +577,25 @@ export async function resolveFlags(
 	}
 
 	if (target && !target.deleted && (hide || unhide)) {
-		await changeTargetHidden(target, { hidden: hide, byId: viewer.id, reason: hide ? resolution.reason : null, alongWith }, realtime)
+		await changeTargetHidden(
+			target,
+			{ hidden: hide, byId: viewer.id, reason: hide ? resolution.reason : null, alongWith },
+			realtime,
+		)
 	} else {
 		await db.$transaction(alongWith)
 	}
-	for (const flag of open) announceNotifications(realtime, { kind: MODERATION_FLAG, id: flag.id }, [flag.reporterId])
-	if (target && authorTold) announceHideToAuthor(realtime, viewer, authorSubject(target), authorKind(target))
+	for (const flag of open)
+		announceNotifications(realtime, { kind: MODERATION_FLAG, id: flag.id }, [flag.reporterId])
+	if (target && authorTold)
+		announceHideToAuthor(realtime, viewer, authorSubject(target), authorKind(target))
 	return { resolved: open.length, status, unhidden: unhide }
 }
 
 /** A group's threshold, set on its queue page by those who review it. */
 export async function setFlagThreshold(viewer: Viewer, groupId: string, threshold: number) {
-	if (!(await moderatesFlagScope(viewer, groupId))) throw new ModerationError('Only the group’s moderators can change this.', 403)
+	if (!(await moderatesFlagScope(viewer, groupId)))
+		throw new ModerationError('Only the group’s moderators can change this.', 403)
 	await db.group.update({ where: { id: groupId }, data: { flagThreshold: threshold } })
 }
 

@@ -1,11 +1,21 @@
-import { announceNotifications, recordNotifications } from '#app/modules/notifications/notifications.server.ts'
+import {
+	announceNotifications,
+	recordNotifications,
+} from '#app/modules/notifications/notifications.server.ts'
 import type { DbTransaction } from '#app/utils/db.server.ts'
 import type { RealtimePublisher } from '#app/utils/realtime.ts'
 import { recordAudit } from './audit.server.ts'
-import { MODERATION_POST, MODERATION_RATING, MODERATION_TYPES } from './constants.ts'
+import { MODERATION_POST, MODERATION_TYPES, type AuthorNoticeKind } from './constants.ts'
 
 type Actor = { id: string; name?: string }
-type HiddenPost = { id: string; number: number; authorId: string; threadId: string; threadTitle: string; groupId: string | null }
+type HiddenPost = {
+	id: string
+	number: number
+	authorId: string
+	threadId: string
+	threadTitle: string
+	groupId: string | null
+}
 
 async function actorName(tx: DbTransaction, actor: Actor): Promise<string> {
 	if (actor.name) return actor.name
@@ -16,13 +26,27 @@ async function actorName(tx: DbTransaction, actor: Actor): Promise<string> {
  * What a moderator's hide or unhide of a post leaves behind, in its transaction: the audit entry
  * (a thread's when it is the opening post) and the author's notification, which carries the reason.
  */
-export async function recordModeratorHide(tx: DbTransaction, actor: Actor, post: HiddenPost, hidden: boolean, reason: string) {
+export async function recordModeratorHide(
+	tx: DbTransaction,
+	actor: Actor,
+	post: HiddenPost,
+	hidden: boolean,
+	reason: string,
+) {
 	const opening = post.number === 1
 	await recordAudit(tx, {
 		groupId: post.groupId,
 		actor: { id: actor.id, name: await actorName(tx, actor) },
-		action: opening ? (hidden ? 'thread.hide' : 'thread.unhide') : hidden ? 'post.hide' : 'post.unhide',
-		target: opening ? { kind: 'thread', id: post.threadId, label: post.threadTitle } : { kind: 'post', id: post.id, label: `#${post.number} in ${post.threadTitle}` },
+		action: opening
+			? hidden
+				? 'thread.hide'
+				: 'thread.unhide'
+			: hidden
+				? 'post.hide'
+				: 'post.unhide',
+		target: opening
+			? { kind: 'thread', id: post.threadId, label: post.threadTitle }
+			: { kind: 'post', id: post.id, label: `#${post.number} in ${post.threadTitle}` },
 		reason,
 	})
 	await notifyAuthorOfHide(tx, actor.id, post, hidden)
@@ -34,13 +58,15 @@ export async function notifyAuthorOfHide(
 	actorId: string | null,
 	post: { id: string; authorId: string },
 	hidden: boolean,
-	kind: typeof MODERATION_POST | typeof MODERATION_RATING = MODERATION_POST,
+	kind: AuthorNoticeKind = MODERATION_POST,
 ) {
 	if (post.authorId === actorId) return
 	await recordNotifications(tx, {
 		subject: { kind, id: post.id },
 		actorId,
-		recipients: [{ userId: post.authorId, type: hidden ? MODERATION_TYPES.hidden : MODERATION_TYPES.unhidden }],
+		recipients: [
+			{ userId: post.authorId, type: hidden ? MODERATION_TYPES.hidden : MODERATION_TYPES.unhidden },
+		],
 	})
 }
 
@@ -49,7 +75,8 @@ export function announceHideToAuthor(
 	realtime: RealtimePublisher,
 	actor: { id: string } | null,
 	post: { id: string; authorId: string },
-	kind: typeof MODERATION_POST | typeof MODERATION_RATING = MODERATION_POST,
+	kind: AuthorNoticeKind = MODERATION_POST,
 ) {
-	if (post.authorId !== actor?.id) announceNotifications(realtime, { kind, id: post.id }, [post.authorId])
+	if (post.authorId !== actor?.id)
+		announceNotifications(realtime, { kind, id: post.id }, [post.authorId])
 }

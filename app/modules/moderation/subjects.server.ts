@@ -2,7 +2,10 @@
 // lists these): a member's flag, seen by its reporter alone; and a hidden post or review, seen by
 // its author alone, with the reason. Each is seen while its author or reporter still reads the
 // forum or catalogue it belongs to.
-import type { NotificationLink, NotificationSubject } from '#app/modules/notifications/subjects.server.ts'
+import type {
+	NotificationLink,
+	NotificationSubject,
+} from '#app/modules/notifications/subjects.server.ts'
 import { readableForumCondition } from '#app/modules/forums/access.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { join, queryRows, sql, type Sql } from '#app/utils/sql.server.ts'
@@ -29,7 +32,11 @@ function subject(
 }
 
 /** Why a hidden thing is hidden, as its author reads it. */
-export function hiddenNote(hidden: { hiddenAt: Date | null; hiddenById: string | null; hiddenReason: string | null }): string {
+export function hiddenNote(hidden: {
+	hiddenAt: Date | null
+	hiddenById: string | null
+	hiddenReason: string | null
+}): string {
 	if (!hidden.hiddenAt) return 'it is shown again'
 	if (!hidden.hiddenById) return FLAG_HIDDEN_REASON
 	return `Hidden by a moderator: ${hidden.hiddenReason ?? ''}`.trim()
@@ -38,30 +45,65 @@ export function hiddenNote(hidden: { hiddenAt: Date | null; hiddenById: string |
 const postHidden = subject(
 	MODERATION_POST,
 	sql`"Post"`,
-	(userId, postId) => sql`EXISTS (SELECT 1 FROM "Post" mp JOIN "Thread" mt ON mt."id" = mp."threadId"
+	(
+		userId,
+		postId,
+	) => sql`EXISTS (SELECT 1 FROM "Post" mp JOIN "Thread" mt ON mt."id" = mp."threadId"
 		WHERE mp."id" = ${postId} AND mp."authorId" = ${userId} AND ${readableForumCondition(userId, sql`mt."forumId"`)})`,
 	async (ids) => {
 		if (ids.length === 0) return new Map()
 		const posts = await db.post.findMany({
 			where: { id: { in: ids } },
-			select: { id: true, number: true, threadId: true, hiddenAt: true, hiddenById: true, hiddenReason: true, thread: { select: { title: true } } },
+			select: {
+				id: true,
+				number: true,
+				threadId: true,
+				hiddenAt: true,
+				hiddenById: true,
+				hiddenReason: true,
+				thread: { select: { title: true } },
+			},
 		})
-		return new Map(posts.map((post) => [post.id, { href: `/t/${post.threadId}?post=${post.number}`, title: `your post in “${post.thread.title}”`, note: hiddenNote(post) }]))
+		return new Map(
+			posts.map((post) => [
+				post.id,
+				{
+					href: `/t/${post.threadId}?post=${post.number}`,
+					title: `your post in “${post.thread.title}”`,
+					note: hiddenNote(post),
+				},
+			]),
+		)
 	},
 )
 
 const ratingHidden = subject(
 	MODERATION_RATING,
 	sql`"ProgramRating"`,
-	(userId, ratingId) => sql`EXISTS (SELECT 1 FROM "ProgramRating" mr WHERE mr."id" = ${ratingId} AND mr."memberId" = ${userId})`,
+	(userId, ratingId) =>
+		sql`EXISTS (SELECT 1 FROM "ProgramRating" mr WHERE mr."id" = ${ratingId} AND mr."memberId" = ${userId})`,
 	async (ids) => {
 		if (ids.length === 0) return new Map()
 		const ratings = await db.programRating.findMany({
 			where: { id: { in: ids } },
-			select: { id: true, programId: true, hiddenAt: true, hiddenById: true, hiddenReason: true, program: { select: { name: true } } },
+			select: {
+				id: true,
+				programId: true,
+				hiddenAt: true,
+				hiddenById: true,
+				hiddenReason: true,
+				program: { select: { name: true } },
+			},
 		})
 		return new Map(
-			ratings.map((rating) => [rating.id, { href: `/programs/${rating.programId}#review-${rating.id}`, title: `your review of ${rating.program.name}`, note: hiddenNote(rating) }]),
+			ratings.map((rating) => [
+				rating.id,
+				{
+					href: `/programs/${rating.programId}#review-${rating.id}`,
+					title: `your review of ${rating.program.name}`,
+					note: hiddenNote(rating),
+				},
+			]),
 		)
 	},
 )
@@ -69,10 +111,14 @@ const ratingHidden = subject(
 const flagHandled = subject(
 	MODERATION_FLAG,
 	sql`"Flag"`,
-	(userId, flagId) => sql`EXISTS (SELECT 1 FROM "Flag" mf WHERE mf."id" = ${flagId} AND mf."reporterId" = ${userId})`,
+	(userId, flagId) =>
+		sql`EXISTS (SELECT 1 FROM "Flag" mf WHERE mf."id" = ${flagId} AND mf."reporterId" = ${userId})`,
 	async (ids) => {
 		if (ids.length === 0) return new Map()
-		const flags = await db.flag.findMany({ where: { id: { in: ids } }, select: { id: true, subjectKind: true, subjectId: true, status: true } })
+		const flags = await db.flag.findMany({
+			where: { id: { in: ids } },
+			select: { id: true, subjectKind: true, subjectId: true, status: true },
+		})
 		const titles = await flagSubjectTitles(flags)
 		return new Map(
 			flags.map((flag) => [
@@ -88,18 +134,33 @@ const flagHandled = subject(
 )
 
 /** What a flagged thing is called in a list: its thread's title, or the reviewed program's name. */
-export async function flagSubjectTitles(items: Array<{ subjectKind: string; subjectId: string }>): Promise<Map<string, string>> {
-	const ids = (kind: string) => items.filter((item) => item.subjectKind === kind).map((item) => item.subjectId)
+export async function flagSubjectTitles(
+	items: Array<{ subjectKind: string; subjectId: string }>,
+): Promise<Map<string, string>> {
+	const ids = (kind: string) =>
+		items.filter((item) => item.subjectKind === kind).map((item) => item.subjectId)
 	const [posts, threads, ratings] = await Promise.all([
-		db.post.findMany({ where: { id: { in: ids('post') } }, select: { id: true, thread: { select: { title: true } } } }),
+		db.post.findMany({
+			where: { id: { in: ids('post') } },
+			select: { id: true, thread: { select: { title: true } } },
+		}),
 		db.thread.findMany({ where: { id: { in: ids('thread') } }, select: { id: true, title: true } }),
-		db.programRating.findMany({ where: { id: { in: ids('rating') } }, select: { id: true, program: { select: { name: true } } } }),
+		db.programRating.findMany({
+			where: { id: { in: ids('rating') } },
+			select: { id: true, program: { select: { name: true } } },
+		}),
 	])
 	return new Map([
 		...posts.map((post) => [`post:${post.id}`, `a post in “${post.thread.title}”`] as const),
 		...threads.map((thread) => [`thread:${thread.id}`, `“${thread.title}”`] as const),
-		...ratings.map((rating) => [`rating:${rating.id}`, `a review of ${rating.program.name}`] as const),
+		...ratings.map(
+			(rating) => [`rating:${rating.id}`, `a review of ${rating.program.name}`] as const,
+		),
 	])
 }
 
-export const moderationNotificationSubjects: NotificationSubject[] = [flagHandled, postHidden, ratingHidden]
+export const moderationNotificationSubjects: NotificationSubject[] = [
+	flagHandled,
+	postHidden,
+	ratingHidden,
+]

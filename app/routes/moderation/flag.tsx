@@ -1,5 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, Form, Link, redirect, useNavigation } from 'react-router'
+import { data, Form, Link, useNavigation } from 'react-router'
 import type { Route } from './+types/flag.ts'
 import { Card, PageHeader } from '#app/components/page.tsx'
 import { RelativeTime } from '#app/components/time.tsx'
@@ -14,7 +14,11 @@ import {
 	FlagSchema,
 	type FlagSubjectKind,
 } from '#app/modules/moderation/flag-schemas.ts'
-import { createFlag, findOwnFlag, readableFlagTarget } from '#app/modules/moderation/flags.server.ts'
+import {
+	createFlag,
+	findOwnFlag,
+	readableFlagTarget,
+} from '#app/modules/moderation/flags.server.ts'
 import { ModerationError } from '#app/modules/moderation/moderation-error.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { pageTitle } from '#app/utils/misc.ts'
@@ -33,7 +37,11 @@ function subjectOf(url: URL): { kind: FlagSubjectKind; id: string } | null {
 	return { kind: kind as FlagSubjectKind, id }
 }
 
-const KIND_WORDS: Record<FlagSubjectKind, string> = { post: 'post', thread: 'thread', rating: 'review' }
+const KIND_WORDS: Record<FlagSubjectKind, string> = {
+	post: 'post',
+	thread: 'thread',
+	rating: 'review',
+}
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireUser(request)
@@ -44,9 +52,21 @@ export async function loader({ request }: Route.LoaderArgs) {
 	return {
 		subject,
 		word: KIND_WORDS[subject.kind],
-		target: { label: target.label, href: target.href, excerpt: target.excerpt, authorName: target.authorName },
+		target: {
+			label: target.label,
+			href: target.href,
+			excerpt: target.excerpt,
+			authorName: target.authorName,
+		},
 		isOwn: target.authorId === user.id,
-		flag: own ? { reason: FLAG_REASON_LABELS[own.reason as keyof typeof FLAG_REASON_LABELS] ?? own.reason, note: own.note, createdAt: own.createdAt, status: FLAG_STATUS_WORDS[own.status] ?? own.status } : null,
+		flag: own
+			? {
+					reason: FLAG_REASON_LABELS[own.reason as keyof typeof FLAG_REASON_LABELS] ?? own.reason,
+					note: own.note,
+					createdAt: own.createdAt,
+					status: FLAG_STATUS_WORDS[own.status] ?? own.status,
+				}
+			: null,
 	}
 }
 
@@ -57,17 +77,27 @@ export async function action({ request, context }: Route.ActionArgs) {
 	const formData = await request.formData()
 	const url = new URL(request.url)
 	// The item may come from the address (this page) or the form (a form elsewhere posting here).
-	for (const name of ['kind', 'id'] as const) if (!formData.get(name) && url.searchParams.get(name)) formData.set(name, url.searchParams.get(name)!)
-	const values = { reason: String(formData.get('reason') ?? ''), note: String(formData.get('note') ?? '') }
+	for (const name of ['kind', 'id'] as const)
+		if (!formData.get(name) && url.searchParams.get(name))
+			formData.set(name, url.searchParams.get(name)!)
+	const values = {
+		reason: String(formData.get('reason') ?? ''),
+		note: String(formData.get('note') ?? ''),
+	}
 	const submission = parseWithZod(formData, { schema: FlagSchema })
 	if (submission.status !== 'success') {
-		const errors = Object.fromEntries(Object.entries(submission.error ?? {}).map(([key, value]) => [key || 'form', value ?? []]))
+		const errors = Object.fromEntries(
+			Object.entries(submission.error ?? {}).map(([key, value]) => [key || 'form', value ?? []]),
+		)
 		if (errors.kind || errors.id) throw notFound()
 		return data<Refusal>({ errors, values }, { status: 400 })
 	}
 	try {
 		const { target } = await createFlag(user, submission.value, context.realtime)
-		return redirectWithToast(target.href, { title: 'Flagged for the moderators', description: 'Thank you. You will be told when a moderator has looked at it.' })
+		return redirectWithToast(target.href, {
+			title: 'Flagged for the moderators',
+			description: 'Thank you. You will be told when a moderator has looked at it.',
+		})
 	} catch (error) {
 		if (error instanceof ModerationError) {
 			if (error.status === 404) throw notFound()
@@ -86,20 +116,35 @@ export default function FlagPage({ loaderData, actionData }: Route.ComponentProp
 			<p className="text-sm">
 				<Link to={target.href}>← Back to {target.label}</Link>
 			</p>
-			<PageHeader title={`Flag this ${word}`} description="Tell the moderators something needs their attention. They see your name and reason; the author does not." />
+			<PageHeader
+				title={`Flag this ${word}`}
+				description="Tell the moderators something needs their attention. They see your name and reason; the author does not."
+			/>
 			<Card>
 				<p className="text-sm text-slate-600">
 					{target.label}, by {target.authorName}
 				</p>
-				{target.excerpt ? <blockquote className="mt-2 border-l-4 border-slate-200 pl-3 text-sm text-slate-700">{target.excerpt}</blockquote> : null}
+				{target.excerpt ? (
+					<blockquote className="mt-2 border-l-4 border-slate-200 pl-3 text-sm text-slate-700">
+						{target.excerpt}
+					</blockquote>
+				) : null}
 			</Card>
 			{isOwn ? (
-				<p role="status" className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm">
+				<p
+					role="status"
+					className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm"
+				>
 					You cannot flag your own {word}. <Link to={target.href}>Go back</Link>
 				</p>
 			) : flag ? (
-				<p role="status" className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm" data-testid="own-flag">
-					You flagged this {word} <RelativeTime date={flag.createdAt} /> as “{flag.reason}”{flag.note ? ` (${flag.note})` : ''}: {flag.status}.
+				<p
+					role="status"
+					className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm"
+					data-testid="own-flag"
+				>
+					You flagged this {word} <RelativeTime date={flag.createdAt} /> as “{flag.reason}”
+					{flag.note ? ` (${flag.note})` : ''}: {flag.status}.
 				</p>
 			) : (
 				<Card>
@@ -116,7 +161,13 @@ export default function FlagPage({ loaderData, actionData }: Route.ComponentProp
 							<div className="mt-2 space-y-1">
 								{FLAG_REASONS.map((reason) => (
 									<label key={reason} className="flex items-center gap-2 text-sm">
-										<input type="radio" name="reason" value={reason} required defaultChecked={refusal?.values.reason === reason} />
+										<input
+											type="radio"
+											name="reason"
+											value={reason}
+											required
+											defaultChecked={refusal?.values.reason === reason}
+										/>
 										{FLAG_REASON_LABELS[reason]}
 									</label>
 								))}

@@ -13,7 +13,12 @@ import {
 	HIDE_REASON_MAX,
 	ResolveSchema,
 } from '#app/modules/moderation/flag-schemas.ts'
-import { groupFlagThreshold, listFlagQueue, resolveFlags, setFlagThreshold } from '#app/modules/moderation/flags.server.ts'
+import {
+	groupFlagThreshold,
+	listFlagQueue,
+	resolveFlags,
+	setFlagThreshold,
+} from '#app/modules/moderation/flags.server.ts'
 import { ModerationError } from '#app/modules/moderation/moderation-error.ts'
 import { pageParam } from '#app/utils/pagination.ts'
 import { pageTitle } from '#app/utils/misc.ts'
@@ -23,7 +28,9 @@ import { redirectWithToast } from '#app/utils/toast.server.ts'
 // One module, two addresses: a group's queue (/g/:slug/flags) and the community forum's
 // (/community/flags). The guard tells them apart by the slug.
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: pageTitle('Flagged', data?.scopeName ?? 'Moderation') }]
+export const meta: Route.MetaFunction = ({ data }) => [
+	{ title: pageTitle('Flagged', data?.scopeName ?? 'Moderation') },
+]
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const { scope, group, home, base } = await requireFlagQueue(request, params.slug)
@@ -46,24 +53,57 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	const intent = String(formData.get('intent') ?? '')
 	const item = `${String(formData.get('kind') ?? '')}:${String(formData.get('id') ?? '')}`
 	if (submission.status !== 'success') {
-		const errors = Object.fromEntries(Object.entries(submission.error ?? {}).map(([key, value]) => [key || 'form', value ?? []]))
-		return data<Refusal>({ intent, item, errors: Object.keys(errors).length ? errors : { form: ['That request was not understood.'] } }, { status: 400 })
+		const errors = Object.fromEntries(
+			Object.entries(submission.error ?? {}).map(([key, value]) => [key || 'form', value ?? []]),
+		)
+		return data<Refusal>(
+			{
+				intent,
+				item,
+				errors: Object.keys(errors).length
+					? errors
+					: { form: ['That request was not understood.'] },
+			},
+			{ status: 400 },
+		)
 	}
 	const value = submission.value
 	try {
 		if (value.intent === 'threshold') {
-			if (!group) return data<Refusal>({ intent, errors: { form: ['The community forum’s threshold is fixed.'] } }, { status: 400 })
+			if (!group)
+				return data<Refusal>(
+					{ intent, errors: { form: ['The community forum’s threshold is fixed.'] } },
+					{ status: 400 },
+				)
 			await setFlagThreshold(user, group.id, value.threshold)
-			return redirectWithToast(base, { title: `Items are hidden after ${value.threshold} ${value.threshold === 1 ? 'flag' : 'flags'}` })
+			return redirectWithToast(base, {
+				title: `Items are hidden after ${value.threshold} ${value.threshold === 1 ? 'flag' : 'flags'}`,
+			})
 		}
-		const resolution = value.intent === 'hide' ? { intent: 'hide' as const, reason: value.reason } : { intent: 'dismiss' as const, note: value.note }
-		const outcome = await resolveFlags(user, scope, { kind: value.kind, id: value.id }, resolution, context.realtime)
+		const resolution =
+			value.intent === 'hide'
+				? { intent: 'hide' as const, reason: value.reason }
+				: { intent: 'dismiss' as const, note: value.note }
+		const outcome = await resolveFlags(
+			user,
+			scope,
+			{ kind: value.kind, id: value.id },
+			resolution,
+			context.realtime,
+		)
 		const flags = `${outcome.resolved} ${outcome.resolved === 1 ? 'flag' : 'flags'}`
 		return redirectWithToast(back(request, base), {
-			title: value.intent === 'hide' ? `Hidden; ${flags} resolved` : `Dismissed ${flags}${outcome.unhidden ? '; shown again' : ''}`,
+			title:
+				value.intent === 'hide'
+					? `Hidden; ${flags} resolved`
+					: `Dismissed ${flags}${outcome.unhidden ? '; shown again' : ''}`,
 		})
 	} catch (error) {
-		if (error instanceof ModerationError) return data<Refusal>({ intent, item, errors: { form: [error.message] } }, { status: error.status })
+		if (error instanceof ModerationError)
+			return data<Refusal>(
+				{ intent, item, errors: { form: [error.message] } },
+				{ status: error.status },
+			)
 		throw error
 	}
 }
@@ -74,13 +114,16 @@ function back(request: Request, base: string): string {
 	if (!referer) return base
 	try {
 		const url = new URL(referer)
-		return url.origin === new URL(request.url).origin && url.pathname === base ? url.pathname + url.search : base
+		return url.origin === new URL(request.url).origin && url.pathname === base
+			? url.pathname + url.search
+			: base
 	} catch {
 		return base
 	}
 }
 
-const fieldClasses = 'block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm'
+const fieldClasses =
+	'block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm'
 
 export default function FlagQueue({ loaderData, actionData }: Route.ComponentProps) {
 	const { items, total, page, pageCount, threshold, scopeName, home } = loaderData
@@ -100,9 +143,13 @@ export default function FlagQueue({ loaderData, actionData }: Route.ComponentPro
 						: `What members of ${scopeName} flag comes here.`
 				}
 			/>
-			{refusal?.intent === 'threshold' || (refusal && !refusal.item) ? <ErrorList errors={refusal.errors.form ?? refusal.errors.threshold} /> : null}
+			{refusal?.intent === 'threshold' || (refusal && !refusal.item) ? (
+				<ErrorList errors={refusal.errors.form ?? refusal.errors.threshold} />
+			) : null}
 			{items.length === 0 ? (
-				<EmptyState title="Nothing flagged">Items members flag will be listed here for you to hide or dismiss.</EmptyState>
+				<EmptyState title="Nothing flagged">
+					Items members flag will be listed here for you to hide or dismiss.
+				</EmptyState>
 			) : (
 				<ol className="space-y-4" aria-label="Flagged items">
 					{items.map((item) => {
@@ -131,26 +178,51 @@ export default function FlagQueue({ loaderData, actionData }: Route.ComponentPro
 										{item.target ? (
 											<p className="mt-1 text-sm text-slate-600">
 												by {item.target.authorName}
-												{item.hiddenByFlags ? <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">Hidden until reviewed</span> : null}
-												{item.hiddenByModerator ? <span className="ml-2 rounded bg-red-100 px-2 py-0.5 text-xs font-semibold text-red-800">Hidden by a moderator</span> : null}
-												{item.target.deleted ? <span className="ml-2 rounded bg-slate-100 px-2 py-0.5 text-xs font-semibold text-slate-700">Deleted by its author</span> : null}
+												{item.hiddenByFlags ? (
+													<span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">
+														Hidden until reviewed
+													</span>
+												) : null}
+												{item.hiddenByModerator ? (
+													<span className="ml-2 rounded bg-red-100 px-2 py-0.5 text-xs font-semibold text-red-800">
+														Hidden by a moderator
+													</span>
+												) : null}
+												{item.target.deleted ? (
+													<span className="ml-2 rounded bg-slate-100 px-2 py-0.5 text-xs font-semibold text-slate-700">
+														Deleted by its author
+													</span>
+												) : null}
 											</p>
 										) : null}
-										{item.target?.excerpt ? <blockquote className="mt-3 border-l-4 border-slate-200 pl-3 text-sm text-slate-700">{item.target.excerpt}</blockquote> : null}
+										{item.target?.excerpt ? (
+											<blockquote className="mt-3 border-l-4 border-slate-200 pl-3 text-sm text-slate-700">
+												{item.target.excerpt}
+											</blockquote>
+										) : null}
 										<p className="mt-3 text-sm">
-											{item.reasons.map((reason) => `${reason.label} × ${reason.count}`).join(' · ')}
+											{item.reasons
+												.map((reason) => `${reason.label} × ${reason.count}`)
+												.join(' · ')}
 										</p>
 										<ul className="mt-2 space-y-1 text-sm text-slate-700">
 											{item.flags.map((flag) => (
 												<li key={flag.id}>
-													<span className="font-medium">{flag.reporterName}</span>: {flag.reasonLabel}
+													<span className="font-medium">{flag.reporterName}</span>:{' '}
+													{flag.reasonLabel}
 													{flag.note ? <span> — “{flag.note}”</span> : null}
 												</li>
 											))}
 										</ul>
 										{errors ? (
 											<div role="alert" className="mt-3">
-												<ErrorList errors={[...(errors.form ?? []), ...(errors.reason ?? []), ...(errors.note ?? [])]} />
+												<ErrorList
+													errors={[
+														...(errors.form ?? []),
+														...(errors.reason ?? []),
+														...(errors.note ?? []),
+													]}
+												/>
 											</div>
 										) : null}
 										<div className="mt-4 grid gap-4 sm:grid-cols-2">
@@ -158,10 +230,19 @@ export default function FlagQueue({ loaderData, actionData }: Route.ComponentPro
 												<input type="hidden" name="intent" value="hide" />
 												<input type="hidden" name="kind" value={item.kind} />
 												<input type="hidden" name="id" value={item.id} />
-												<label htmlFor={`reason-${item.id}`} className="block text-sm font-medium text-slate-800">
+												<label
+													htmlFor={`reason-${item.id}`}
+													className="block text-sm font-medium text-slate-800"
+												>
 													Reason shown to the author
 												</label>
-												<input id={`reason-${item.id}`} name="reason" required maxLength={HIDE_REASON_MAX} className={fieldClasses} />
+												<input
+													id={`reason-${item.id}`}
+													name="reason"
+													required
+													maxLength={HIDE_REASON_MAX}
+													className={fieldClasses}
+												/>
 												<Button type="submit" variant="danger" size="sm" disabled={busy}>
 													Hide
 												</Button>
@@ -170,10 +251,18 @@ export default function FlagQueue({ loaderData, actionData }: Route.ComponentPro
 												<input type="hidden" name="intent" value="dismiss" />
 												<input type="hidden" name="kind" value={item.kind} />
 												<input type="hidden" name="id" value={item.id} />
-												<label htmlFor={`note-${item.id}`} className="block text-sm font-medium text-slate-800">
+												<label
+													htmlFor={`note-${item.id}`}
+													className="block text-sm font-medium text-slate-800"
+												>
 													Note (optional)
 												</label>
-												<input id={`note-${item.id}`} name="note" maxLength={DISMISS_NOTE_MAX} className={fieldClasses} />
+												<input
+													id={`note-${item.id}`}
+													name="note"
+													maxLength={DISMISS_NOTE_MAX}
+													className={fieldClasses}
+												/>
 												<Button type="submit" variant="secondary" size="sm" disabled={busy}>
 													Dismiss
 												</Button>

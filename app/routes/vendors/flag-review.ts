@@ -22,8 +22,15 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 		return data({ error: message }, { status: 400 })
 	}
 	try {
-		await createFlag(user, { kind: 'rating', id: params.ratingId, ...submission.value }, context.realtime)
-		return redirectWithToast(back, { title: 'Flagged for the moderators', description: 'You will be told when a moderator has looked at it.' })
+		await createFlag(
+			user,
+			{ kind: 'rating', id: params.ratingId, ...submission.value },
+			context.realtime,
+		)
+		return redirectWithToast(back, {
+			title: 'Flagged for the moderators',
+			description: 'You will be told when a moderator has looked at it.',
+		})
 	} catch (error) {
 		if (error instanceof ModerationError) {
 			if (error.status === 404) throw notFound()
