@@ -35,6 +35,7 @@ export type RouteCase = {
 	what: string
 	/** Values for the pattern's :params (group A's slug and thread by default). */
 	params?: (c: CaseContext) => Record<string, string>
+	/** The query string, e.g. '?q=bank', or made from the case (an id made by its setup). */
 	query?: string | ((c: CaseContext) => string)
 	form?: (c: CaseContext) => Record<string, string>
 	/** Things made fresh for each request (a post to delete, a thread to lock), by name. */
@@ -173,6 +174,26 @@ const threadToMove = (into: 'group' | 'otherGroup' | 'community') => async ({ wo
 	return { threadId: id, categoryId: categories[into === 'otherGroup' ? 0 : 1]!.id }
 }
 
+/** A reply by Alice with an open flag by Bob, in group A's question or in the community forum: an item of a queue. */
+const flaggedReply = (where: 'group' | 'community') => async ({ world }: { world: World }) => {
+	const threadId = where === 'group' ? world.groupThread.id : world.communityThread.id
+	const { id: postId } = await addPost(threadId, world.people.alice.id)
+	await db.flag.create({ data: { subjectKind: 'post', subjectId: postId, groupId: where === 'group' ? world.group.id : null, reporterId: world.people.bob.id, reason: 'off_topic' } })
+	return { postId }
+}
+/** A review of the approved program by a new member of group A, shared with the community or kept in the group. */
+const reviewInGroupA = (visibility: 'community' | 'group') => async ({ world }: { world: World }) => {
+	const rater = await db.user.create({ data: { name: fresh('Rater'), handle: fresh('rater').replace(/\W/g, '.').toLowerCase(), email: `${fresh('rater').replace(/\W/g, '')}@example.com`, company: 'Rater Co', passwordHash: 'x' }, select: { id: true } })
+	await db.membership.create({ data: { userId: rater.id, groupId: world.group.id } })
+	const rating = await db.programRating.create({
+		data: { programId: world.vendors.programId, memberId: rater.id, groupId: world.group.id, visibility, overall: 4, wouldRecommend: true, review: 'Paid out in 30 days.' },
+		select: { id: true },
+	})
+	return { ratingId: rating.id }
+}
+const reviewParams = (c: CaseContext) => ({ programId: c.world.vendors.programId, ratingId: made('ratingId')(c) })
+let thresholdTurn = 0
+
 /** A plan with a goal, of Alice's (private: only she may see it) or of the actor's own. */
 const planOf = (whose: 'alice' | 'own') => async (c: { world: World; actor: Actor | null }) => {
 	const plan = await startPlan(whose === 'alice' ? c.world.people.alice.id : actorOr(c), new Date().getUTCFullYear())
@@ -299,7 +320,9 @@ export const ROUTE_CASES: RouteCase[] = [
 	r({ route: 'routes/threads/thread.tsx', method: 'POST', what: 'delete own reply', params: groupThread, setup: ownReply,
 		form: (c) => ({ intent: 'delete', postId: made('postId')(c) }) },                          'login 404   404   ok    ok    404   404'),
 	r({ route: 'routes/threads/thread.tsx', method: 'POST', what: 'hide Alice’s reply', params: groupThread, setup: alicesReply,
-		form: (c) => ({ intent: 'hide', postId: made('postId')(c) }) },                            'login 404   404   403   ok    404   404'),
+		form: (c) => ({ intent: 'hide', postId: made('postId')(c), reason: 'Off-topic for this group' }) }, 'login 404   404   403   ok    404   404'),
+	r({ route: 'routes/threads/thread.tsx', method: 'POST', what: 'hide Alice’s reply without a reason', params: groupThread, setup: alicesReply,
+		form: (c) => ({ intent: 'hide', postId: made('postId')(c) }) },                            'login 404   404   403   400   404   404'),
 	r({ route: 'routes/threads/thread.tsx', method: 'POST', what: 'unhide a hidden reply', params: groupThread,
 		setup: async (c) => {
 			const { postId } = await alicesReply(c)
@@ -658,6 +681,43 @@ export const ROUTE_CASES: RouteCase[] = [
 		form: () => ({ overall: '4', wouldRecommend: 'yes' }) },                                      'login 404   404   404   400   400   400'),
 	r({ route: 'routes/not-found.tsx', method: 'GET', what: 'unknown page' },                     '404   404   404   404   404   404   404'),
 	r({ route: 'routes/not-found.tsx', method: 'POST', what: 'post to an unknown page' },         '404   404   404   404   404   404   404'),
+
+	// Flags (app/modules/moderation/flags.server.ts): whoever reads an item flags it, not its author;
+	// group A's queue is its moderators' and the site admins'; the community forum's, the site admins'.
+	r({ route: 'routes/moderation/flag.tsx', method: 'GET', what: 'flag page for Bob’s reply in group A',
+		query: (c) => `?kind=post&id=${c.world.groupThread.bobReplyId}` },                          'login 404   404   ok    ok    404   404'),
+	r({ route: 'routes/moderation/flag.tsx', method: 'GET', what: 'flag page for a community reply',
+		query: (c) => `?kind=post&id=${c.world.communityThread.replyId}` },                        'login 404   ok    ok    ok    ok    ok'),
+	r({ route: 'routes/moderation/flag.tsx', method: 'GET', what: 'flag page for the hidden thread',
+		query: (c) => `?kind=thread&id=${c.world.hiddenThread.id}` },                               'login 404   404   404   ok    404   404'),
+	r({ route: 'routes/moderation/flag.tsx', method: 'GET', what: 'flag page for nothing', query: '?kind=post&id=nope' },
+		'login 404   404   404   404   404   404'),
+	r({ route: 'routes/moderation/flag.tsx', method: 'POST', what: 'flag Alice’s reply', setup: alicesReply,
+		form: (c) => ({ kind: 'post', id: made('postId')(c), reason: 'spam' }) },                  'login 404   404   ok    ok    404   404'),
+	r({ route: 'routes/moderation/flag.tsx', method: 'POST', what: 'flag own reply', setup: ownReply,
+		form: (c) => ({ kind: 'post', id: made('postId')(c), reason: 'spam' }) },                  'login 404   404   400   400   404   404'),
+	r({ route: 'routes/moderation/flag.tsx', method: 'POST', what: 'flag Alice’s reply as “other” without a note', setup: alicesReply,
+		form: (c) => ({ kind: 'post', id: made('postId')(c), reason: 'other' }) },                 'login 400   400   400   400   400   400'),
+	r({ route: 'routes/vendors/flag-review.ts', method: 'POST', what: 'flag a community review', setup: reviewInGroupA('community'),
+		params: reviewParams, form: () => ({ reason: 'inappropriate' }) },                        'login 404   ok    ok    ok    ok    ok'),
+	r({ route: 'routes/vendors/flag-review.ts', method: 'POST', what: 'flag a group A-only review', setup: reviewInGroupA('group'),
+		params: reviewParams, form: () => ({ reason: 'inappropriate' }) },                        'login 404   404   ok    ok    404   404'),
+	r({ route: 'group-flags', method: 'GET', what: 'group A’s flag queue' },                       'login 404   404   403   ok    404   ok'),
+	r({ route: 'group-flags', method: 'POST', what: 'hide a flagged reply', setup: flaggedReply('group'),
+		form: (c) => ({ intent: 'hide', kind: 'post', id: made('postId')(c), reason: 'Names a client' }) }, 'login 404   404   403   ok    404   ok'),
+	r({ route: 'group-flags', method: 'POST', what: 'hide a flagged reply without a reason', setup: flaggedReply('group'),
+		form: (c) => ({ intent: 'hide', kind: 'post', id: made('postId')(c) }) },                  'login 404   404   403   400   404   400'),
+	r({ route: 'group-flags', method: 'POST', what: 'dismiss the flags on a reply', setup: flaggedReply('group'),
+		form: (c) => ({ intent: 'dismiss', kind: 'post', id: made('postId')(c), note: 'Fine as it is' }) }, 'login 404   404   403   ok    404   ok'),
+	r({ route: 'group-flags', method: 'POST', what: 'dismiss a community item through group A’s queue', setup: flaggedReply('community'),
+		form: (c) => ({ intent: 'dismiss', kind: 'post', id: made('postId')(c) }) },               'login 404   404   403   404   404   404'),
+	r({ route: 'group-flags', method: 'POST', what: 'set the flag threshold',
+		form: () => ({ intent: 'threshold', threshold: String((thresholdTurn++ % 49) + 1) }) },     'login 404   404   403   ok    404   ok'),
+	r({ route: 'community-flags', method: 'GET', what: 'the community forum’s flag queue' },        'login 404   403   403   403   403   ok'),
+	r({ route: 'community-flags', method: 'POST', what: 'dismiss the flags on a community reply', setup: flaggedReply('community'),
+		form: (c) => ({ intent: 'dismiss', kind: 'post', id: made('postId')(c) }) },               'login 404   403   403   403   403   ok'),
+	r({ route: 'community-flags', method: 'POST', what: 'set a threshold for the community forum',
+		form: () => ({ intent: 'threshold', threshold: '4' }) },                                   'login 404   403   403   403   403   400'),
 ]
 
 // Socket events. Joining a room is checked like the pages; a signed-out socket never connects.

@@ -149,7 +149,9 @@ export function threadForm(
 	form: Record<string, string>,
 	context?: AppLoadContext,
 ) {
-	return callRoute(threadAction, `/t/${threadId}`, { threadId }, { as: who, form, context })
+	// A moderator's hide carries the reason its author is shown: the form requires one.
+	const sent = form.intent === 'hide' && form.reason === undefined ? { ...form, reason: 'Off-topic for this forum' } : form
+	return callRoute(threadAction, `/t/${threadId}`, { threadId }, { as: who, form: sent, context })
 }
 
 export async function reply(who: Person, threadId: string, body: string, context?: AppLoadContext) {

@@ -1,4 +1,6 @@
 import { forumAccess, memberForumAccess, threadAccess } from '#app/modules/forums/access.server.ts'
+import { COMMUNITY_FORUM_ID } from '#app/modules/forums/constants.ts'
+import { moderatesFlagScope } from '#app/modules/moderation/flags.server.ts'
 import { planAccess } from '#app/modules/plans/access.server.ts'
 import { cycleAccess, meetingAccess } from '#app/modules/quarterly/access.server.ts'
 import { catalogueViewer, programAccess } from '#app/modules/vendors/access.server.ts'
@@ -8,6 +10,7 @@ import { isModerator } from '#app/modules/groups/roles.ts'
 import type { SessionUser } from '#app/modules/auth/auth.server.ts'
 import { redirect } from 'react-router'
 import { requireUser } from './auth.server.ts'
+import { db } from './db.server.ts'
 import { invariantResponse, notFound } from './responses.ts'
 
 /**
@@ -143,4 +146,27 @@ export async function requireProgram(request: Request, programId: string | undef
 	if (!access) throw notFound()
 	if (access.mergedIntoId) throw redirect(`/programs/${access.mergedIntoId}${rest}`, 301)
 	return { user, access }
+}
+
+/**
+ * A flag queue: a group's (its moderators and the site admins; 404 outside the group, 403 to its
+ * other members) or, without a slug, the community forum's (its moderators as the forums say;
+ * 403 to its other readers, 404 to those who cannot read it).
+ */
+export async function requireFlagQueue(request: Request, slug: string | undefined) {
+	const user = await requireUser(request)
+	if (slug === undefined) {
+		const access = await forumAccess(user, COMMUNITY_FORUM_ID)
+		if (!access.canRead) throw notFound()
+		invariantResponse(access.canModerate, 'Only the community forum’s moderators can do this', { status: 403 })
+		return { user, scope: { groupId: null }, group: null, home: '/community', base: '/community/flags' }
+	}
+	const group = await db.group.findUnique({ where: { slug }, select: { id: true, slug: true, name: true } })
+	if (!group) throw notFound()
+	if (!user.isSiteAdmin) {
+		const membership = await db.membership.findUnique({ where: { userId_groupId: { userId: user.id, groupId: group.id } }, select: { role: true } })
+		if (!membership) throw notFound()
+		invariantResponse(await moderatesFlagScope(user, group.id), 'Only the group’s moderators can do this', { status: 403 })
+	}
+	return { user, scope: { groupId: group.id }, group, home: `/g/${group.slug}`, base: `/g/${group.slug}/flags` }
 }

@@ -159,11 +159,16 @@ describe('hiding', () => {
 		expect(
 			statusOf(await threadForm(w.moderator, threadId, { intent: 'hide', postId: offending.id })),
 		).toBe(302)
-		for (const member of [w.alice, w.bob]) {
-			const page = await openThread(member, threadId)
-			expect(page.posts.map((p) => p.number)).toEqual([1, 3])
-			expect(JSON.stringify(page)).not.toContain('Something out of line')
-		}
+		const page = await openThread(w.alice, threadId)
+		expect(page.posts.map((p) => p.number)).toEqual([1, 3])
+		expect(JSON.stringify(page)).not.toContain('Something out of line')
+		// Its author still sees it, with the moderator's reason.
+		const forAuthor = await openThread(w.bob, threadId)
+		expect(forAuthor.posts.map((p) => [p.number, p.hidden, p.hiddenReason])).toEqual([
+			[1, false, null],
+			[2, true, 'Off-topic for this forum'],
+			[3, false, null],
+		])
 		const forModerator = await openThread(w.moderator, threadId)
 		expect(forModerator.posts.map((p) => [p.number, p.hidden])).toEqual([
 			[1, false],
@@ -197,7 +202,10 @@ describe('hiding', () => {
 			(t) => t.id === threadId,
 		)
 		expect(forModerator).toMatchObject({ hidden: true })
-		for (const member of [w.alice, w.bob]) {
+		// Its author reads it, with the reason, and can add nothing to it.
+		expect((await openThread(w.alice, threadId)).posts[0]).toMatchObject({ hidden: true, hiddenReason: 'Off-topic for this forum' })
+		expect(statusOf(await threadForm(w.alice, threadId, { intent: 'reply', body: 'Still here?' }))).toBe(403)
+		for (const member of [w.bob]) {
 			const page = await callRoute(threadLoader, `/t/${threadId}`, { threadId }, { as: member })
 			const missing = await callRoute(
 				threadLoader,

@@ -3,6 +3,7 @@ import type { LivePost } from './use-thread-live.ts'
 import { Avatar } from '#app/components/avatar.tsx'
 import { RelativeTime } from '#app/components/time.tsx'
 import { forumCan, type AccessLike } from '#app/modules/forums/permissions.ts'
+import { FLAG_HIDDEN_REASON, HIDE_REASON_MAX } from '#app/modules/moderation/flag-schemas.ts'
 import { cn } from '#app/utils/misc.ts'
 
 type Props = {
@@ -31,6 +32,11 @@ function ToggleButton({ intent, postId, pressed, label, pressedLabel }: { intent
 			</button>
 		</fetcher.Form>
 	)
+}
+
+/** What the author (and the moderators) read on a hidden post. */
+function hiddenNotice(reason: string): string {
+	return reason === FLAG_HIDDEN_REASON ? `${FLAG_HIDDEN_REASON}.` : `Hidden by a moderator: ${reason}`
 }
 
 export function PostCard({ post, thread, viewerId, access, onQuote }: Props) {
@@ -80,12 +86,17 @@ export function PostCard({ post, thread, viewerId, access, onQuote }: Props) {
 				{isAccepted ? <span className="ml-auto rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-800">✓ Answer</span> : null}
 				{post.hidden ? <span className="ml-auto rounded bg-red-100 px-2 py-0.5 text-xs font-semibold text-red-800">Hidden from members</span> : null}
 			</header>
+			{post.hidden && post.hiddenReason ? (
+				<p className="mt-3 rounded-md bg-red-100/60 px-3 py-2 text-sm text-red-900" data-testid="hidden-reason">
+					{hiddenNotice(post.hiddenReason)}
+				</p>
+			) : null}
 			{post.deleted ? (
 				<p className="mt-3 text-sm italic text-slate-500">This post was deleted.</p>
 			) : (
 				<div className="prose-post mt-3" dangerouslySetInnerHTML={{ __html: post.bodyHtml ?? '' }} />
 			)}
-			{post.deleted ? null : (
+			{post.deleted || (post.hidden && !access.canModerate) ? null : (
 				<footer className="mt-4 -mx-2 flex flex-wrap items-center gap-x-1 border-t border-slate-100 pt-1.5">
 					{forumCan.react(viewer, access, postLike) ? (
 						<ToggleButton intent="helpful" postId={post.id} pressed={post.foundHelpful} label="👍 Helpful" pressedLabel="👍 You found this helpful" />
@@ -135,14 +146,41 @@ export function PostCard({ post, thread, viewerId, access, onQuote }: Props) {
 								</button>
 							</Form>
 						) : null}
-						{forumCan.hidePost(access) ? (
+						{post.author.id !== viewerId ? (
+							<Link to={`/flag?kind=post&id=${post.id}`} className={action + ' no-underline'} aria-label={`Flag post #${post.number}`}>
+								Flag
+							</Link>
+						) : null}
+						{forumCan.hidePost(access) && post.hidden ? (
 							<Form method="post">
-								<input type="hidden" name="intent" value={post.hidden ? 'unhide' : 'hide'} />
+								<input type="hidden" name="intent" value="unhide" />
 								<input type="hidden" name="postId" value={post.id} />
 								<button type="submit" className={action}>
-									{post.hidden ? 'Unhide' : 'Hide'}
+									Unhide
 								</button>
 							</Form>
+						) : null}
+						{forumCan.hidePost(access) && !post.hidden ? (
+							<details className="relative">
+								<summary className={cn(action, 'cursor-pointer list-none')}>Hide</summary>
+								<Form method="post" className="absolute right-0 z-10 mt-1 w-72 rounded-lg border border-slate-200 bg-white p-3 shadow-lg">
+									<input type="hidden" name="intent" value="hide" />
+									<input type="hidden" name="postId" value={post.id} />
+									<label htmlFor={`hide-reason-${post.id}`} className="block text-xs font-medium text-slate-700">
+										Reason (the author sees it)
+									</label>
+									<input
+										id={`hide-reason-${post.id}`}
+										name="reason"
+										required
+										maxLength={HIDE_REASON_MAX}
+										className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1 text-sm"
+									/>
+									<button type="submit" className="mt-2 rounded-md bg-red-700 px-3 py-1 text-xs font-semibold text-white hover:bg-red-800">
+										Hide post
+									</button>
+								</Form>
+							</details>
 						) : null}
 					</div>
 				</footer>

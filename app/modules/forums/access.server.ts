@@ -10,6 +10,8 @@ import { COMMUNITY_FORUM_ID } from './constants.ts'
  * a non-member by any path:
  *   - a group's forum: the group's members read and post; its moderators moderate;
  *   - the community forum: every member of any group reads and posts; site admins moderate.
+ * What a moderator hides (or members' flags hide until reviewed) is seen by moderators, and by
+ * its author with the reason, no one else.
  */
 export type ForumAccess = {
 	forumId: string
@@ -150,10 +152,14 @@ export async function threadAccess(viewer: Viewer, threadId: string) {
 		WHERE t."id" = ${threadId}`)
 	if (!row) return null
 	const { groupId, memberRole, inAnyGroup, ...columns } = row
-	const thread = { ...columns, locked: Boolean(columns.locked), pinned: Boolean(columns.pinned), slowModeMinutes: Number(columns.slowModeMinutes) }
+	const thread = { ...columns, groupId, locked: Boolean(columns.locked), pinned: Boolean(columns.pinned), slowModeMinutes: Number(columns.slowModeMinutes) }
 	const access = accessFrom(viewer, thread.forumId, { groupId, memberRole, inAnyGroup: Boolean(inAnyGroup) })
 	if (!access.canRead) return null
-	if (thread.hiddenAt && !access.canModerate) return null
+	if (thread.hiddenAt && !access.canModerate) {
+		// Its author still reads it, with the reason it was hidden, but can add nothing to it.
+		if (thread.authorId !== viewer.id) return null
+		return { thread, access: { ...access, canPost: false } }
+	}
 	return { thread, access }
 }
 
@@ -197,9 +203,13 @@ export function visibleThreadSql(access: ForumAccess, t: Sql): Sql {
 	return access.canModerate ? EVERYTHING : sql`${t}."hiddenAt" IS NULL`
 }
 
-/** Posts of a readable thread that its page shows the viewer (deleted ones stay, as a marker), as SQL on `p`. */
-export function visiblePostSql(access: ForumAccess, p: Sql): Sql {
-	return access.canModerate ? EVERYTHING : sql`${p}."hiddenAt" IS NULL`
+/**
+ * Posts of a readable thread that its page shows the viewer (deleted ones stay, as a marker), as
+ * SQL on `p`. Given the viewer, their own hidden posts are shown to them too, with the reason.
+ */
+export function visiblePostSql(access: ForumAccess, p: Sql, viewerId?: string): Sql {
+	if (access.canModerate) return EVERYTHING
+	return viewerId ? sql`(${p}."hiddenAt" IS NULL OR ${p}."authorId" = ${viewerId})` : sql`${p}."hiddenAt" IS NULL`
 }
 
 /** A post anyone who reads its thread sees: neither hidden nor deleted (what may be quoted or listed). */

@@ -14,6 +14,7 @@ import { FORUM_POST } from './constants.ts'
 import { ForumError } from './forum-error.ts'
 import { checkPostingGap, checkMentionBudget, MENTIONS_PER_POST } from './posting-limits.server.ts'
 import { watchUnlessChosen } from './reading.server.ts'
+import { announceHideToAuthor, recordModeratorHide } from '#app/modules/moderation/hide-notices.server.ts'
 import { composeLessonBody, type NewThreadInput } from './schemas.ts'
 import { checkSlowMode } from './thread-moderation.server.ts'
 import { checkLessonPrograms, lessonProgramIds, programIdList, writeLessonPrograms } from '#app/modules/vendors/lessons.server.ts'
@@ -380,23 +381,87 @@ export async function deletePost(viewer: Viewer, postId: string, realtime: Realt
 	if (thread.acceptedPostId === postId) await publishThreadState(realtime, thread.id)
 }
 
-/** Hidden posts are seen by moderators only; hiding the opening post hides the thread. */
-export async function setPostHidden(viewer: Viewer, postId: string, hidden: boolean, realtime: RealtimePublisher) {
+/**
+ * Hidden posts are seen by moderators (and their author, with the reason); hiding the opening post
+ * hides the thread. A moderator's hide carries a reason the author is shown (required from the
+ * thread page's form). `alongWith` commits what the caller adds (an audit entry, the author's
+ * notification) in the same transaction.
+ */
+export async function setPostHidden(
+	viewer: Viewer,
+	postId: string,
+	hidden: boolean,
+	realtime: RealtimePublisher,
+	options: { reason?: string; alongWith?: (tx: DbTransaction, post: HiddenPostFacts) => Promise<void> } = {},
+) {
 	const { post, thread, access } = await requirePost(viewer, postId)
 	if (!forumCan.hidePost(access)) throw new ForumError('Only moderators can hide posts.', 403)
-	if (Boolean(post.hiddenAt) === hidden) return
+	if (Boolean(post.hiddenAt) === hidden) return false
+	const reason = hidden ? (options.reason?.trim() ?? '') : ''
+	const facts = await changePostHidden(
+		{
+			postId,
+			hidden,
+			byId: viewer.id,
+			reason: reason || null,
+			alongWith: async (tx, facts) => {
+				await recordModeratorHide(tx, viewer, { ...facts, groupId: thread.groupId }, hidden, reason)
+				await options.alongWith?.(tx, facts)
+			},
+		},
+		realtime,
+	)
+	announceHideToAuthor(realtime, viewer, facts)
+	return true
+}
+
+export type HiddenPostFacts = { id: string; number: number; authorId: string; threadId: string; threadTitle: string; forumId: string }
+
+/**
+ * The one way a post becomes hidden or shown again, for a moderator (the caller has checked that
+ * they may) or for members' flags (`byId` null: hidden until a moderator reviews it). Hiding a
+ * post already hidden changes who hid it and why; the counts, the index and the live events move
+ * only when the post's visibility does.
+ */
+export async function changePostHidden(
+	input: {
+		postId: string
+		hidden: boolean
+		byId: string | null
+		reason: string | null
+		alongWith?: (tx: DbTransaction, post: HiddenPostFacts) => Promise<void>
+	},
+	realtime: RealtimePublisher,
+) {
+	const post = await db.post.findUniqueOrThrow({
+		where: { id: input.postId },
+		select: { id: true, number: true, authorId: true, deletedAt: true, hiddenAt: true, bodyText: true, threadId: true },
+	})
+	const thread = await db.thread.findUniqueOrThrow({ where: { id: post.threadId }, select: { id: true, forumId: true, title: true, hiddenAt: true } })
+	const { hidden } = input
+	const changes = Boolean(post.hiddenAt) !== hidden
+	const facts: HiddenPostFacts = { id: post.id, number: post.number, authorId: post.authorId, threadId: thread.id, threadTitle: thread.title, forumId: thread.forumId }
 	await db.$transaction(async (tx) => {
-		await tx.post.update({ where: { id: postId }, data: hidden ? { hiddenAt: new Date(), hiddenById: viewer.id } : { hiddenAt: null, hiddenById: null } })
-		if (post.number === 1) await tx.thread.update({ where: { id: thread.id }, data: { hiddenAt: hidden ? new Date() : null } })
-		if (post.number > 1 && !post.deletedAt) {
+		const reason = hidden ? input.reason : null
+		await tx.post.update({
+			where: { id: post.id },
+			data: hidden ? { hiddenAt: post.hiddenAt ?? new Date(), hiddenById: input.byId, hiddenReason: reason } : { hiddenAt: null, hiddenById: null, hiddenReason: null },
+		})
+		if (post.number === 1) {
+			await tx.thread.update({ where: { id: thread.id }, data: hidden ? { hiddenAt: thread.hiddenAt ?? new Date(), hiddenReason: reason } : { hiddenAt: null, hiddenReason: null } })
+		}
+		if (changes && post.number > 1 && !post.deletedAt) {
 			await tx.thread.update({ where: { id: thread.id }, data: { replyCount: { increment: hidden ? -1 : 1 } } })
 		}
-		if (hidden) await unindexPost(tx, postId)
-		else if (!post.deletedAt) await indexPost(tx, { postId, threadId: thread.id, forumId: thread.forumId, title: thread.title, text: post.bodyText })
+		if (changes && hidden) await unindexPost(tx, post.id)
+		else if (changes && !post.deletedAt) await indexPost(tx, { postId: post.id, threadId: thread.id, forumId: thread.forumId, title: thread.title, text: post.bodyText })
+		await input.alongWith?.(tx, facts)
 	})
-	await publishPostUpdate(realtime, thread, postId, hidden ? 'hidden' : 'other')
-	// A thread hidden from members: their open pages leave its room, moderators stay.
+	if (!changes) return facts
+	await publishPostUpdate(realtime, thread, post.id, hidden ? 'hidden' : 'other')
+	// A thread hidden from members: their open pages leave its room, moderators (and its author) stay.
 	if (hidden && post.number === 1) await realtime.accessChanged({ room: rooms.thread(thread.id) })
+	return facts
 }
 
 async function publishThreadState(realtime: RealtimePublisher, threadId: string) {

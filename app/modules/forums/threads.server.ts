@@ -177,7 +177,7 @@ export async function getThreadPage(userId: string, access: ForumAccess, threadI
 	const current = Math.min(Math.max(1, page), pageCount)
 	const from = (current - 1) * POSTS_PER_PAGE + 1
 	const rows = await queryRows<PostPageRow>(sql`
-		SELECT p."id", p."threadId", p."number", p."body", p."bodyHtml", p."createdAt", p."editedAt", p."deletedAt", p."hiddenAt",
+		SELECT p."id", p."threadId", p."number", p."body", p."bodyHtml", p."createdAt", p."editedAt", p."deletedAt", p."hiddenAt", p."hiddenReason",
 			p."helpfulCount", u."id" AS "authorId", u."name" AS "authorName", u."company" AS "authorCompany", u."handle" AS "authorHandle",
 			(SELECT COUNT(*) FROM "PostRevision" r WHERE r."postId" = p."id") AS "revisionCount",
 			EXISTS (SELECT 1 FROM "Reaction" x WHERE x."postId" = p."id" AND x."userId" = ${userId}) AS "foundHelpful",
@@ -185,7 +185,7 @@ export async function getThreadPage(userId: string, access: ForumAccess, threadI
 		FROM "Post" p
 		JOIN "User" u ON u."id" = p."authorId"
 		WHERE p."threadId" = ${threadId} AND p."number" >= ${from} AND p."number" < ${from + POSTS_PER_PAGE}
-			AND ${visiblePostSql(access, sql`p`)}
+			AND ${visiblePostSql(access, sql`p`, userId)}
 		ORDER BY p."number" ASC`)
 	const lastReadPostNumber = thread.lastRead ?? 0
 	return {

@@ -14,6 +14,8 @@ export type PostView = {
 	editedAt: string | null
 	deleted: boolean
 	hidden: boolean
+	/** Why it is hidden, for the moderators and the author who see it; null when shown. */
+	hiddenReason: string | null
 	helpfulCount: number
 	revisionCount: number
 }
@@ -31,6 +33,7 @@ export type PostRow = {
 	editedAt: Date | null
 	deletedAt: Date | null
 	hiddenAt: Date | null
+	hiddenReason?: string | null
 	helpfulCount: number
 	author: PostAuthor
 	_count?: { revisions: number }
@@ -46,6 +49,7 @@ export const postViewSelect = {
 	editedAt: true,
 	deletedAt: true,
 	hiddenAt: true,
+	hiddenReason: true,
 	helpfulCount: true,
 	author: { select: { id: true, name: true, company: true, handle: true } },
 	_count: { select: { revisions: true } },
@@ -65,6 +69,7 @@ export function toPostView(row: PostRow): PostView {
 		editedAt: row.editedAt?.toISOString() ?? null,
 		deleted,
 		hidden: Boolean(row.hiddenAt),
+		hiddenReason: row.hiddenAt ? (row.hiddenReason ?? null) : null,
 		helpfulCount: row.helpfulCount,
 		revisionCount: row._count?.revisions ?? 0,
 	}

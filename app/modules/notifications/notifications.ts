@@ -35,6 +35,11 @@ const SUBJECT_TYPE_PHRASES: Record<string, string> = {
 	// Quarterly meetings' action items; the actor is the moderator who captured the item.
 	'action-due': 'noted your action item, due today:',
 	'action-overdue': 'noted your action item, now overdue:',
+	// Moderation: a flag handled (to its reporter), a post or review hidden or shown again (to its author).
+	'flag-hidden': 'hid what you flagged:',
+	'flag-dismissed': 'reviewed and left up what you flagged:',
+	hidden: 'hid',
+	unhidden: 'showed again',
 }
 
 export function notificationPhrase(type: string): string {

@@ -5,6 +5,7 @@
 // that registers them, so every process, test and script has them without depending on what
 // happened to be imported first.
 import { forumNotificationSubjects } from '#app/modules/forums/subjects.server.ts'
+import { moderationNotificationSubjects } from '#app/modules/moderation/subjects.server.ts'
 import { planNotificationSubjects } from '#app/modules/plans/subjects.server.ts'
 import { dashboardNotificationSubjects } from '#app/modules/quarterly/dashboard-subjects.server.ts'
 import { quarterlyNotificationSubjects } from '#app/modules/quarterly/subjects.server.ts'
@@ -58,5 +59,6 @@ for (const subject of [
 	...dashboardNotificationSubjects,
 	...quarterlyMeetingNotificationSubjects,
 	...vendorNotificationSubjects,
+	...moderationNotificationSubjects,
 ])
 	registerNotificationSubject(subject)

@@ -105,6 +105,8 @@ export function visibleProgramsWhere(cv: CatalogueViewer): Prisma.VendorProgramW
 export function readableRatingsWhere(cv: CatalogueViewer): Prisma.ProgramRatingWhereInput {
 	return {
 		OR: [{ visibility: 'community' }, { groupId: { in: cv.groupIds } }, { memberId: cv.userId }],
+		// A hidden review (by a moderator, or by members' flags until reviewed): its author's alone.
+		AND: [{ OR: [{ hiddenAt: null }, { memberId: cv.userId }] }],
 	}
 }
 
@@ -112,7 +114,8 @@ export function readableRatingsWhere(cv: CatalogueViewer): Prisma.ProgramRatingW
 export function readableRatingSql(cv: CatalogueViewer, r: Sql): Sql {
 	const groups =
 		cv.groupIds.length > 0 ? sql`${r}."groupId" IN (${join(cv.groupIds)})` : sql`${false}`
-	return sql`(${r}."visibility" = 'community' OR ${groups} OR ${r}."memberId" = ${cv.userId})`
+	return sql`((${r}."visibility" = 'community' OR ${groups} OR ${r}."memberId" = ${cv.userId})
+		AND (${r}."hiddenAt" IS NULL OR ${r}."memberId" = ${cv.userId}))`
 }
 
 /** Whether figures may count other groups' group-only ratings of a program (see the rule above). */
@@ -122,9 +125,9 @@ export function groupOnlyCountsInTotals(groupsWithGroupOnlyRatings: number): boo
 
 /** The rating alias `r` counts in the viewer's figures of its program: the rule above, in SQL. */
 export function countedRatingSql(cv: CatalogueViewer, r: Sql): Sql {
-	return sql`(${readableRatingSql(cv, r)} OR (
+	return sql`(${readableRatingSql(cv, r)} OR (${r}."hiddenAt" IS NULL AND (
 		SELECT COUNT(DISTINCT go."groupId") FROM "ProgramRating" go
-		WHERE go."programId" = ${r}."programId" AND go."visibility" = 'group') >= ${GROUPS_BEFORE_GROUP_ONLY_COUNT})`
+		WHERE go."programId" = ${r}."programId" AND go."visibility" = 'group') >= ${GROUPS_BEFORE_GROUP_ONLY_COUNT}))`
 }
 
 /** Who may read one rating, as a condition on users: for choosing who is notified of it. */

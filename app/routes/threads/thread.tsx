@@ -12,6 +12,8 @@ import { LevelIntentSchema, PostIntentSchema, ReplySchema, ThreadIntentSchema } 
 import { firstUnreadLocation, getThreadPage, pageOfPost } from '#app/modules/forums/threads.server.ts'
 import { SlowModeSchema, slowModeLabel } from '#app/modules/forums/thread-moderation.ts'
 import { setSlowMode } from '#app/modules/forums/thread-moderation.server.ts'
+import { forumCan } from '#app/modules/forums/permissions.ts'
+import { hideReasonSchema } from '#app/modules/moderation/flag-schemas.ts'
 import { markThreadNotificationsRead } from '#app/modules/notifications/notifications.server.ts'
 import { programOfThread } from '#app/modules/vendors/discussion.server.ts'
 import { programsOfLesson } from '#app/modules/vendors/lessons.server.ts'
@@ -113,9 +115,14 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 				await deletePost(user, postId, realtime)
 				return redirectWithToast(back(request, here), { title: 'Post deleted' })
 			case 'hide':
-			case 'unhide':
-				await setPostHidden(user, postId, postIntent.data.intent === 'hide', realtime)
-				return redirectWithToast(back(request, here), { title: postIntent.data.intent === 'hide' ? 'Post hidden from members' : 'Post visible again' })
+			case 'unhide': {
+				const hide = postIntent.data.intent === 'hide'
+				// The author is shown the reason: a moderator's hide without one is refused.
+				const reason = hideReasonSchema.safeParse(formData.get('reason') ?? '')
+				if (hide && forumCan.hidePost(access) && !reason.success) return data({ intent, error: reason.error.issues[0]!.message }, { status: 400 })
+				await setPostHidden(user, postId, hide, realtime, { reason: reason.data })
+				return redirectWithToast(back(request, here), { title: hide ? 'Post hidden from members' : 'Post visible again' })
+			}
 			case 'accept': {
 				const { accepted } = await acceptAnswer(user, postId, realtime)
 				return redirectWithToast(back(request, here), { title: accepted ? 'Marked as the answer' : 'Answer mark removed' })
