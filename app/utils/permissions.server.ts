@@ -1,7 +1,9 @@
+import { redirect } from 'react-router'
 import { forumAccess, memberForumAccess, threadAccess } from '#app/modules/forums/access.server.ts'
 import { planAccess } from '#app/modules/plans/access.server.ts'
 import { cycleAccess, meetingAccess } from '#app/modules/quarterly/access.server.ts'
 import { ensureCommunityForum, getGroupForum } from '#app/modules/forums/forums.server.ts'
+import { isAgreementPending, pendingGroupOfThread } from '#app/modules/groups/agreement.server.ts'
 import { findMembership } from '#app/modules/groups/groups.server.ts'
 import { isModerator } from '#app/modules/groups/roles.ts'
 import type { SessionUser } from '#app/modules/auth/auth.server.ts'
@@ -21,7 +23,11 @@ import { invariantResponse, notFound } from './responses.ts'
 export async function requireGroupMember(request: Request, slug: string | undefined) {
 	const user = await requireUser(request)
 	const found = slug ? await findMembership(user.id, slug) : null
-	if (!found) throw notFound()
+	if (!found) {
+		// A member who has not accepted the group's agreement is shown the agreement, nothing else.
+		if (slug && (await isAgreementPending(user.id, slug))) throw redirect(`/g/${slug}/agreement`)
+		throw notFound()
+	}
 	return { user, ...found }
 }
 
@@ -57,7 +63,11 @@ export async function requireCommunityForum(request: Request) {
 export async function requireReadableThread(request: Request, threadId: string | undefined) {
 	const user = await requireUser(request)
 	const found = threadId ? await threadAccess(user, threadId) : null
-	if (!found) throw notFound()
+	if (!found) {
+		const pendingSlug = threadId ? await pendingGroupOfThread(user.id, threadId) : null
+		if (pendingSlug) throw redirect(`/g/${pendingSlug}/agreement`)
+		throw notFound()
+	}
 	return { user, ...found }
 }
 

@@ -1,5 +1,6 @@
 import { generateToken, hashToken } from '#app/modules/auth/sessions.server.ts'
 import { db } from '#app/utils/db.server.ts'
+import { pendingAtJoin } from './agreement.server.ts'
 
 const DAY = 24 * 60 * 60 * 1000
 
@@ -120,7 +121,9 @@ export async function acceptInvitation(token: string, userId: string): Promise<A
 			data: { useCount: { increment: 1 } },
 		})
 		if (claimed.count !== 1) return { outcome: 'invalid', status: 'used' } as const
-		await tx.membership.create({ data: { userId, groupId: invitation.groupId, role: 'member' } })
+		// A group with a confidentiality agreement: the new member accepts it before seeing anything.
+		const agreementPending = await pendingAtJoin(tx, invitation.groupId)
+		await tx.membership.create({ data: { userId, groupId: invitation.groupId, role: 'member', agreementPending } })
 		return { outcome: 'joined', ...group } as const
 	})
 }

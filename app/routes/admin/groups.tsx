@@ -57,7 +57,11 @@ export default function AdminGroups({ loaderData, actionData }: Route.ComponentP
 	})
 	return (
 		<main>
-			<PageHeader title="Peer groups" description="As site admin you create groups; their moderators run them." />
+			<PageHeader
+				title="Peer groups"
+				description="As site admin you create groups; their moderators run them."
+				actions={<Link to="/admin/audit">Site audit log</Link>}
+			/>
 			<div className="grid gap-8 lg:grid-cols-[1fr_22rem]">
 				<section aria-labelledby="all-groups">
 					<h2 id="all-groups" className="sr-only">
