@@ -4,6 +4,7 @@ import { announceNotifications } from '#app/modules/notifications/notifications.
 import { indexPost, reindexThreadTitle, unindexPost } from '#app/modules/search/index.server.ts'
 import type { MentionTarget } from '#app/modules/markdown/markdown.ts'
 import { candidateHandles, markdownToText, MarkdownRefusedError, renderMarkdown } from '#app/modules/markdown/renderer.server.ts'
+import { recordAudit } from '#app/modules/moderation/audit.server.ts'
 import { db, type DbTransaction } from '#app/utils/db.server.ts'
 import { rooms, type RealtimePublisher, type ServerEvent, type ServerPayload } from '#app/utils/realtime.ts'
 import { forumAccess, forumModeratorIds, isPostVisible, SHOWN_POST, threadAccess, threadReadersWhere, visiblePostWhere, type ForumAccess } from './access.server.ts'
@@ -18,6 +19,8 @@ import { composeLessonBody, type NewThreadInput } from './schemas.ts'
 import { postViewSelect, toPostView } from './views.ts'
 
 type Viewer = Pick<SessionUser, 'id' | 'isSiteAdmin'>
+/** Who moderates: named in the audit log (read when the caller does not have the name). */
+type Moderator = Viewer & { name?: string }
 
 /** Members mentioned by @handle who may read the thread; anyone else is left as plain text. */
 async function resolveMentions(readers: Prisma.UserWhereInput, markdown: string): Promise<MentionTarget[]> {
@@ -365,12 +368,19 @@ export async function deletePost(viewer: Viewer, postId: string, realtime: Realt
 }
 
 /** Hidden posts are seen by moderators only; hiding the opening post hides the thread. */
-export async function setPostHidden(viewer: Viewer, postId: string, hidden: boolean, realtime: RealtimePublisher) {
+export async function setPostHidden(viewer: Moderator, postId: string, hidden: boolean, realtime: RealtimePublisher) {
 	const { post, thread, access } = await requirePost(viewer, postId)
 	if (!forumCan.hidePost(access)) throw new ForumError('Only moderators can hide posts.', 403)
 	if (Boolean(post.hiddenAt) === hidden) return
 	await db.$transaction(async (tx) => {
 		await tx.post.update({ where: { id: postId }, data: hidden ? { hiddenAt: new Date(), hiddenById: viewer.id } : { hiddenAt: null, hiddenById: null } })
+		const opening = post.number === 1
+		await recordAudit(tx, {
+			groupId: await auditGroupOf(tx, thread.forumId),
+			actor: await auditActor(tx, viewer),
+			action: opening ? (hidden ? 'thread.hide' : 'thread.unhide') : hidden ? 'post.hide' : 'post.unhide',
+			target: opening ? { kind: 'thread', id: thread.id, label: thread.title } : { kind: 'post', id: postId, label: `Reply #${post.number} in “${thread.title}”` },
+		})
 		if (post.number === 1) await tx.thread.update({ where: { id: thread.id }, data: { hiddenAt: hidden ? new Date() : null } })
 		if (post.number > 1 && !post.deletedAt) {
 			await tx.thread.update({ where: { id: thread.id }, data: { replyCount: { increment: hidden ? -1 : 1 } } })
@@ -392,11 +402,30 @@ async function publishThreadState(realtime: RealtimePublisher, threadId: string)
 	await publishThread(realtime, thread, FORUM_EVENTS.threadUpdated, event)
 }
 
-export async function setThreadFlag(viewer: Viewer, threadId: string, flag: 'locked' | 'pinned', value: boolean, realtime: RealtimePublisher) {
-	const { access } = await requireThread(viewer, threadId)
+export async function setThreadFlag(viewer: Moderator, threadId: string, flag: 'locked' | 'pinned', value: boolean, realtime: RealtimePublisher) {
+	const { thread, access } = await requireThread(viewer, threadId)
 	if (!access.canModerate) throw new ForumError(`Only moderators can ${flag === 'locked' ? 'lock' : 'pin'} threads.`, 403)
-	await db.thread.update({ where: { id: threadId }, data: { [flag]: value } })
+	if (thread[flag] === value) return
+	await db.$transaction(async (tx) => {
+		await tx.thread.update({ where: { id: threadId }, data: { [flag]: value } })
+		await recordAudit(tx, {
+			groupId: await auditGroupOf(tx, thread.forumId),
+			actor: await auditActor(tx, viewer),
+			action: flag === 'locked' ? (value ? 'thread.lock' : 'thread.unlock') : value ? 'thread.pin' : 'thread.unpin',
+			target: { kind: 'thread', id: threadId, label: thread.title },
+		})
+	})
 	await publishThreadState(realtime, threadId)
+}
+
+async function auditActor(tx: DbTransaction, viewer: Moderator): Promise<{ id: string; name: string }> {
+	const name = viewer.name ?? (await tx.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { name: true } })).name
+	return { id: viewer.id, name }
+}
+
+/** The group a forum's moderation is logged under: its group, or none (site-wide) for the community forum. */
+async function auditGroupOf(tx: DbTransaction, forumId: string): Promise<string | null> {
+	return (await tx.forum.findUnique({ where: { id: forumId }, select: { groupId: true } }))?.groupId ?? null
 }
 
 /** The question's author (or a moderator) marks one reply as the answer; choosing it again clears it. */

@@ -1,5 +1,6 @@
 import { createGroupForum } from '#app/modules/forums/forums.server.ts'
 import { db, dbEngine } from '#app/utils/db.server.ts'
+import { recordAudit } from '#app/modules/moderation/audit.server.ts'
 import { activeMembershipWhere } from './membership.server.ts'
 import { queryRows, sql } from '#app/utils/sql.server.ts'
 import type { GroupRole } from './roles.ts'
@@ -119,6 +120,7 @@ export async function changeMembership(
 	groupId: string,
 	membershipId: string,
 	change: MembershipChange,
+	actor: { id: string; name: string },
 ): Promise<MembershipChangeOutcome> {
 	return db.$transaction(async (tx) => {
 		if (dbEngine() === 'postgresql') await tx.$queryRaw`SELECT "id" FROM "Group" WHERE "id" = ${groupId} FOR UPDATE`
@@ -133,6 +135,15 @@ export async function changeMembership(
 		}
 		if (change.intent === 'remove') await tx.membership.delete({ where: { id: target.id } })
 		else await tx.membership.update({ where: { id: target.id }, data: { role: change.role } })
+		if (change.intent === 'remove' || change.role !== target.role) {
+			await recordAudit(tx, {
+				groupId,
+				actor,
+				action: change.intent === 'remove' ? 'member.remove' : 'member.role',
+				target: { kind: 'user', id: target.user.id, label: target.user.name },
+				detail: change.intent === 'remove' ? { role: target.role } : { from: target.role, to: change.role },
+			})
+		}
 		return { ok: true, user: target.user }
 	})
 }
