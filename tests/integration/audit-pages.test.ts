@@ -9,7 +9,14 @@ import { action as groupHomeAction } from '#app/routes/groups/home.tsx'
 import { loader as groupAuditLoader } from '#app/routes/groups/audit.tsx'
 import { action as invitationsAction } from '#app/routes/groups/invitations.tsx'
 import { db } from '#app/utils/db.server.ts'
-import { callRoute, forumWorld, person, startThread, threadForm, type Person } from '#tests/forum-helpers.ts'
+import {
+	callRoute,
+	forumWorld,
+	person,
+	startThread,
+	threadForm,
+	type Person,
+} from '#tests/forum-helpers.ts'
 import { changeEnv, dataOf, statusOf } from '#tests/helpers.ts'
 
 let w: Awaited<ReturnType<typeof forumWorld>>
@@ -23,26 +30,50 @@ beforeAll(async () => {
 })
 
 type Page = {
-	entries: Array<{ id: string; action: string; actorName: string; words: string; targetLabel: string; targetHref: string | null; reason: string }>
+	entries: Array<{
+		id: string
+		action: string
+		actorName: string
+		words: string
+		targetLabel: string
+		targetHref: string | null
+		reason: string
+	}>
 	actors: Array<{ id: string; name: string }>
 	next: string | null
 }
 
 function groupLog(who: Person | null, query = '') {
-	return callRoute(groupAuditLoader, `/g/${w.group.slug}/audit${query}`, { slug: w.group.slug }, who ? { as: who } : {})
+	return callRoute(
+		groupAuditLoader,
+		`/g/${w.group.slug}/audit${query}`,
+		{ slug: w.group.slug },
+		who ? { as: who } : {},
+	)
 }
 
 async function groupEntries(query = '') {
 	return dataOf<Page>(await groupLog(w.moderator, query))
 }
 
-const lastAction = async () => (await db.auditEntry.findFirstOrThrow({ where: { groupId: w.group.id }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }))
+const lastAction = async () =>
+	await db.auditEntry.findFirstOrThrow({
+		where: { groupId: w.group.id },
+		orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+	})
 
 describe('each action writes its entry', () => {
 	test('pin, unpin, lock, unlock', async () => {
 		for (const intent of ['pin', 'unpin', 'lock', 'unlock'] as const) {
 			expect(statusOf(await threadForm(w.moderator, threadId, { intent }))).toBe(302)
-			expect(await lastAction()).toMatchObject({ action: `thread.${intent}`, actorId: w.moderator.id, actorName: 'Mona Moderator', targetKind: 'thread', targetId: threadId, targetLabel: 'Pricing managed backup' })
+			expect(await lastAction()).toMatchObject({
+				action: `thread.${intent}`,
+				actorId: w.moderator.id,
+				actorName: 'Mona Moderator',
+				targetKind: 'thread',
+				targetId: threadId,
+				targetLabel: 'Pricing managed backup',
+			})
 		}
 		// Unlocking an unlocked thread changes nothing and records nothing.
 		const before = await db.auditEntry.count()
@@ -54,26 +85,55 @@ describe('each action writes its entry', () => {
 	})
 
 	test('hide and unhide a reply and a thread', async () => {
-		const reply = await db.post.create({ data: { threadId, number: 2, authorId: w.bob.id, body: 'x', bodyHtml: '<p>x</p>' } })
+		const reply = await db.post.create({
+			data: { threadId, number: 2, authorId: w.bob.id, body: 'x', bodyHtml: '<p>x</p>' },
+		})
 		await db.thread.update({ where: { id: threadId }, data: { lastPostNumber: 2, replyCount: 1 } })
 		for (const intent of ['hide', 'unhide'] as const) {
-			expect(statusOf(await threadForm(w.moderator, threadId, { intent, postId: reply.id }))).toBe(302)
-			expect(await lastAction()).toMatchObject({ action: `post.${intent}`, targetKind: 'post', targetId: reply.id })
+			expect(statusOf(await threadForm(w.moderator, threadId, { intent, postId: reply.id }))).toBe(
+				302,
+			)
+			expect(await lastAction()).toMatchObject({
+				action: `post.${intent}`,
+				targetKind: 'post',
+				targetId: reply.id,
+			})
 		}
 		const opening = await db.post.findFirstOrThrow({ where: { threadId, number: 1 } })
 		for (const intent of ['hide', 'unhide'] as const) {
-			expect(statusOf(await threadForm(w.moderator, threadId, { intent, postId: opening.id }))).toBe(302)
-			expect(await lastAction()).toMatchObject({ action: `thread.${intent}`, targetKind: 'thread', targetId: threadId })
+			expect(
+				statusOf(await threadForm(w.moderator, threadId, { intent, postId: opening.id })),
+			).toBe(302)
+			expect(await lastAction()).toMatchObject({
+				action: `thread.${intent}`,
+				targetKind: 'thread',
+				targetId: threadId,
+			})
 		}
 	})
 
 	test('role changes and removals', async () => {
 		const carl = await person({ name: 'Carl Colleague' })
-		const membership = await db.membership.create({ data: { userId: carl.id, groupId: w.group.id } })
-		const form = (f: Record<string, string>) => callRoute(groupHomeAction, `/g/${w.group.slug}`, { slug: w.group.slug }, { as: w.moderator, form: f })
-		expect(statusOf(await form({ intent: 'set-role', membershipId: membership.id, role: 'moderator' }))).toBe(302)
+		const membership = await db.membership.create({
+			data: { userId: carl.id, groupId: w.group.id },
+		})
+		const form = (f: Record<string, string>) =>
+			callRoute(
+				groupHomeAction,
+				`/g/${w.group.slug}`,
+				{ slug: w.group.slug },
+				{ as: w.moderator, form: f },
+			)
+		expect(
+			statusOf(await form({ intent: 'set-role', membershipId: membership.id, role: 'moderator' })),
+		).toBe(302)
 		const role = await lastAction()
-		expect(role).toMatchObject({ action: 'member.role', targetKind: 'user', targetId: carl.id, targetLabel: 'Carl Colleague' })
+		expect(role).toMatchObject({
+			action: 'member.role',
+			targetKind: 'user',
+			targetId: carl.id,
+			targetLabel: 'Carl Colleague',
+		})
 		expect(JSON.parse(role.detail)).toEqual({ from: 'member', to: 'moderator' })
 		expect(statusOf(await form({ intent: 'remove', membershipId: membership.id }))).toBe(302)
 		expect(await lastAction()).toMatchObject({ action: 'member.remove', targetId: carl.id })
@@ -81,22 +141,61 @@ describe('each action writes its entry', () => {
 
 	test('invitation links created and revoked', async () => {
 		const path = `/g/${w.group.slug}/invitations`
-		expect(statusOf(await callRoute(invitationsAction, path, { slug: w.group.slug }, { as: w.moderator, form: { intent: 'create', expiresInDays: '7', singleUse: 'on' } }))).toBe(200)
+		expect(
+			statusOf(
+				await callRoute(
+					invitationsAction,
+					path,
+					{ slug: w.group.slug },
+					{ as: w.moderator, form: { intent: 'create', expiresInDays: '7', singleUse: 'on' } },
+				),
+			),
+		).toBe(200)
 		const created = await lastAction()
-		expect(created).toMatchObject({ action: 'invitation.create', targetKind: 'invitation', actorId: w.moderator.id })
-		expect(statusOf(await callRoute(invitationsAction, path, { slug: w.group.slug }, { as: w.moderator, form: { intent: 'revoke', invitationId: created.targetId } }))).toBe(302)
-		expect(await lastAction()).toMatchObject({ action: 'invitation.revoke', targetId: created.targetId })
+		expect(created).toMatchObject({
+			action: 'invitation.create',
+			targetKind: 'invitation',
+			actorId: w.moderator.id,
+		})
+		expect(
+			statusOf(
+				await callRoute(
+					invitationsAction,
+					path,
+					{ slug: w.group.slug },
+					{ as: w.moderator, form: { intent: 'revoke', invitationId: created.targetId } },
+				),
+			),
+		).toBe(302)
+		expect(await lastAction()).toMatchObject({
+			action: 'invitation.revoke',
+			targetId: created.targetId,
+		})
 		// Revoking it again is not a second action.
 		const before = await db.auditEntry.count()
-		await callRoute(invitationsAction, path, { slug: w.group.slug }, { as: w.moderator, form: { intent: 'revoke', invitationId: created.targetId } })
+		await callRoute(
+			invitationsAction,
+			path,
+			{ slug: w.group.slug },
+			{ as: w.moderator, form: { intent: 'revoke', invitationId: created.targetId } },
+		)
 		expect(await db.auditEntry.count()).toBe(before)
 	})
 
 	test('the group’s page lists them newest first, in words, linked while the target exists', async () => {
 		const page = await groupEntries()
-		expect(page.entries.map((e) => e.action).slice(0, 3)).toEqual(['invitation.revoke', 'invitation.create', 'member.remove'])
+		expect(page.entries.map((e) => e.action).slice(0, 3)).toEqual([
+			'invitation.revoke',
+			'invitation.create',
+			'member.remove',
+		])
 		const pin = page.entries.find((e) => e.action === 'thread.pin')!
-		expect(pin).toMatchObject({ words: 'pinned a thread', actorName: 'Mona Moderator', targetLabel: 'Pricing managed backup', targetHref: `/t/${threadId}` })
+		expect(pin).toMatchObject({
+			words: 'pinned a thread',
+			actorName: 'Mona Moderator',
+			targetLabel: 'Pricing managed backup',
+			targetHref: `/t/${threadId}`,
+		})
 		const invitation = page.entries.find((e) => e.action === 'invitation.create')!
 		expect(invitation.targetHref).toBe(`/g/${w.group.slug}/invitations`)
 		// A target that is gone keeps its label, without a link.
@@ -117,16 +216,38 @@ describe('who may read the logs', () => {
 		expect(statusOf(anonymous)).toBe(302)
 		expect((anonymous as Response).headers.get('location')).toMatch(/^\/login/)
 		// Another group's moderator does not read this log at their own group's address either.
-		const other = dataOf<Page>(await callRoute(groupAuditLoader, `/g/${w.otherGroup.slug}/audit`, { slug: w.otherGroup.slug }, { as: w.outsider }))
+		const other = dataOf<Page>(
+			await callRoute(
+				groupAuditLoader,
+				`/g/${w.otherGroup.slug}/audit`,
+				{ slug: w.otherGroup.slug },
+				{ as: w.outsider },
+			),
+		)
 		expect(other.entries).toEqual([])
 	})
 
 	test('the site log: site admins only, and only site-wide entries', async () => {
 		await db.$transaction((tx) =>
-			recordAudit(tx, { groupId: null, actor: { id: w.admin.id, name: 'Ada Admin' }, action: 'user.suspend', target: { kind: 'user', id: w.loner.id, label: 'Lou Loner' }, reason: 'Spam' }),
+			recordAudit(tx, {
+				groupId: null,
+				actor: { id: w.admin.id, name: 'Ada Admin' },
+				action: 'user.suspend',
+				target: { kind: 'user', id: w.loner.id, label: 'Lou Loner' },
+				reason: 'Spam',
+			}),
 		)
-		const page = dataOf<Page>(await callRoute(adminAuditLoader, '/admin/audit', {}, { as: w.admin }))
-		expect(page.entries).toEqual([expect.objectContaining({ action: 'user.suspend', words: 'suspended an account', reason: 'Spam', targetHref: `/u/${w.loner.id}` })])
+		const page = dataOf<Page>(
+			await callRoute(adminAuditLoader, '/admin/audit', {}, { as: w.admin }),
+		)
+		expect(page.entries).toEqual([
+			expect.objectContaining({
+				action: 'user.suspend',
+				words: 'suspended an account',
+				reason: 'Spam',
+				targetHref: `/u/${w.loner.id}`,
+			}),
+		])
 		for (const who of [w.moderator, w.bob, w.outsider, w.loner]) {
 			expect(statusOf(await callRoute(adminAuditLoader, '/admin/audit', {}, { as: who }))).toBe(404)
 		}
@@ -139,7 +260,12 @@ describe('filters and pages', () => {
 		const byAction = await groupEntries('?action=thread.lock')
 		expect(byAction.entries.map((e) => e.action)).toEqual(['thread.lock'])
 		await db.$transaction((tx) =>
-			recordAudit(tx, { groupId: w.group.id, actor: { id: w.admin.id, name: 'Ada Admin' }, action: 'thread.lock', target: { kind: 'thread', id: 'gone', label: 'Old thread' } }),
+			recordAudit(tx, {
+				groupId: w.group.id,
+				actor: { id: w.admin.id, name: 'Ada Admin' },
+				action: 'thread.lock',
+				target: { kind: 'thread', id: 'gone', label: 'Old thread' },
+			}),
 		)
 		const byAdmin = await groupEntries(`?actor=${w.admin.id}`)
 		expect(byAdmin.entries.map((e) => e.actorName)).toEqual(['Ada Admin'])
@@ -165,7 +291,14 @@ describe('filters and pages', () => {
 		}))
 		await db.auditEntry.createMany({ data: many })
 		const load = async (query = '') =>
-			dataOf<Page>(await callRoute(groupAuditLoader, `/g/${w.otherGroup.slug}/audit${query}`, { slug: w.otherGroup.slug }, { as: w.outsider }))
+			dataOf<Page>(
+				await callRoute(
+					groupAuditLoader,
+					`/g/${w.otherGroup.slug}/audit${query}`,
+					{ slug: w.otherGroup.slug },
+					{ as: w.outsider },
+				),
+			)
 		const first = await load()
 		expect(first.entries).toHaveLength(AUDIT_PAGE_SIZE)
 		expect(first.next).not.toBeNull()

@@ -44,7 +44,12 @@ export function AuditLog({
 					<label htmlFor="audit-actor" className="block text-sm font-medium text-slate-800">
 						Who
 					</label>
-					<select id="audit-actor" name="actor" defaultValue={selected.actorId ?? ''} className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+					<select
+						id="audit-actor"
+						name="actor"
+						defaultValue={selected.actorId ?? ''}
+						className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+					>
 						<option value="">Anyone</option>
 						{actors.map((actor) => (
 							<option key={actor.id} value={actor.id}>
@@ -57,7 +62,12 @@ export function AuditLog({
 					<label htmlFor="audit-action" className="block text-sm font-medium text-slate-800">
 						Action
 					</label>
-					<select id="audit-action" name="action" defaultValue={selected.action ?? ''} className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+					<select
+						id="audit-action"
+						name="action"
+						defaultValue={selected.action ?? ''}
+						className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+					>
 						<option value="">Any action</option>
 						{actions.map((action) => (
 							<option key={action.value} value={action.value}>
@@ -72,7 +82,9 @@ export function AuditLog({
 			<Card className="p-0">
 				{entries.length === 0 ? (
 					<div className="p-5">
-						<EmptyState title={filtered || selected.paged ? 'No entries match' : 'Nothing recorded yet'}>
+						<EmptyState
+							title={filtered || selected.paged ? 'No entries match' : 'Nothing recorded yet'}
+						>
 							{filtered || selected.paged ? (
 								<Link to="?">See the whole log</Link>
 							) : (
@@ -85,11 +97,21 @@ export function AuditLog({
 						<table className="w-full text-left text-sm">
 							<thead className="border-b border-slate-100 text-slate-600">
 								<tr>
-									<th scope="col" className="px-4 py-2 font-medium">When</th>
-									<th scope="col" className="px-4 py-2 font-medium">Who</th>
-									<th scope="col" className="px-4 py-2 font-medium">Action</th>
-									<th scope="col" className="px-4 py-2 font-medium">Target</th>
-									<th scope="col" className="px-4 py-2 font-medium">Reason</th>
+									<th scope="col" className="px-4 py-2 font-medium">
+										When
+									</th>
+									<th scope="col" className="px-4 py-2 font-medium">
+										Who
+									</th>
+									<th scope="col" className="px-4 py-2 font-medium">
+										Action
+									</th>
+									<th scope="col" className="px-4 py-2 font-medium">
+										Target
+									</th>
+									<th scope="col" className="px-4 py-2 font-medium">
+										Reason
+									</th>
 								</tr>
 							</thead>
 							<tbody className="divide-y divide-slate-100" data-testid="audit-entries">
@@ -100,7 +122,13 @@ export function AuditLog({
 										</td>
 										<td className="px-4 py-2">{entry.actorName}</td>
 										<td className="px-4 py-2">{entry.words}</td>
-										<td className="px-4 py-2">{entry.targetHref ? <Link to={entry.targetHref}>{entry.targetLabel}</Link> : entry.targetLabel}</td>
+										<td className="px-4 py-2">
+											{entry.targetHref ? (
+												<Link to={entry.targetHref}>{entry.targetLabel}</Link>
+											) : (
+												entry.targetLabel
+											)}
+										</td>
 										<td className="px-4 py-2 text-slate-600">{entry.reason || '—'}</td>
 									</tr>
 								))}

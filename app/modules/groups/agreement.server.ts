@@ -21,20 +21,43 @@ export type AgreementFormat = 'markdown' | 'plain'
 export async function findAgreementMembership(userId: string, slug: string) {
 	const membership = await db.membership.findFirst({
 		where: { userId, group: { slug } },
-		select: { id: true, role: true, agreementPending: true, group: { select: { id: true, slug: true, name: true } } },
+		select: {
+			id: true,
+			role: true,
+			agreementPending: true,
+			group: { select: { id: true, slug: true, name: true } },
+		},
 	})
 	if (!membership) return null
 	return {
 		group: membership.group,
-		membership: { id: membership.id, role: membership.role as GroupRole, agreementPending: membership.agreementPending },
+		membership: {
+			id: membership.id,
+			role: membership.role as GroupRole,
+			agreementPending: membership.agreementPending,
+		},
 	}
 }
 
 /** The slug of the thread's group when the user is in it but has not accepted its agreement. */
-export async function pendingGroupOfThread(userId: string, threadId: string): Promise<string | null> {
+export async function pendingGroupOfThread(
+	userId: string,
+	threadId: string,
+): Promise<string | null> {
 	const thread = await db.thread.findUnique({
 		where: { id: threadId },
-		select: { forum: { select: { group: { select: { slug: true, memberships: { where: { userId, agreementPending: true }, select: { id: true } } } } } } },
+		select: {
+			forum: {
+				select: {
+					group: {
+						select: {
+							slug: true,
+							memberships: { where: { userId, agreementPending: true }, select: { id: true } },
+						},
+					},
+				},
+			},
+		},
 	})
 	const group = thread?.forum.group
 	return group && group.memberships.length > 0 ? group.slug : null
@@ -42,7 +65,10 @@ export async function pendingGroupOfThread(userId: string, threadId: string): Pr
 
 /** Whether the user is in the group of this address but has not accepted its agreement. */
 export async function isAgreementPending(userId: string, slug: string): Promise<boolean> {
-	const row = await db.membership.findFirst({ where: { userId, group: { slug }, agreementPending: true }, select: { id: true } })
+	const row = await db.membership.findFirst({
+		where: { userId, group: { slug }, agreementPending: true },
+		select: { id: true },
+	})
 	return row !== null
 }
 
@@ -51,7 +77,15 @@ export function currentAgreement(groupId: string) {
 	return db.groupAgreementVersion.findFirst({
 		where: { groupId },
 		orderBy: { version: 'desc' },
-		select: { id: true, version: true, format: true, text: true, html: true, createdAt: true, createdBy: { select: { name: true } } },
+		select: {
+			id: true,
+			version: true,
+			format: true,
+			text: true,
+			html: true,
+			createdAt: true,
+			createdBy: { select: { name: true } },
+		},
 	})
 }
 
@@ -61,7 +95,12 @@ export async function pendingAtJoin(tx: DbTransaction, groupId: string): Promise
 }
 
 const escapeHtml = (text: string) =>
-	text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
+	text
+		.replace(/&/g, '&amp;')
+		.replace(/</g, '&lt;')
+		.replace(/>/g, '&gt;')
+		.replace(/"/g, '&quot;')
+		.replace(/'/g, '&#39;')
 
 /** Plain text as HTML: escaped, paragraphs at blank lines, line breaks kept. */
 export function plainTextHtml(text: string): string {
@@ -73,7 +112,8 @@ export function plainTextHtml(text: string): string {
 		.join('\n')
 }
 
-export type PublishOutcome = { ok: true; version: number; pendingUserIds: string[] } | { ok: false; error: string }
+export type PublishOutcome =
+	{ ok: true; version: number; pendingUserIds: string[] } | { ok: false; error: string }
 
 /**
  * Publishes a new version: the text is rendered first (markdown in the renderer's workers), then
@@ -89,14 +129,18 @@ export async function publishAgreementVersion(input: {
 }): Promise<PublishOutcome> {
 	let html: string
 	try {
-		html = input.format === 'markdown' ? (await renderMarkdown(input.text)).html : plainTextHtml(input.text)
+		html =
+			input.format === 'markdown'
+				? (await renderMarkdown(input.text)).html
+				: plainTextHtml(input.text)
 	} catch (error) {
 		if (error instanceof MarkdownRefusedError) return { ok: false, error: error.message }
 		throw error
 	}
 	return db.$transaction(async (tx) => {
 		// Two moderators publishing at once: the second numbers its version after the first.
-		if (dbEngine() === 'postgresql') await tx.$queryRaw`SELECT "id" FROM "Group" WHERE "id" = ${input.groupId} FOR UPDATE`
+		if (dbEngine() === 'postgresql')
+			await tx.$queryRaw`SELECT "id" FROM "Group" WHERE "id" = ${input.groupId} FOR UPDATE`
 		const last = await tx.groupAgreementVersion.findFirst({
 			where: { groupId: input.groupId },
 			orderBy: { version: 'desc' },
@@ -104,10 +148,19 @@ export async function publishAgreementVersion(input: {
 		})
 		const version = (last?.version ?? 0) + 1
 		const created = await tx.groupAgreementVersion.create({
-			data: { groupId: input.groupId, version, format: input.format, text: input.text, html, createdById: input.actor.id },
+			data: {
+				groupId: input.groupId,
+				version,
+				format: input.format,
+				text: input.text,
+				html,
+				createdById: input.actor.id,
+			},
 			select: { id: true },
 		})
-		await tx.agreementAcceptance.create({ data: { userId: input.actor.id, groupId: input.groupId, versionId: created.id } })
+		await tx.agreementAcceptance.create({
+			data: { userId: input.actor.id, groupId: input.groupId, versionId: created.id },
+		})
 		const others = await tx.membership.findMany({
 			where: { groupId: input.groupId, userId: { not: input.actor.id } },
 			select: { userId: true },
@@ -137,9 +190,14 @@ export type AcceptOutcome = 'accepted' | 'already' | 'stale'
  * Accepts a version of the group's agreement. Only the current one counts: a page left open
  * while a newer version was published accepts nothing (`stale`), and the member reads the new one.
  */
-export async function acceptAgreement(userId: string, groupId: string, versionId: string): Promise<AcceptOutcome> {
+export async function acceptAgreement(
+	userId: string,
+	groupId: string,
+	versionId: string,
+): Promise<AcceptOutcome> {
 	return db.$transaction(async (tx) => {
-		if (dbEngine() === 'postgresql') await tx.$queryRaw`SELECT "id" FROM "Group" WHERE "id" = ${groupId} FOR UPDATE`
+		if (dbEngine() === 'postgresql')
+			await tx.$queryRaw`SELECT "id" FROM "Group" WHERE "id" = ${groupId} FOR UPDATE`
 		const current = await tx.groupAgreementVersion.findFirst({
 			where: { groupId },
 			orderBy: { version: 'desc' },
@@ -165,7 +223,14 @@ export async function agreementOverview(groupId: string) {
 		db.groupAgreementVersion.findMany({
 			where: { groupId },
 			orderBy: { version: 'desc' },
-			select: { id: true, version: true, format: true, createdAt: true, createdBy: { select: { name: true } }, _count: { select: { acceptances: true } } },
+			select: {
+				id: true,
+				version: true,
+				format: true,
+				createdAt: true,
+				createdBy: { select: { name: true } },
+				_count: { select: { acceptances: true } },
+			},
 		}),
 		db.membership.findMany({
 			where: { groupId, agreementPending: true },

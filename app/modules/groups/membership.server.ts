@@ -13,7 +13,9 @@ import { sql, type Sql } from '#app/utils/sql.server.ts'
  *
  * Only the agreement page itself (agreement.server.ts) reads memberships that are pending.
  */
-export function activeMembershipWhere<W extends Prisma.MembershipWhereInput>(where: W = {} as W): W & { agreementPending: false } {
+export function activeMembershipWhere<W extends Prisma.MembershipWhereInput>(
+	where: W = {} as W,
+): W & { agreementPending: false } {
 	return { ...where, agreementPending: false }
 }
 

@@ -56,20 +56,36 @@ export function cursorOf(entry: { createdAt: Date; id: string }): string {
 }
 
 /** Where each target leads while it exists (one query per kind on the page). */
-async function targetLinks(entries: Array<{ targetKind: string; targetId: string }>, groupSlug: string | null) {
-	const ids = (kind: string) => [...new Set(entries.filter((e) => e.targetKind === kind).map((e) => e.targetId))]
+async function targetLinks(
+	entries: Array<{ targetKind: string; targetId: string }>,
+	groupSlug: string | null,
+) {
+	const ids = (kind: string) => [
+		...new Set(entries.filter((e) => e.targetKind === kind).map((e) => e.targetId)),
+	]
 	const [threads, posts, users, invitations, versions] = await Promise.all([
 		db.thread.findMany({ where: { id: { in: ids('thread') } }, select: { id: true } }),
-		db.post.findMany({ where: { id: { in: ids('post') }, deletedAt: null }, select: { id: true, number: true, threadId: true } }),
+		db.post.findMany({
+			where: { id: { in: ids('post') }, deletedAt: null },
+			select: { id: true, number: true, threadId: true },
+		}),
 		db.user.findMany({ where: { id: { in: ids('user') } }, select: { id: true } }),
-		groupSlug ? db.invitation.findMany({ where: { id: { in: ids('invitation') } }, select: { id: true } }) : [],
-		groupSlug ? db.groupAgreementVersion.findMany({ where: { id: { in: ids('agreement') } }, select: { id: true } }) : [],
+		groupSlug
+			? db.invitation.findMany({ where: { id: { in: ids('invitation') } }, select: { id: true } })
+			: [],
+		groupSlug
+			? db.groupAgreementVersion.findMany({
+					where: { id: { in: ids('agreement') } },
+					select: { id: true },
+				})
+			: [],
 	])
 	const links = new Map<string, string>()
 	for (const thread of threads) links.set(`thread:${thread.id}`, `/t/${thread.id}`)
 	for (const post of posts) links.set(`post:${post.id}`, `/t/${post.threadId}?post=${post.number}`)
 	for (const user of users) links.set(`user:${user.id}`, `/u/${user.id}`)
-	for (const invitation of invitations) links.set(`invitation:${invitation.id}`, `/g/${groupSlug}/invitations`)
+	for (const invitation of invitations)
+		links.set(`invitation:${invitation.id}`, `/g/${groupSlug}/invitations`)
 	for (const version of versions) links.set(`agreement:${version.id}`, `/g/${groupSlug}/agreement`)
 	return links
 }
@@ -110,7 +126,11 @@ export async function auditPage(
 }
 
 /** Reads a log's filters from a page's address; unknown values are ignored. */
-export function auditQuery(url: URL): { actorId?: string; action?: AuditAction; before?: { createdAt: Date; id: string } } {
+export function auditQuery(url: URL): {
+	actorId?: string
+	action?: AuditAction
+	before?: { createdAt: Date; id: string }
+} {
 	const actorId = url.searchParams.get('actor')?.trim() || undefined
 	const action = url.searchParams.get('action')?.trim() || ''
 	return {

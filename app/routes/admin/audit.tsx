@@ -2,7 +2,11 @@ import { Link } from 'react-router'
 import type { Route } from './+types/audit.ts'
 import { AuditLog } from '#app/components/moderation/audit-log.tsx'
 import { PageHeader } from '#app/components/page.tsx'
-import { AUDIT_ACTION_WORDS, auditPage, auditQuery } from '#app/modules/moderation/audit-page.server.ts'
+import {
+	AUDIT_ACTION_WORDS,
+	auditPage,
+	auditQuery,
+} from '#app/modules/moderation/audit-page.server.ts'
 import { AUDIT_ACTIONS } from '#app/modules/moderation/audit.server.ts'
 import { requireSiteAdmin } from '#app/utils/auth.server.ts'
 import { pageTitle } from '#app/utils/misc.ts'
@@ -13,11 +17,18 @@ export const meta: Route.MetaFunction = () => [{ title: pageTitle('Audit log', '
 export async function loader({ request }: Route.LoaderArgs) {
 	await requireSiteAdmin(request)
 	const query = auditQuery(new URL(request.url))
-	const page = await auditPage({ groupId: null, actorId: query.actorId, action: query.action }, { before: query.before, groupSlug: null })
+	const page = await auditPage(
+		{ groupId: null, actorId: query.actorId, action: query.action },
+		{ before: query.before, groupSlug: null },
+	)
 	return {
 		...page,
 		actions: AUDIT_ACTIONS.map((value) => ({ value, label: AUDIT_ACTION_WORDS[value] })),
-		selected: { actorId: query.actorId ?? null, action: query.action ?? null, paged: Boolean(query.before) },
+		selected: {
+			actorId: query.actorId ?? null,
+			action: query.action ?? null,
+			paged: Boolean(query.before),
+		},
 	}
 }
 
@@ -29,11 +40,18 @@ export default function AdminAudit({ loaderData }: Route.ComponentProps) {
 				title="Audit log"
 				description={
 					<>
-						Site-wide actions, newest first. A group’s own log is on its page (see <Link to="/admin/groups">Peer groups</Link>).
+						Site-wide actions, newest first. A group’s own log is on its page (see{' '}
+						<Link to="/admin/groups">Peer groups</Link>).
 					</>
 				}
 			/>
-			<AuditLog entries={entries} actors={actors} actions={actions} selected={selected} next={next} />
+			<AuditLog
+				entries={entries}
+				actors={actors}
+				actions={actions}
+				selected={selected}
+				next={next}
+			/>
 		</main>
 	)
 }

@@ -14,14 +14,20 @@ import {
 	findAgreementMembership,
 	publishAgreementVersion,
 } from '#app/modules/groups/agreement.server.ts'
-import { AcceptAgreementSchema, AGREEMENT_MAX_LENGTH, PublishAgreementSchema } from '#app/modules/groups/schemas.ts'
+import {
+	AcceptAgreementSchema,
+	AGREEMENT_MAX_LENGTH,
+	PublishAgreementSchema,
+} from '#app/modules/groups/schemas.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { replyWithin } from '#app/utils/form-reply.server.ts'
 import { pageTitle } from '#app/utils/misc.ts'
 import { invariantResponse, notFound } from '#app/utils/responses.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: pageTitle('Confidentiality agreement', data?.group.name ?? 'Group') }]
+export const meta: Route.MetaFunction = ({ data }) => [
+	{ title: pageTitle('Confidentiality agreement', data?.group.name ?? 'Group') },
+]
 
 /**
  * The group's confidentiality agreement: the one group page open to a member who has not accepted
@@ -38,13 +44,24 @@ async function requireAgreementMember(request: Request, slug: string | undefined
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const { group, membership, manages } = await requireAgreementMember(request, params.slug)
-	const [current, overview] = await Promise.all([currentAgreement(group.id), manages ? agreementOverview(group.id) : null])
+	const [current, overview] = await Promise.all([
+		currentAgreement(group.id),
+		manages ? agreementOverview(group.id) : null,
+	])
 	return {
 		group: { slug: group.slug, name: group.name },
 		pending: membership.agreementPending,
 		manages,
 		current: current
-			? { id: current.id, version: current.version, format: current.format, text: current.text, html: current.html, createdAt: current.createdAt, createdBy: current.createdBy.name }
+			? {
+					id: current.id,
+					version: current.version,
+					format: current.format,
+					text: current.text,
+					html: current.html,
+					createdAt: current.createdAt,
+					createdBy: current.createdBy.name,
+				}
 			: null,
 		overview,
 	}
@@ -56,20 +73,32 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	const here = `/g/${group.slug}/agreement`
 	if (formData.get('intent') === 'accept') {
 		const parsed = AcceptAgreementSchema.safeParse(Object.fromEntries(formData))
-		if (!parsed.success) return data({ result: null, error: 'That request was not understood.' }, { status: 400 })
+		if (!parsed.success)
+			return data({ result: null, error: 'That request was not understood.' }, { status: 400 })
 		const outcome = await acceptAgreement(user.id, group.id, parsed.data.versionId)
 		if (outcome === 'stale') {
-			return redirectWithToast(here, { type: 'info', title: 'The agreement has changed since you opened it: please read the current version' })
+			return redirectWithToast(here, {
+				type: 'info',
+				title: 'The agreement has changed since you opened it: please read the current version',
+			})
 		}
 		return redirectWithToast(`/g/${group.slug}`, {
-			title: outcome === 'accepted' ? `Agreement accepted: welcome to ${group.name}` : 'You had already accepted this version',
+			title:
+				outcome === 'accepted'
+					? `Agreement accepted: welcome to ${group.name}`
+					: 'You had already accepted this version',
 		})
 	}
-	invariantResponse(membership.role === 'moderator', 'Only the group’s moderators can do this', { status: 403 })
+	invariantResponse(membership.role === 'moderator', 'Only the group’s moderators can do this', {
+		status: 403,
+	})
 	invariantResponse(manages, 'Accept the current agreement before changing it', { status: 403 })
 	const submission = parseWithZod(formData, { schema: PublishAgreementSchema })
 	if (submission.status !== 'success') {
-		return data({ result: replyWithin(submission, PublishAgreementSchema), error: null }, { status: 400 })
+		return data(
+			{ result: replyWithin(submission, PublishAgreementSchema), error: null },
+			{ status: 400 },
+		)
 	}
 	const outcome = await publishAgreementVersion({
 		groupId: group.id,
@@ -78,11 +107,21 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 		format: submission.value.format,
 	})
 	if (!outcome.ok) {
-		return data({ result: replyWithin(submission, PublishAgreementSchema, { formErrors: [outcome.error] }), error: null }, { status: 400 })
+		return data(
+			{
+				result: replyWithin(submission, PublishAgreementSchema, { formErrors: [outcome.error] }),
+				error: null,
+			},
+			{ status: 400 },
+		)
 	}
 	// Everyone else now has to accept again: their open pages leave the group's rooms at once.
-	await Promise.all(outcome.pendingUserIds.map((userId) => context.realtime.accessChanged({ userId })))
-	return redirectWithToast(here, { title: `Version ${outcome.version} published: every other member accepts it before seeing the group again` })
+	await Promise.all(
+		outcome.pendingUserIds.map((userId) => context.realtime.accessChanged({ userId })),
+	)
+	return redirectWithToast(here, {
+		title: `Version ${outcome.version} published: every other member accepts it before seeing the group again`,
+	})
 }
 
 export default function Agreement({ loaderData, actionData }: Route.ComponentProps) {
@@ -100,7 +139,11 @@ export default function Agreement({ loaderData, actionData }: Route.ComponentPro
 		<main>
 			<PageHeader
 				title={group.name}
-				description={pending ? 'Before you see anything of the group, read and accept its confidentiality agreement.' : undefined}
+				description={
+					pending
+						? 'Before you see anything of the group, read and accept its confidentiality agreement.'
+						: undefined
+				}
 			/>
 			{pending ? null : <GroupNav areas={groupAreas(group.slug, { isModerator: manages })} />}
 			{actionData?.error ? <FormErrors errors={[actionData.error]} /> : null}
@@ -111,20 +154,31 @@ export default function Agreement({ loaderData, actionData }: Route.ComponentPro
 						{current ? (
 							<>
 								<p className="mt-1 text-sm text-slate-600">
-									Version {current.version}, published by {current.createdBy} <RelativeTime date={current.createdAt} />
+									Version {current.version}, published by {current.createdBy}{' '}
+									<RelativeTime date={current.createdAt} />
 								</p>
-								<div className="prose-post mt-4" dangerouslySetInnerHTML={{ __html: current.html }} />
+								<div
+									className="prose-post mt-4"
+									dangerouslySetInnerHTML={{ __html: current.html }}
+								/>
 								{pending ? (
-									<Form method="post" className="mt-6 flex flex-wrap items-center gap-3 border-t border-slate-100 pt-4">
+									<Form
+										method="post"
+										className="mt-6 flex flex-wrap items-center gap-3 border-t border-slate-100 pt-4"
+									>
 										<input type="hidden" name="intent" value="accept" />
 										<input type="hidden" name="versionId" value={current.id} />
-										<Button disabled={navigation.state === 'submitting'}>I accept this agreement</Button>
+										<Button disabled={navigation.state === 'submitting'}>
+											I accept this agreement
+										</Button>
 										<p className="text-sm text-slate-600">
 											Not ready? <Link to="/">Go back home</Link>; the group waits until you accept.
 										</p>
 									</Form>
 								) : (
-									<p className="mt-6 border-t border-slate-100 pt-4 text-sm text-emerald-800">You have accepted this version.</p>
+									<p className="mt-6 border-t border-slate-100 pt-4 text-sm text-emerald-800">
+										You have accepted this version.
+									</p>
 								)}
 							</>
 						) : (
@@ -139,10 +193,12 @@ export default function Agreement({ loaderData, actionData }: Route.ComponentPro
 					</Card>
 					{manages ? (
 						<Card>
-							<h2 className="font-semibold">{current ? 'Publish a new version' : 'Publish the agreement'}</h2>
+							<h2 className="font-semibold">
+								{current ? 'Publish a new version' : 'Publish the agreement'}
+							</h2>
 							<p className="mt-1 text-sm text-slate-600">
-								Publishing asks every other member to accept it again; until they do, they see only the agreement. You accept it by
-								publishing.
+								Publishing asks every other member to accept it again; until they do, they see only
+								the agreement. You accept it by publishing.
 							</p>
 							<Form method="post" className="mt-4 space-y-4" {...getFormProps(form)}>
 								<input type="hidden" name="intent" value="publish" />
@@ -175,7 +231,9 @@ export default function Agreement({ loaderData, actionData }: Route.ComponentPro
 									</div>
 									<ErrorList errors={fields.format.errors} />
 								</fieldset>
-								<Button disabled={navigation.state === 'submitting'}>Publish version {(current?.version ?? 0) + 1}</Button>
+								<Button disabled={navigation.state === 'submitting'}>
+									Publish version {(current?.version ?? 0) + 1}
+								</Button>
 							</Form>
 						</Card>
 					) : null}
@@ -184,11 +242,14 @@ export default function Agreement({ loaderData, actionData }: Route.ComponentPro
 					<div className="space-y-6">
 						<Card className="p-0">
 							<h2 className="border-b border-slate-100 px-5 py-3 font-semibold">
-								Not accepted yet <span className="font-normal text-slate-500">({overview.pending.length})</span>
+								Not accepted yet{' '}
+								<span className="font-normal text-slate-500">({overview.pending.length})</span>
 							</h2>
 							{overview.pending.length === 0 ? (
 								<p className="px-5 py-3 text-sm text-slate-600">
-									{current ? 'Every member has accepted the current version.' : 'Nothing to accept until you publish.'}
+									{current
+										? 'Every member has accepted the current version.'
+										: 'Nothing to accept until you publish.'}
 								</p>
 							) : (
 								<ul className="divide-y divide-slate-100" data-testid="agreement-pending">
@@ -196,16 +257,20 @@ export default function Agreement({ loaderData, actionData }: Route.ComponentPro
 										<li key={member.userId} className="px-5 py-3 text-sm">
 											<p className="font-medium">
 												{member.name}
-												{member.role === 'moderator' ? <span className="ml-1 text-slate-500">(moderator)</span> : null}
+												{member.role === 'moderator' ? (
+													<span className="ml-1 text-slate-500">(moderator)</span>
+												) : null}
 											</p>
 											<p className="text-slate-600">
 												{member.lastAccepted ? (
 													<>
-														Accepted version {member.lastAccepted.version} <RelativeTime date={member.lastAccepted.at} />
+														Accepted version {member.lastAccepted.version}{' '}
+														<RelativeTime date={member.lastAccepted.at} />
 													</>
 												) : (
 													<>
-														Never accepted; joined <DateTime date={member.joinedAt} pattern="d MMM yyyy" />
+														Never accepted; joined{' '}
+														<DateTime date={member.joinedAt} pattern="d MMM yyyy" />
 													</>
 												)}
 											</p>
@@ -224,11 +289,15 @@ export default function Agreement({ loaderData, actionData }: Route.ComponentPro
 										<li key={version.id} className="px-5 py-3 text-sm">
 											<p className="font-medium">
 												Version {version.version}
-												{version.id === current?.id ? <span className="ml-1 text-emerald-700">(current)</span> : null}
+												{version.id === current?.id ? (
+													<span className="ml-1 text-emerald-700">(current)</span>
+												) : null}
 											</p>
 											<p className="text-slate-600">
-												{version.createdBy}, <DateTime date={version.createdAt} /> · {version.format === 'plain' ? 'plain text' : 'markdown'} ·{' '}
-												{version.acceptances} {version.acceptances === 1 ? 'acceptance' : 'acceptances'}
+												{version.createdBy}, <DateTime date={version.createdAt} /> ·{' '}
+												{version.format === 'plain' ? 'plain text' : 'markdown'} ·{' '}
+												{version.acceptances}{' '}
+												{version.acceptances === 1 ? 'acceptance' : 'acceptances'}
 											</p>
 										</li>
 									))}
