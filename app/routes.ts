@@ -17,10 +17,13 @@ export default [
 	route('admin/groups', 'routes/admin/groups.tsx'),
 	route('admin/users', 'routes/admin/users.tsx'),
 	route('admin/users/:userId', 'routes/admin/user.tsx'),
+	route('admin/audit', 'routes/admin/audit.tsx'),
 	route('invite/:token', 'routes/invite.tsx'),
 	...prefix('g/:slug', [
 		index('routes/groups/home.tsx'),
 		route('invitations', 'routes/groups/invitations.tsx'),
+		route('agreement', 'routes/groups/agreement.tsx'),
+		route('audit', 'routes/groups/audit.tsx'),
 		route('forum', 'routes/forums/group-forum.tsx'),
 		route('forum/new', 'routes/forums/new-thread.tsx', { id: 'group-new-thread' }),
 		route('forum/categories', 'routes/forums/categories.tsx', { id: 'group-categories' }),

@@ -17,6 +17,7 @@ import { createUser, TEST_PASSWORD } from './helpers.ts'
 import { ROLES, addPost, addThread, anotherSession, type Actor, type Role, type World } from './world.ts'
 import { db } from '#app/utils/db.server.ts'
 import { createInvitation } from '#app/modules/groups/invitations.server.ts'
+import { createGroup } from '#app/modules/groups/groups.server.ts'
 import { COMMUNITY_FORUM_ID } from '#app/modules/forums/constants.ts'
 import { addGoal } from '#app/modules/plans/goals.server.ts'
 import { startPlan } from '#app/modules/plans/plans.server.ts'
@@ -104,6 +105,22 @@ const cycleParams = (c: CaseContext) => ({ cycleId: c.world.cycle.id })
 const remindable = async ({ world }: { world: World }) => {
 	await db.reviewCycle.update({ where: { id: world.cycle.id }, data: { lastRemindedAt: null } })
 	return {}
+}
+
+/**
+ * A group of its own for a request that publishes or accepts an agreement (either would ask group
+ * A's other members, pooled actors included, to accept): the actor stands in it as in group A,
+ * and it has a version 1 that the actor has accepted or not (`pending`).
+ */
+const agreementGroup = (pending: boolean) => async ({ world, actor }: { world: World; actor: Actor | null }) => {
+	const group = await createGroup({ name: fresh('Agreement group'), description: '', creatorId: world.people.mona.id })
+	const version = await db.groupAgreementVersion.create({
+		data: { groupId: group.id, version: 1, text: 'Confidential.', html: '<p>Confidential.</p>', createdById: world.people.mona.id },
+		select: { id: true },
+	})
+	const inA = actor ? await db.membership.findFirst({ where: { userId: actor.id, groupId: world.group.id }, select: { role: true } }) : null
+	if (actor && inA) await db.membership.create({ data: { userId: actor.id, groupId: group.id, role: inA.role, agreementPending: pending } })
+	return { slug: group.slug, versionId: version.id }
 }
 
 type Row = Omit<RouteCase, 'expect'>
@@ -265,6 +282,16 @@ export const ROUTE_CASES: RouteCase[] = [
 	r({ route: 'routes/groups/invitations.tsx', method: 'POST', what: 'revoke an invitation',
 		setup: async ({ world }) => ({ invitationId: (await createInvitation({ groupId: world.group.id, createdById: world.people.mona.id, expiresInDays: 7, singleUse: false })).id }),
 		form: (c) => ({ intent: 'revoke', invitationId: made('invitationId')(c) }) },            'login 404   404   403   ok    404   404'),
+	// The confidentiality agreement (group A has none: no gate) and the audit logs.
+	r({ route: 'routes/groups/agreement.tsx', method: 'GET', what: 'the agreement' },              'login 404   404   ok    ok    404   404'),
+	r({ route: 'routes/groups/agreement.tsx', method: 'POST', what: 'accept the agreement', setup: agreementGroup(true),
+		params: (c) => ({ slug: made('slug')(c) }), form: (c) => ({ intent: 'accept', versionId: made('versionId')(c) }) },
+		'login 404   404   ok    ok    404   404'),
+	r({ route: 'routes/groups/agreement.tsx', method: 'POST', what: 'publish a version', setup: agreementGroup(false),
+		params: (c) => ({ slug: made('slug')(c) }), form: () => ({ intent: 'publish', format: 'plain', text: 'What is said in the group stays in it.' }) },
+		'login 404   404   403   ok    404   404'),
+	r({ route: 'routes/groups/audit.tsx', method: 'GET', what: 'the group’s audit log' },         'login 404   404   403   ok    404   ok'),
+	r({ route: 'routes/admin/audit.tsx', method: 'GET', what: 'the site audit log' },             'login 404   404   404   404   404   ok'),
 	r({ route: 'routes/forums/group-forum.tsx', method: 'GET', what: 'group forum' },             'login 404   404   ok    ok    404   404'),
 	r({ route: 'group-new-thread', method: 'GET', what: 'new-thread form' },     'login 404   404   ok    ok    404   404'),
 	r({ route: 'group-new-thread', method: 'POST', what: 'start a thread',

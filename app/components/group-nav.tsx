@@ -10,7 +10,11 @@ export function groupAreas(slug: string, options: { isModerator: boolean }): Gro
 		{ to: `/g/${slug}/reviews`, label: 'Reviews' },
 		{ to: `/g/${slug}`, label: 'Members', end: true },
 	]
-	if (options.isModerator) areas.push({ to: `/g/${slug}/invitations`, label: 'Invitations' })
+	areas.push({ to: `/g/${slug}/agreement`, label: 'Agreement' })
+	if (options.isModerator) {
+		areas.push({ to: `/g/${slug}/invitations`, label: 'Invitations' })
+		areas.push({ to: `/g/${slug}/audit`, label: 'Audit log' })
+	}
 	return areas
 }
 

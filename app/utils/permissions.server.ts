@@ -1,3 +1,5 @@
+import { redirect } from 'react-router'
+import { activeMembershipWhere } from '#app/modules/groups/membership.server.ts'
 import { forumAccess, memberForumAccess, threadAccess } from '#app/modules/forums/access.server.ts'
 import { COMMUNITY_FORUM_ID } from '#app/modules/forums/constants.ts'
 import { moderatesFlagScope } from '#app/modules/moderation/flags.server.ts'
@@ -5,10 +7,10 @@ import { planAccess } from '#app/modules/plans/access.server.ts'
 import { cycleAccess, meetingAccess } from '#app/modules/quarterly/access.server.ts'
 import { catalogueViewer, programAccess } from '#app/modules/vendors/access.server.ts'
 import { ensureCommunityForum, getGroupForum } from '#app/modules/forums/forums.server.ts'
+import { isAgreementPending, pendingGroupOfThread } from '#app/modules/groups/agreement.server.ts'
 import { findMembership } from '#app/modules/groups/groups.server.ts'
 import { isModerator } from '#app/modules/groups/roles.ts'
 import type { SessionUser } from '#app/modules/auth/auth.server.ts'
-import { redirect } from 'react-router'
 import { requireUser } from './auth.server.ts'
 import { db } from './db.server.ts'
 import { invariantResponse, notFound } from './responses.ts'
@@ -26,7 +28,11 @@ import { invariantResponse, notFound } from './responses.ts'
 export async function requireGroupMember(request: Request, slug: string | undefined) {
 	const user = await requireUser(request)
 	const found = slug ? await findMembership(user.id, slug) : null
-	if (!found) throw notFound()
+	if (!found) {
+		// A member who has not accepted the group's agreement is shown the agreement, nothing else.
+		if (slug && (await isAgreementPending(user.id, slug))) throw redirect(`/g/${slug}/agreement`)
+		throw notFound()
+	}
 	return { user, ...found }
 }
 
@@ -62,7 +68,11 @@ export async function requireCommunityForum(request: Request) {
 export async function requireReadableThread(request: Request, threadId: string | undefined) {
 	const user = await requireUser(request)
 	const found = threadId ? await threadAccess(user, threadId) : null
-	if (!found) throw notFound()
+	if (!found) {
+		const pendingSlug = threadId ? await pendingGroupOfThread(user.id, threadId) : null
+		if (pendingSlug) throw redirect(`/g/${pendingSlug}/agreement`)
+		throw notFound()
+	}
 	return { user, ...found }
 }
 
@@ -164,7 +174,7 @@ export async function requireFlagQueue(request: Request, slug: string | undefine
 	const group = await db.group.findUnique({ where: { slug }, select: { id: true, slug: true, name: true } })
 	if (!group) throw notFound()
 	if (!user.isSiteAdmin) {
-		const membership = await db.membership.findUnique({ where: { userId_groupId: { userId: user.id, groupId: group.id } }, select: { role: true } })
+		const membership = await db.membership.findFirst({ where: activeMembershipWhere({ userId: user.id, groupId: group.id }), select: { role: true } })
 		if (!membership) throw notFound()
 		invariantResponse(await moderatesFlagScope(user, group.id), 'Only the group’s moderators can do this', { status: 403 })
 	}

@@ -326,7 +326,7 @@ describe('managing members', () => {
 		)
 		for (const { group, memberships } of rounds) {
 			const outcomes = await Promise.all(
-				memberships.map((membership) => changeMembership(group.id, membership.id, { intent: 'set-role', role: 'member' })),
+				memberships.map((membership) => changeMembership(group.id, membership.id, { intent: 'set-role', role: 'member' }, { id: membership.userId, name: 'Moderator' })),
 			)
 			expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(1)
 			expect(await db.membership.count({ where: { groupId: group.id, role: 'moderator' } })).toBe(1)

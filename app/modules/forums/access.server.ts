@@ -1,6 +1,7 @@
 import type { Prisma } from '../../../prisma/generated/sqlite/client.ts'
 import type { SessionUser } from '#app/modules/auth/auth.server.ts'
 import { db } from '#app/utils/db.server.ts'
+import { activeMembershipSql, activeMembershipWhere } from '#app/modules/groups/membership.server.ts'
 import { queryRows, sql, type Sql } from '#app/utils/sql.server.ts'
 import { COMMUNITY_FORUM_ID } from './constants.ts'
 
@@ -27,7 +28,7 @@ type Viewer = Pick<SessionUser, 'id' | 'isSiteAdmin'>
 /** The forums a user may read: their groups' forums, and the community forum (see below). */
 export async function readableForumIds(userId: string): Promise<string[]> {
 	const memberships = await db.membership.findMany({
-		where: { userId },
+		where: activeMembershipWhere({ userId }),
 		select: { group: { select: { forum: { select: { id: true } } } } },
 	})
 	const ids = memberships.flatMap((m) => (m.group.forum ? [m.group.forum.id] : []))
@@ -62,21 +63,21 @@ function accessFrom(viewer: Viewer, forumId: string, facts: AccessFacts): ForumA
  * statement (the unread count every page shows): the same rule, in SQL.
  */
 export function readableForumCondition(userId: string, forumIdColumn: Sql): Sql {
-	return sql`(${forumIdColumn} IN (SELECT f."id" FROM "Forum" f JOIN "Membership" m ON m."groupId" = f."groupId" WHERE m."userId" = ${userId})
+	return sql`(${forumIdColumn} IN (SELECT f."id" FROM "Forum" f JOIN "Membership" m ON m."groupId" = f."groupId" WHERE m."userId" = ${userId} AND ${activeMembershipSql(sql`m`)})
 		OR (${forumIdColumn} = ${COMMUNITY_FORUM_ID} AND (
-			EXISTS (SELECT 1 FROM "Membership" m WHERE m."userId" = ${userId})
+			EXISTS (SELECT 1 FROM "Membership" m WHERE m."userId" = ${userId} AND ${activeMembershipSql(sql`m`)})
 			OR EXISTS (SELECT 1 FROM "User" u WHERE u."id" = ${userId} AND u."isSiteAdmin" = ${true}))))`
 }
 
 export async function forumAccess(viewer: Viewer, forumId: string): Promise<ForumAccess> {
 	if (forumId === COMMUNITY_FORUM_ID) {
-		const inAnyGroup = (await db.membership.count({ where: { userId: viewer.id } })) > 0
+		const inAnyGroup = (await db.membership.count({ where: activeMembershipWhere({ userId: viewer.id }) })) > 0
 		return accessFrom(viewer, forumId, { groupId: null, memberRole: null, inAnyGroup })
 	}
 	const forum = await db.forum.findUnique({ where: { id: forumId }, select: { groupId: true } })
 	if (!forum?.groupId) return NO_ACCESS(forumId)
-	const membership = await db.membership.findUnique({
-		where: { userId_groupId: { userId: viewer.id, groupId: forum.groupId } },
+	const membership = await db.membership.findFirst({
+		where: activeMembershipWhere({ userId: viewer.id, groupId: forum.groupId }),
 		select: { role: true },
 	})
 	return accessFrom(viewer, forumId, { groupId: forum.groupId, memberRole: membership?.role ?? null, inAnyGroup: true })
@@ -99,12 +100,12 @@ const NOBODY: Prisma.UserWhereInput = { id: { in: [] } }
  */
 export async function threadReadersWhere(thread: { forumId: string; hiddenAt: Date | null }): Promise<Prisma.UserWhereInput> {
 	if (thread.forumId === COMMUNITY_FORUM_ID) {
-		return thread.hiddenAt ? { isSiteAdmin: true } : { OR: [{ memberships: { some: {} } }, { isSiteAdmin: true }] }
+		return thread.hiddenAt ? { isSiteAdmin: true } : { OR: [{ memberships: { some: activeMembershipWhere() } }, { isSiteAdmin: true }] }
 	}
 	const forum = await db.forum.findUnique({ where: { id: thread.forumId }, select: { groupId: true } })
 	if (!forum?.groupId) return NOBODY
 	const groupId = forum.groupId
-	return { memberships: { some: thread.hiddenAt ? { groupId, role: 'moderator' } : { groupId } } }
+	return { memberships: { some: activeMembershipWhere(thread.hiddenAt ? { groupId, role: 'moderator' } : { groupId }) } }
 }
 
 /** Who moderates a forum: the group's moderators, or the site admins for the community forum. */
@@ -114,7 +115,7 @@ export async function forumModeratorIds(forumId: string): Promise<string[]> {
 	}
 	const forum = await db.forum.findUnique({ where: { id: forumId }, select: { groupId: true } })
 	if (!forum?.groupId) return []
-	const moderators = await db.membership.findMany({ where: { groupId: forum.groupId, role: 'moderator' }, select: { userId: true } })
+	const moderators = await db.membership.findMany({ where: activeMembershipWhere({ groupId: forum.groupId, role: 'moderator' }), select: { userId: true } })
 	return moderators.map((m) => m.userId)
 }
 
@@ -145,10 +146,10 @@ export async function threadAccess(viewer: Viewer, threadId: string) {
 	const [row] = await queryRows<ThreadAccessRow>(sql`
 		SELECT t."id", t."forumId", t."authorId", t."kind", t."title", t."locked", t."pinned", t."hiddenAt",
 			t."acceptedPostId", t."lastPostNumber", t."slowModeMinutes", f."groupId", m."role" AS "memberRole",
-			EXISTS (SELECT 1 FROM "Membership" a WHERE a."userId" = ${viewer.id}) AS "inAnyGroup"
+			EXISTS (SELECT 1 FROM "Membership" a WHERE a."userId" = ${viewer.id} AND ${activeMembershipSql(sql`a`)}) AS "inAnyGroup"
 		FROM "Thread" t
 		JOIN "Forum" f ON f."id" = t."forumId"
-		LEFT JOIN "Membership" m ON m."groupId" = f."groupId" AND m."userId" = ${viewer.id}
+		LEFT JOIN "Membership" m ON m."groupId" = f."groupId" AND m."userId" = ${viewer.id} AND ${activeMembershipSql(sql`m`)}
 		WHERE t."id" = ${threadId}`)
 	if (!row) return null
 	const { groupId, memberRole, inAnyGroup, ...columns } = row

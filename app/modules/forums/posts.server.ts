@@ -4,6 +4,7 @@ import { announceNotifications } from '#app/modules/notifications/notifications.
 import { indexPost, reindexThreadTitle, unindexPost } from '#app/modules/search/index.server.ts'
 import type { MentionTarget } from '#app/modules/markdown/markdown.ts'
 import { candidateHandles, markdownToText, MarkdownRefusedError, renderMarkdown } from '#app/modules/markdown/renderer.server.ts'
+import { recordAudit } from '#app/modules/moderation/audit.server.ts'
 import { db, type DbTransaction } from '#app/utils/db.server.ts'
 import { rooms, type RealtimePublisher, type ServerEvent, type ServerPayload } from '#app/utils/realtime.ts'
 import { forumAccess, forumModeratorIds, isPostVisible, SHOWN_POST, threadAccess, threadReadersWhere, visiblePostWhere, type ForumAccess } from './access.server.ts'
@@ -21,6 +22,8 @@ import { checkLessonPrograms, lessonProgramIds, programIdList, writeLessonProgra
 import { postViewSelect, toPostView } from './views.ts'
 
 type Viewer = Pick<SessionUser, 'id' | 'isSiteAdmin'>
+/** Who moderates: named in the audit log (read when the caller does not have the name). */
+type Moderator = Viewer & { name?: string }
 
 /** Members mentioned by @handle who may read the thread; anyone else is left as plain text. */
 export async function resolveMentions(readers: Prisma.UserWhereInput, markdown: string): Promise<MentionTarget[]> {
@@ -473,11 +476,30 @@ async function publishThreadState(realtime: RealtimePublisher, threadId: string)
 	await publishThread(realtime, thread, FORUM_EVENTS.threadUpdated, event)
 }
 
-export async function setThreadFlag(viewer: Viewer, threadId: string, flag: 'locked' | 'pinned', value: boolean, realtime: RealtimePublisher) {
-	const { access } = await requireThread(viewer, threadId)
+export async function setThreadFlag(viewer: Moderator, threadId: string, flag: 'locked' | 'pinned', value: boolean, realtime: RealtimePublisher) {
+	const { thread, access } = await requireThread(viewer, threadId)
 	if (!access.canModerate) throw new ForumError(`Only moderators can ${flag === 'locked' ? 'lock' : 'pin'} threads.`, 403)
-	await db.thread.update({ where: { id: threadId }, data: { [flag]: value } })
+	if (thread[flag] === value) return
+	await db.$transaction(async (tx) => {
+		await tx.thread.update({ where: { id: threadId }, data: { [flag]: value } })
+		await recordAudit(tx, {
+			groupId: await auditGroupOf(tx, thread.forumId),
+			actor: await auditActor(tx, viewer),
+			action: flag === 'locked' ? (value ? 'thread.lock' : 'thread.unlock') : value ? 'thread.pin' : 'thread.unpin',
+			target: { kind: 'thread', id: threadId, label: thread.title },
+		})
+	})
 	await publishThreadState(realtime, threadId)
+}
+
+async function auditActor(tx: DbTransaction, viewer: Moderator): Promise<{ id: string; name: string }> {
+	const name = viewer.name ?? (await tx.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { name: true } })).name
+	return { id: viewer.id, name }
+}
+
+/** The group a forum's moderation is logged under: its group, or none (site-wide) for the community forum. */
+async function auditGroupOf(tx: DbTransaction, forumId: string): Promise<string | null> {
+	return (await tx.forum.findUnique({ where: { id: forumId }, select: { groupId: true } }))?.groupId ?? null
 }
 
 /** The question's author (or a moderator) marks one reply as the answer; choosing it again clears it. */

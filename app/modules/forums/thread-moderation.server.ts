@@ -1,4 +1,5 @@
 import type { SessionUser } from '#app/modules/auth/auth.server.ts'
+import { activeMembershipWhere } from '#app/modules/groups/membership.server.ts'
 import { recordAudit } from '#app/modules/moderation/audit.server.ts'
 import { facet } from '#app/modules/search/facets.ts'
 import { db, type DbTransaction } from '#app/utils/db.server.ts'
@@ -54,7 +55,7 @@ export async function moveDestinations(viewer: Viewer, threadId: string) {
 		// put to mayMoveInto.
 		where: viewer.isSiteAdmin
 			? {}
-			: { group: { memberships: { some: { userId: viewer.id, role: 'moderator' } } } },
+			: { group: { memberships: { some: activeMembershipWhere({ userId: viewer.id, role: 'moderator' }) } } },
 		select: {
 			id: true,
 			isCommunity: true,

@@ -1,5 +1,7 @@
 import { createGroupForum } from '#app/modules/forums/forums.server.ts'
 import { db, dbEngine } from '#app/utils/db.server.ts'
+import { recordAudit } from '#app/modules/moderation/audit.server.ts'
+import { activeMembershipWhere } from './membership.server.ts'
 import { queryRows, sql } from '#app/utils/sql.server.ts'
 import type { GroupRole } from './roles.ts'
 
@@ -61,10 +63,13 @@ export async function listGroupsOf(userId: string) {
 	return rows.map(({ role, ...group }) => ({ role, group }))
 }
 
-/** The group and the user's membership in it, or null when the user is not a member. */
+/**
+ * The group and the user's membership in it, or null when the user is not a member (one who has
+ * not accepted the group's agreement is not one yet: see membership.server.ts).
+ */
 export async function findMembership(userId: string, slug: string) {
 	const membership = await db.membership.findFirst({
-		where: { userId, group: { slug } },
+		where: activeMembershipWhere({ userId, group: { slug } }),
 		select: {
 			id: true,
 			role: true,
@@ -76,8 +81,8 @@ export async function findMembership(userId: string, slug: string) {
 }
 
 export async function isGroupMember(userId: string, groupId: string): Promise<boolean> {
-	const row = await db.membership.findUnique({
-		where: { userId_groupId: { userId, groupId } },
+	const row = await db.membership.findFirst({
+		where: activeMembershipWhere({ userId, groupId }),
 		select: { id: true },
 	})
 	return Boolean(row)
@@ -91,6 +96,7 @@ export function listMembers(groupId: string) {
 			id: true,
 			role: true,
 			joinedAt: true,
+			agreementPending: true,
 			user: { select: { id: true, name: true, company: true } },
 		},
 	})
@@ -114,6 +120,7 @@ export async function changeMembership(
 	groupId: string,
 	membershipId: string,
 	change: MembershipChange,
+	actor: { id: string; name: string },
 ): Promise<MembershipChangeOutcome> {
 	return db.$transaction(async (tx) => {
 		if (dbEngine() === 'postgresql') await tx.$queryRaw`SELECT "id" FROM "Group" WHERE "id" = ${groupId} FOR UPDATE`
@@ -128,6 +135,15 @@ export async function changeMembership(
 		}
 		if (change.intent === 'remove') await tx.membership.delete({ where: { id: target.id } })
 		else await tx.membership.update({ where: { id: target.id }, data: { role: change.role } })
+		if (change.intent === 'remove' || change.role !== target.role) {
+			await recordAudit(tx, {
+				groupId,
+				actor,
+				action: change.intent === 'remove' ? 'member.remove' : 'member.role',
+				target: { kind: 'user', id: target.user.id, label: target.user.name },
+				detail: change.intent === 'remove' ? { role: target.role } : { from: target.role, to: change.role },
+			})
+		}
 		return { ok: true, user: target.user }
 	})
 }
@@ -136,8 +152,13 @@ export async function changeMembership(
 export async function sharesGroup(viewerId: string, otherId: string): Promise<boolean> {
 	if (viewerId === otherId) return true
 	const shared = await db.membership.findFirst({
-		where: { userId: otherId, group: { memberships: { some: { userId: viewerId } } } },
+		where: activeMembershipWhere({ userId: otherId, group: { memberships: { some: activeMembershipWhere({ userId: viewerId }) } } }),
 		select: { id: true },
 	})
 	return Boolean(shared)
+}
+
+/** A group by its address, for those who see every group (site admins); null when there is none. */
+export function findGroupBySlug(slug: string) {
+	return db.group.findUnique({ where: { slug }, select: { id: true, slug: true, name: true } })
 }

@@ -1,5 +1,7 @@
 import { generateToken, hashToken } from '#app/modules/auth/sessions.server.ts'
-import { db } from '#app/utils/db.server.ts'
+import { recordAudit } from '#app/modules/moderation/audit.server.ts'
+import { db, type DbTransaction } from '#app/utils/db.server.ts'
+import { pendingAtJoin } from './agreement.server.ts'
 
 const DAY = 24 * 60 * 60 * 1000
 
@@ -12,16 +14,26 @@ export async function createInvitation(input: {
 	note?: string
 }): Promise<{ token: string; id: string }> {
 	const token = generateToken()
-	const invitation = await db.invitation.create({
-		data: {
-			tokenHash: hashToken(token),
+	const invitation = await db.$transaction(async (tx) => {
+		const created = await tx.invitation.create({
+			data: {
+				tokenHash: hashToken(token),
+				groupId: input.groupId,
+				createdById: input.createdById,
+				expiresAt: new Date(Date.now() + input.expiresInDays * DAY),
+				singleUse: input.singleUse,
+				note: input.note ?? '',
+			},
+			select: { id: true, expiresAt: true },
+		})
+		await recordAudit(tx, {
 			groupId: input.groupId,
-			createdById: input.createdById,
-			expiresAt: new Date(Date.now() + input.expiresInDays * DAY),
-			singleUse: input.singleUse,
-			note: input.note ?? '',
-		},
-		select: { id: true },
+			actor: await actorNamed(tx, input.createdById),
+			action: 'invitation.create',
+			target: { kind: 'invitation', id: created.id, label: invitationLabel(input.singleUse, created.expiresAt) },
+			detail: { expiresInDays: input.expiresInDays, singleUse: input.singleUse },
+		})
+		return created
 	})
 	return { token, id: invitation.id }
 }
@@ -59,12 +71,31 @@ export async function listInvitations(groupId: string) {
 	return rows.map((row) => ({ ...row, status: invitationStatus(row) }))
 }
 
-export async function revokeInvitation(groupId: string, invitationId: string): Promise<boolean> {
-	const { count } = await db.invitation.updateMany({
-		where: { id: invitationId, groupId, revokedAt: null },
-		data: { revokedAt: new Date() },
+export async function revokeInvitation(groupId: string, invitationId: string, actor: { id: string; name: string }): Promise<boolean> {
+	return db.$transaction(async (tx) => {
+		const { count } = await tx.invitation.updateMany({
+			where: { id: invitationId, groupId, revokedAt: null },
+			data: { revokedAt: new Date() },
+		})
+		if (count !== 1) return false
+		const invitation = await tx.invitation.findUniqueOrThrow({ where: { id: invitationId }, select: { singleUse: true, expiresAt: true } })
+		await recordAudit(tx, {
+			groupId,
+			actor,
+			action: 'invitation.revoke',
+			target: { kind: 'invitation', id: invitationId, label: invitationLabel(invitation.singleUse, invitation.expiresAt) },
+		})
+		return true
 	})
-	return count === 1
+}
+
+/** How the audit log names an invitation link (its token is never stored). */
+function invitationLabel(singleUse: boolean, expiresAt: Date): string {
+	return `${singleUse ? 'Single-use' : 'Multiple-use'} link expiring ${expiresAt.toISOString().slice(0, 10)}`
+}
+
+async function actorNamed(tx: DbTransaction, userId: string): Promise<{ id: string; name: string }> {
+	return { id: userId, name: (await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } })).name }
 }
 
 export async function findInvitation(token: string) {
@@ -123,7 +154,9 @@ export async function acceptInvitation(token: string, userId: string): Promise<A
 			data: { useCount: { increment: 1 } },
 		})
 		if (claimed.count !== 1) return { outcome: 'invalid', status: 'used' } as const
-		await tx.membership.create({ data: { userId, groupId: invitation.groupId, role: 'member' } })
+		// A group with a confidentiality agreement: the new member accepts it before seeing anything.
+		const agreementPending = await pendingAtJoin(tx, invitation.groupId)
+		await tx.membership.create({ data: { userId, groupId: invitation.groupId, role: 'member', agreementPending } })
 		return { outcome: 'joined', ...group } as const
 	})
 }

@@ -28,3 +28,21 @@ export const CreateInvitationSchema = z.object({
 		.optional()
 		.transform((value) => value ?? ''),
 })
+
+export const AGREEMENT_FORMATS = ['markdown', 'plain'] as const
+export const AGREEMENT_MAX_LENGTH = 20_000
+
+export const PublishAgreementSchema = z.object({
+	intent: z.literal('publish'),
+	text: z
+		.string({ error: 'Write the agreement’s text' })
+		.trim()
+		.min(20, 'Write at least 20 characters')
+		.max(AGREEMENT_MAX_LENGTH, `Use at most ${AGREEMENT_MAX_LENGTH.toLocaleString('en')} characters`),
+	format: z.enum(AGREEMENT_FORMATS, { error: 'Choose markdown or plain text' }),
+})
+
+export const AcceptAgreementSchema = z.object({
+	intent: z.literal('accept'),
+	versionId: z.string().min(1),
+})

@@ -1,4 +1,5 @@
 import type { SessionUser } from '#app/modules/auth/auth.server.ts'
+import { activeMembershipWhere } from '#app/modules/groups/membership.server.ts'
 import { forumAccess, threadAccess } from '#app/modules/forums/access.server.ts'
 import { COMMUNITY_FORUM_ID } from '#app/modules/forums/constants.ts'
 import { changePostHidden } from '#app/modules/forums/posts.server.ts'
@@ -226,8 +227,8 @@ export async function readableFlagTarget(
 export async function moderatesFlagScope(viewer: Viewer, groupId: string | null): Promise<boolean> {
 	if (groupId === null) return (await forumAccess(viewer, COMMUNITY_FORUM_ID)).canModerate
 	if (viewer.isSiteAdmin) return true
-	const membership = await db.membership.findUnique({
-		where: { userId_groupId: { userId: viewer.id, groupId } },
+	const membership = await db.membership.findFirst({
+		where: activeMembershipWhere({ userId: viewer.id, groupId }),
 		select: { role: true },
 	})
 	return membership?.role === 'moderator'

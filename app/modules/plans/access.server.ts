@@ -1,5 +1,6 @@
 import type { Prisma } from '../../../prisma/generated/sqlite/client.ts'
 import type { SessionUser } from '#app/modules/auth/auth.server.ts'
+import { activeMembershipSql, activeMembershipWhere } from '#app/modules/groups/membership.server.ts'
 import { queryRows, sql, type Sql } from '#app/utils/sql.server.ts'
 
 /**
@@ -26,7 +27,8 @@ function acceptedPairSql(a: Sql, b: Sql | string): Sql {
 /** The user `moderatorId` moderates a group that the user in `ownerId` belongs to. */
 function moderatesOwnerSql(moderatorId: string, ownerId: Sql): Sql {
 	return sql`EXISTS (SELECT 1 FROM "Membership" om JOIN "Membership" mm ON mm."groupId" = om."groupId"
-		WHERE om."userId" = ${ownerId} AND mm."userId" = ${moderatorId} AND mm."role" = 'moderator')`
+		WHERE om."userId" = ${ownerId} AND mm."userId" = ${moderatorId} AND mm."role" = 'moderator'
+			AND ${activeMembershipSql(sql`om`)} AND ${activeMembershipSql(sql`mm`)})`
 }
 
 /** The rule as SQL on the plan alias `p` (its "ownerId" and "sharedWithModerators"), for lists, counts and search. */
@@ -97,7 +99,9 @@ export function readablePlansWhere(viewer: Viewer): Prisma.PlanWhereInput {
 				sharedWithModerators: true,
 				owner: {
 					memberships: {
-						some: { group: { memberships: { some: { userId: viewer.id, role: 'moderator' } } } },
+						some: activeMembershipWhere({
+							group: { memberships: { some: activeMembershipWhere({ userId: viewer.id, role: 'moderator' }) } },
+						}),
 					},
 				},
 			},
@@ -118,7 +122,10 @@ export function planReadersWhere(plan: {
 	if (plan.sharedWithModerators) {
 		readers.push({
 			memberships: {
-				some: { role: 'moderator', group: { memberships: { some: { userId: plan.ownerId } } } },
+				some: activeMembershipWhere({
+					role: 'moderator',
+					group: { memberships: { some: activeMembershipWhere({ userId: plan.ownerId }) } },
+				}),
 			},
 		})
 	}

@@ -1,6 +1,7 @@
 import type { Prisma } from '../../../prisma/generated/sqlite/client.ts'
 import { db, dbEngine, type DbTransaction } from '#app/utils/db.server.ts'
 import type { RealtimePublisher } from '#app/utils/realtime.ts'
+import { activeMembershipWhere } from '#app/modules/groups/membership.server.ts'
 
 // Accountability pairings: one member invites another who shares a group with them; the invitee
 // accepts or declines; either side ends an accepted pairing. An accepted pairing is what lets
@@ -13,7 +14,7 @@ const OPEN_STATUSES = ['pending', 'accepted']
 
 /** Members who share at least one group with `userId`, as a condition on users. */
 function sharesGroupWith(userId: string): Prisma.UserWhereInput {
-	return { memberships: { some: { group: { memberships: { some: { userId } } } } } }
+	return { memberships: { some: activeMembershipWhere({ group: { memberships: { some: activeMembershipWhere({ userId }) } } }) } }
 }
 
 /** Users with an open pairing (pending or accepted, either direction) with `userId`. */

@@ -1,6 +1,7 @@
 import type { Prisma } from '../../../prisma/generated/sqlite/client.ts'
 import type { SessionUser } from '#app/modules/auth/auth.server.ts'
 import { db } from '#app/utils/db.server.ts'
+import { activeMembershipSql, activeMembershipWhere } from '#app/modules/groups/membership.server.ts'
 import { sql, type Sql } from '#app/utils/sql.server.ts'
 
 /**
@@ -35,8 +36,8 @@ export type CycleAccess = {
 
 /** The viewer's role in a group, or null when they are not in it. Every rule below starts here. */
 export async function groupRole(viewer: Viewer, groupId: string): Promise<CycleRole | null> {
-	const membership = await db.membership.findUnique({
-		where: { userId_groupId: { userId: viewer.id, groupId } },
+	const membership = await db.membership.findFirst({
+		where: activeMembershipWhere({ userId: viewer.id, groupId }),
 		select: { role: true },
 	})
 	if (!membership) return null
@@ -85,8 +86,8 @@ export function visibleCyclesWhere(groupId: string, role: CycleRole): Prisma.Rev
 export function readableCyclesWhere(viewer: Viewer): Prisma.ReviewCycleWhereInput {
 	return {
 		OR: [
-			{ status: { not: 'draft' }, group: { memberships: { some: { userId: viewer.id } } } },
-			{ group: { memberships: { some: { userId: viewer.id, role: 'moderator' } } } },
+			{ status: { not: 'draft' }, group: { memberships: { some: activeMembershipWhere({ userId: viewer.id }) } } },
+			{ group: { memberships: { some: activeMembershipWhere({ userId: viewer.id, role: 'moderator' }) } } },
 		],
 	}
 }
@@ -116,8 +117,8 @@ export function cycleReadersWhere(cycle: {
 	status: string
 }): Prisma.UserWhereInput {
 	return cycle.status === 'draft'
-		? { memberships: { some: { groupId: cycle.groupId, role: 'moderator' } } }
-		: { memberships: { some: { groupId: cycle.groupId } } }
+		? { memberships: { some: activeMembershipWhere({ groupId: cycle.groupId, role: 'moderator' }) } }
+		: { memberships: { some: activeMembershipWhere({ groupId: cycle.groupId }) } }
 }
 
 /** Who may read one submitted update: its author, the moderators, and the group when the cycle says so. */
@@ -125,11 +126,11 @@ export function submissionReadersWhere(
 	cycle: { groupId: string; visibility: string },
 	submission: { memberId: string },
 ): Prisma.UserWhereInput {
-	if (cycle.visibility === 'group') return { memberships: { some: { groupId: cycle.groupId } } }
+	if (cycle.visibility === 'group') return { memberships: { some: activeMembershipWhere({ groupId: cycle.groupId }) } }
 	return {
 		OR: [
 			{ id: submission.memberId },
-			{ memberships: { some: { groupId: cycle.groupId, role: 'moderator' } } },
+			{ memberships: { some: activeMembershipWhere({ groupId: cycle.groupId, role: 'moderator' }) } },
 		],
 	}
 }
@@ -166,7 +167,7 @@ export async function canJoinMeeting(viewer: Viewer, meetingId: string): Promise
  * owner and the group's moderators mark them done.
  */
 export function readableActionItemsWhere(viewer: Viewer): Prisma.ActionItemWhereInput {
-	return { group: { memberships: { some: { userId: viewer.id } } } }
+	return { group: { memberships: { some: activeMembershipWhere({ userId: viewer.id }) } } }
 }
 
 export async function actionItemAccess(
@@ -188,8 +189,8 @@ export async function actionItemAccess(
 /** The user is in the group in column `groupId`, as a moderator when `moderatorOnly`. */
 function inGroupSql(userId: string, groupId: Sql, moderatorOnly = false): Sql {
 	return moderatorOnly
-		? sql`EXISTS (SELECT 1 FROM "Membership" qm WHERE qm."groupId" = ${groupId} AND qm."userId" = ${userId} AND qm."role" = 'moderator')`
-		: sql`EXISTS (SELECT 1 FROM "Membership" qm WHERE qm."groupId" = ${groupId} AND qm."userId" = ${userId})`
+		? sql`EXISTS (SELECT 1 FROM "Membership" qm WHERE qm."groupId" = ${groupId} AND qm."userId" = ${userId} AND qm."role" = 'moderator' AND ${activeMembershipSql(sql`qm`)})`
+		: sql`EXISTS (SELECT 1 FROM "Membership" qm WHERE qm."groupId" = ${groupId} AND qm."userId" = ${userId} AND ${activeMembershipSql(sql`qm`)})`
 }
 
 /** The cycle alias `c` is readable by the user. */

@@ -1,6 +1,7 @@
 import { announceNotifications, recordNotifications } from '#app/modules/notifications/notifications.server.ts'
 import type { ScheduledJob } from '#app/modules/scheduler/scheduler.server.ts'
 import { db } from '#app/utils/db.server.ts'
+import { activeMembershipWhere } from '#app/modules/groups/membership.server.ts'
 import { QUARTERLY_ACTION_ITEM } from './action-item-subjects.server.ts'
 import { isoDay } from './meeting.ts'
 
@@ -28,10 +29,10 @@ export const actionItemRemindersJob: ScheduledJob = {
 				where: {
 					doneAt: null,
 					dueOn: { lt: endOfToday },
-					owner: { memberships: { some: {} } },
+					owner: { memberships: { some: activeMembershipWhere() } },
 					...(cursor ? { id: { gt: cursor } } : {}),
 				},
-				select: { id: true, ownerId: true, createdById: true, dueOn: true, groupId: true, owner: { select: { memberships: { select: { groupId: true } } } } },
+				select: { id: true, ownerId: true, createdById: true, dueOn: true, groupId: true, owner: { select: { memberships: { where: activeMembershipWhere(), select: { groupId: true } } } } },
 				orderBy: { id: 'asc' },
 				take: BATCH,
 			})

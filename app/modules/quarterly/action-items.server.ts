@@ -5,6 +5,7 @@ import { PLAN_LIMITS, type GoalStatus } from '#app/modules/plans/constants.ts'
 import { addGoal, getGoal } from '#app/modules/plans/goals.server.ts'
 import { PlanError } from '#app/modules/plans/plan-error.ts'
 import { db } from '#app/utils/db.server.ts'
+import { activeMembershipWhere } from '#app/modules/groups/membership.server.ts'
 import { rooms, type RealtimePublisher } from '#app/utils/realtime.ts'
 import { actionItemAccess, readableActionItemsWhere, type MeetingAccess } from './access.server.ts'
 import { QUARTERLY_EVENTS } from './events.ts'
@@ -31,8 +32,8 @@ export async function addActionItem(
 ): Promise<{ id: string }> {
 	if (!access.canManage) throw new MeetingError('Only the group’s moderators capture action items')
 	if (access.meetingStatus !== 'live') throw new MeetingError('The meeting has ended')
-	const owner = await db.membership.findUnique({
-		where: { userId_groupId: { userId: input.ownerId, groupId: access.groupId } },
+	const owner = await db.membership.findFirst({
+		where: activeMembershipWhere({ userId: input.ownerId, groupId: access.groupId }),
 		select: { userId: true },
 	})
 	if (!owner) throw new MeetingError('Choose one of the group’s members', 'ownerId')

@@ -1,4 +1,5 @@
 import { db } from '#app/utils/db.server.ts'
+import { activeMembershipWhere } from '#app/modules/groups/membership.server.ts'
 import type { CompletionStatus } from './dashboard.ts'
 
 // Who has sent their update for a cycle: the moderators' completion view and the reminder's
@@ -28,11 +29,11 @@ export type Completion = {
 export async function cycleCompletion(cycleId: string, groupId: string): Promise<Completion> {
 	const [memberships, submissions] = await Promise.all([
 		db.membership.findMany({
-			where: { groupId },
+			where: activeMembershipWhere({ groupId }),
 			select: { role: true, user: { select: { id: true, name: true } } },
 		}),
 		db.reviewSubmission.findMany({
-			where: { cycleId, member: { memberships: { some: { groupId } } } },
+			where: { cycleId, member: { memberships: { some: activeMembershipWhere({ groupId }) } } },
 			select: { memberId: true, status: true, submittedAt: true, updatedAt: true },
 		}),
 	])

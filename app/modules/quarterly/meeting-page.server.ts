@@ -17,7 +17,8 @@ export async function meetingPage(viewer: SessionUser, access: CycleAccess, now:
 		findMeetingOfCycle(access.cycleId),
 		listMembers(access.groupId),
 	])
-	const members = memberships.map((m) => ({ id: m.user.id, name: m.user.name, role: m.role }))
+	// Those who have not accepted the group's agreement are not in the meeting's group yet.
+	const members = memberships.filter((m) => !m.agreementPending).map((m) => ({ id: m.user.id, name: m.user.name, role: m.role }))
 	const base = {
 		canManage: access.canManage,
 		agenda,

@@ -1,6 +1,7 @@
 import { hashPassword, verifyPassword } from '#app/modules/auth/password.server.ts'
 import { invalidateOtherSessions } from '#app/modules/auth/sessions.server.ts'
 import { db } from '#app/utils/db.server.ts'
+import { activeMembershipWhere } from '#app/modules/groups/membership.server.ts'
 
 export function getProfile(userId: string) {
 	return db.user.findUnique({
@@ -11,7 +12,7 @@ export function getProfile(userId: string) {
 			company: true,
 			bio: true,
 			createdAt: true,
-			memberships: { select: { role: true, group: { select: { id: true, slug: true, name: true } } } },
+			memberships: { where: activeMembershipWhere(), select: { role: true, group: { select: { id: true, slug: true, name: true } } } },
 		},
 	})
 }

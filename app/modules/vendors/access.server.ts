@@ -1,6 +1,7 @@
 import type { Prisma } from '../../../prisma/generated/sqlite/client.ts'
 import type { SessionUser } from '#app/modules/auth/auth.server.ts'
 import { db } from '#app/utils/db.server.ts'
+import { activeMembershipSql, activeMembershipWhere } from '#app/modules/groups/membership.server.ts'
 import { join, sql, type Sql } from '#app/utils/sql.server.ts'
 import { GROUPS_BEFORE_GROUP_ONLY_COUNT } from './constants.ts'
 
@@ -44,7 +45,7 @@ export type ProgramAccess = {
 /** Who the viewer is to the catalogue, or null when they may not see it at all. */
 export async function catalogueViewer(viewer: Viewer): Promise<CatalogueViewer | null> {
 	const memberships = await db.membership.findMany({
-		where: { userId: viewer.id },
+		where: activeMembershipWhere({ userId: viewer.id }),
 		select: { groupId: true, role: true },
 	})
 	if (memberships.length === 0 && !viewer.isSiteAdmin) return null
@@ -135,8 +136,8 @@ export function ratingReadersWhere(rating: {
 	visibility: string
 	groupId: string
 }): Prisma.UserWhereInput {
-	if (rating.visibility === 'group') return { memberships: { some: { groupId: rating.groupId } } }
-	return { OR: [{ memberships: { some: {} } }, { isSiteAdmin: true }] }
+	if (rating.visibility === 'group') return { memberships: { some: activeMembershipWhere({ groupId: rating.groupId }) } }
+	return { OR: [{ memberships: { some: activeMembershipWhere() } }, { isSiteAdmin: true }] }
 }
 
 /** Who may see a program, as a condition on users: followers told of its deadlines must still be among them. */
@@ -145,10 +146,10 @@ export function programReadersWhere(program: {
 	proposedById: string
 }): Prisma.UserWhereInput {
 	const curators: Prisma.UserWhereInput = {
-		OR: [{ isSiteAdmin: true }, { memberships: { some: { role: 'moderator' } } }],
+		OR: [{ isSiteAdmin: true }, { memberships: { some: activeMembershipWhere({ role: 'moderator' }) } }],
 	}
 	if (program.state === 'proposed') return { OR: [{ id: program.proposedById }, curators] }
-	return { OR: [{ memberships: { some: {} } }, { isSiteAdmin: true }] }
+	return { OR: [{ memberships: { some: activeMembershipWhere() } }, { isSiteAdmin: true }] }
 }
 
 /**
@@ -157,7 +158,7 @@ export function programReadersWhere(program: {
  */
 export function readableProgramSql(userId: string, p: Sql): Sql {
 	const isAdmin = sql`EXISTS (SELECT 1 FROM "User" pu WHERE pu."id" = ${userId} AND pu."isSiteAdmin" = ${true})`
-	const inAGroup = sql`EXISTS (SELECT 1 FROM "Membership" pm WHERE pm."userId" = ${userId})`
-	const moderates = sql`EXISTS (SELECT 1 FROM "Membership" pm WHERE pm."userId" = ${userId} AND pm."role" = 'moderator')`
+	const inAGroup = sql`EXISTS (SELECT 1 FROM "Membership" pm WHERE pm."userId" = ${userId} AND ${activeMembershipSql(sql`pm`)})`
+	const moderates = sql`EXISTS (SELECT 1 FROM "Membership" pm WHERE pm."userId" = ${userId} AND pm."role" = 'moderator' AND ${activeMembershipSql(sql`pm`)})`
 	return sql`((${inAGroup} OR ${isAdmin}) AND (${p}."state" <> 'proposed' OR ${p}."proposedById" = ${userId} OR ${moderates} OR ${isAdmin}))`
 }

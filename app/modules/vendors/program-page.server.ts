@@ -1,6 +1,7 @@
 // What the catalogue's pages read besides lists and figures: the vendors to filter by, a vendor,
 // a program in full. Who may see them is the access rule's (access.server.ts); callers pass its answer.
 import { db } from '#app/utils/db.server.ts'
+import { activeMembershipWhere } from '#app/modules/groups/membership.server.ts'
 import { visibleProgramsWhere, type CatalogueViewer } from './access.server.ts'
 import { lastDayOf, opensOn, programStatus } from './status.ts'
 
@@ -63,7 +64,7 @@ export async function programDetail(programId: string, now: Date = new Date()) {
 /** The groups a member may sign a rating as, by name. */
 export async function ratingGroupsOf(userId: string) {
 	const memberships = await db.membership.findMany({
-		where: { userId },
+		where: activeMembershipWhere({ userId }),
 		select: { group: { select: { id: true, name: true } } },
 		orderBy: { group: { name: 'asc' } },
 	})

@@ -60,7 +60,12 @@ export default function AdminGroups({ loaderData, actionData }: Route.ComponentP
 			<PageHeader
 				title="Peer groups"
 				description="As site admin you create groups; their moderators run them."
-				actions={<Link to="/admin/users">Members</Link>}
+				actions={
+					<span className="flex gap-4">
+						<Link to="/admin/users">Members</Link>
+						<Link to="/admin/audit">Site audit log</Link>
+					</span>
+				}
 			/>
 			<div className="grid gap-8 lg:grid-cols-[1fr_22rem]">
 				<section aria-labelledby="all-groups">

@@ -34,7 +34,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	const { user, group } = await requireGroupModerator(request, params.slug)
 	const parsed = MemberActionSchema.safeParse(Object.fromEntries(await request.formData()))
 	if (!parsed.success) return data({ error: 'That request was not understood.' }, { status: 400 })
-	const outcome = await changeMembership(group.id, parsed.data.membershipId, parsed.data)
+	const outcome = await changeMembership(group.id, parsed.data.membershipId, parsed.data, { id: user.id, name: user.name })
 	if (!outcome.ok) return data({ error: outcome.error }, { status: 400 })
 	// Their open pages are checked again: rooms they may no longer be in (the group's, or hidden
 	// threads a moderator saw) are left at once.

@@ -28,7 +28,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const formData = await request.formData()
 	if (formData.get('intent') === 'revoke') {
 		const id = String(formData.get('invitationId') ?? '')
-		const revoked = await revokeInvitation(group.id, id)
+		const revoked = await revokeInvitation(group.id, id, user)
 		return redirectWithToast(`/g/${group.slug}/invitations`, revoked ? { title: 'Link revoked: it no longer works' } : { type: 'info', title: 'That link was already revoked' })
 	}
 	const submission = parseWithZod(formData, { schema: CreateInvitationSchema })
