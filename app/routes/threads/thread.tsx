@@ -2,7 +2,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Link, redirect } from 'react-router'
 import type { Route } from './+types/thread.ts'
 import { ThreadView } from '#app/components/forum/thread-view.tsx'
-import { POSTS_PER_PAGE } from '#app/modules/forums/constants.ts'
+import { COMMUNITY_FORUM_ID, POSTS_PER_PAGE } from '#app/modules/forums/constants.ts'
 import { getThreadState, markRead, setNotificationLevel } from '#app/modules/forums/reading.server.ts'
 import { requireReadableThread } from '#app/utils/permissions.server.ts'
 import { ForumError } from '#app/modules/forums/forum-error.ts'
@@ -47,8 +47,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	// What the reader has seen moves their marker; the thread's notifications are read too. Both
 	// only when something changes: a reader coming back to a page they have read writes nothing.
 	const [program, lessonPrograms] = await Promise.all([
-		// The vendor program this thread discusses, and those a lesson names: the page links to them.
-		programOfThread(thread.id),
+		// The vendor program this thread discusses (programs' discussions live in the community
+		// forum: a group's thread costs no statement), and those a lesson names: the page links to them.
+		thread.forumId === COMMUNITY_FORUM_ID ? programOfThread(thread.id) : null,
 		thread.kind === 'lesson' ? programsOfLesson(user, thread.id) : [],
 		lastOnPage > view.lastReadPostNumber ? markRead(user.id, thread.id, lastOnPage) : null,
 		hasUnreadNotifications ? markThreadNotificationsRead(user.id, thread.id) : null,

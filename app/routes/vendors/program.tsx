@@ -15,6 +15,7 @@ import { useProgramLive } from '#app/components/vendors/use-program-live.ts'
 import { ASPECT_LABELS, ASPECTS } from '#app/modules/vendors/constants.ts'
 import { programFigures } from '#app/modules/vendors/figures.server.ts'
 import { isFollowing } from '#app/modules/vendors/follows.server.ts'
+import { lessonsAboutProgram } from '#app/modules/vendors/lessons.server.ts'
 import { programDetail, safeLink } from '#app/modules/vendors/program-page.server.ts'
 import { countRatings, listRatings, ownRating } from '#app/modules/vendors/ratings.server.ts'
 import { RATING_SORT_LABELS, RATING_SORTS, type RatingSort } from '#app/modules/vendors/sorts.ts'
@@ -40,12 +41,13 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		? (sortParam as RatingSort)
 		: 'newest'
 	const now = new Date()
-	const [program, figures, total, following, mine] = await Promise.all([
+	const [program, figures, total, following, mine, lessons] = await Promise.all([
 		programDetail(access.programId, now),
 		programFigures(access.viewer, access.programId),
 		countRatings(access.viewer, access.programId),
 		isFollowing(user.id, access.programId),
 		ownRating(user.id, access.programId),
+		lessonsAboutProgram(user, access.programId, 5),
 	])
 	if (!program) throw notFound()
 	const pageCount = Math.max(1, Math.ceil(total / REVIEWS_PAGE_SIZE))
@@ -68,6 +70,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		pageCount,
 		total,
 		following,
+		lessons,
 		hasRated: mine !== null,
 		canRate: access.canRate,
 		canCurate: access.canCurate,
@@ -373,6 +376,7 @@ export default function ProgramPage({ loaderData, actionData }: Route.ComponentP
 		pageCount,
 		total,
 		following,
+		lessons,
 		hasRated,
 		canRate,
 		canCurate,
@@ -448,6 +452,26 @@ export default function ProgramPage({ loaderData, actionData }: Route.ComponentP
 
 			<Facts program={program} />
 			<Figures figures={figures} />
+
+			{lessons.length > 0 ? (
+				<section aria-labelledby="lessons-heading">
+					<h2 id="lessons-heading" className="text-lg font-semibold text-slate-900">
+						Lessons learned about this program
+					</h2>
+					<ul className="mt-2 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
+						{lessons.map((lesson) => (
+							<li key={lesson.id} className="px-4 py-3 text-sm">
+								<Link to={lesson.href} className="font-medium">
+									{lesson.title}
+								</Link>
+								<span className="block text-slate-500">
+									{lesson.author.name} · <Link to={lesson.forum.href}>{lesson.forum.name}</Link>
+								</span>
+							</li>
+						))}
+					</ul>
+				</section>
+			) : null}
 
 			{canRate && !hasRated ? (
 				<Card>
