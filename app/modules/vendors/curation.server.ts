@@ -4,6 +4,7 @@
 import { db } from '#app/utils/db.server.ts'
 import { visibleProgramsWhere, type CatalogueViewer } from './access.server.ts'
 import type { ProgramState } from './constants.ts'
+import { PROGRAM_FIELDS } from './programs.server.ts'
 
 const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : undefined)
 
@@ -60,26 +61,9 @@ export async function programForEdit(programId: string) {
 		where: { id: programId },
 		select: {
 			id: true,
-			name: true,
-			kind: true,
+			...PROGRAM_FIELDS,
 			state: true,
 			proposedById: true,
-			description: true,
-			link: true,
-			benefitAmount: true,
-			benefitCurrency: true,
-			benefitText: true,
-			feeAmount: true,
-			feeCurrency: true,
-			hours: true,
-			requirements: true,
-			eligibility: true,
-			capacityLimited: true,
-			enrollOpensOn: true,
-			enrollClosesOn: true,
-			claimOpensOn: true,
-			claimClosesOn: true,
-			proofDueOn: true,
 			vendor: { select: { name: true } },
 		},
 	})

@@ -3,6 +3,7 @@
 import { db } from '#app/utils/db.server.ts'
 import { activeMembershipWhere } from '#app/modules/groups/membership.server.ts'
 import { visibleProgramsWhere, type CatalogueViewer } from './access.server.ts'
+import { PROGRAM_FIELDS } from './programs.server.ts'
 import { lastDayOf, opensOn, programStatus } from './status.ts'
 
 /** The vendors with a program the viewer may see, by name: the catalogue's vendor filter. */
@@ -28,25 +29,8 @@ export async function programDetail(programId: string, now: Date = new Date()) {
 		where: { id: programId },
 		select: {
 			id: true,
-			name: true,
-			kind: true,
+			...PROGRAM_FIELDS,
 			state: true,
-			description: true,
-			link: true,
-			benefitAmount: true,
-			benefitCurrency: true,
-			benefitText: true,
-			feeAmount: true,
-			feeCurrency: true,
-			hours: true,
-			requirements: true,
-			eligibility: true,
-			capacityLimited: true,
-			enrollOpensOn: true,
-			enrollClosesOn: true,
-			claimOpensOn: true,
-			claimClosesOn: true,
-			proofDueOn: true,
 			discussionThreadId: true,
 			proposedById: true,
 			vendor: { select: { id: true, name: true } },

@@ -139,12 +139,12 @@ export async function updateProgram(
 		const vendorId = await vendorNamed(tx, input.vendorName)
 		const before = await tx.vendorProgram.findUniqueOrThrow({
 			where: { id: programId },
-			select: { ...CHANGE_SELECT, vendor: { select: { name: true } } },
+			select: { ...PROGRAM_FIELDS, vendor: { select: { name: true } } },
 		})
 		const after = await tx.vendorProgram.update({
 			where: { id: programId },
 			data: { ...programFields(input), vendorId },
-			select: { ...CHANGE_SELECT, vendor: { select: { name: true } } },
+			select: { ...PROGRAM_FIELDS, vendor: { select: { name: true } } },
 		})
 		// Curators' edits are audited; an author (not a curator) editing their own proposal is not.
 		if (access.canCurate) {
@@ -161,7 +161,8 @@ export async function updateProgram(
 	return true
 }
 
-const CHANGE_SELECT = {
+/** A program's own fields, as pages, forms and the audit of an edit read them. */
+export const PROGRAM_FIELDS = {
 	name: true,
 	kind: true,
 	description: true,
@@ -192,7 +193,7 @@ function changesOf(
 	const changes: Record<string, { from: unknown; to: unknown }> = {}
 	if (before.vendor.name !== after.vendor.name)
 		changes.vendor = { from: before.vendor.name, to: after.vendor.name }
-	for (const key of Object.keys(CHANGE_SELECT)) {
+	for (const key of Object.keys(PROGRAM_FIELDS)) {
 		const [from, to] = [plain(before[key]), plain(after[key])]
 		if (from !== to) changes[key] = { from, to }
 	}
