@@ -1,9 +1,12 @@
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react'
+import { useRevalidator } from 'react-router'
 import { io, type Socket } from 'socket.io-client'
 import type {
 	ClientToServerEvents,
 	OnlineMember,
 	PresenceUpdate,
+	ServerEvent,
+	ServerPayload,
 	ServerToClientEvents,
 } from '#app/utils/realtime.ts'
 
@@ -91,4 +94,59 @@ export function usePlanRooms(planIds: string[], events: PlanEvent[], onEvent: ()
 			for (const planId of ids) socket.emit('plan:leave', { planId })
 		}
 	}, [socket, key, eventKey])
+}
+
+/**
+ * Keeps a page's data current while one room changes: joins the room (the server lets in only
+ * those its guard allows), and reloads the page's data when `event` arrives for it. Bursts are
+ * coalesced into one reload; after a reconnect it reloads too, since events may have been missed.
+ * `room` names the room: the hook leaves and joins again only when it changes.
+ */
+export function useReloadOnRoomEvent<E extends ServerEvent>(options: {
+	room: string
+	join: (socket: AppSocket) => void
+	leave: (socket: AppSocket) => void
+	event: E
+	concerns: (payload: ServerPayload<E>) => boolean
+}) {
+	const socket = useSocket()
+	const revalidator = useRevalidator()
+	// The latest callbacks, read when they are needed: they are new objects on every render, and an
+	// effect depending on them would leave and join the room on every render.
+	const latest = useRef({ ...options, revalidate: revalidator.revalidate })
+	useEffect(() => {
+		latest.current = { ...options, revalidate: revalidator.revalidate }
+	})
+	const { room, event } = options
+	useEffect(() => {
+		if (!socket) return
+		let timer: ReturnType<typeof setTimeout> | undefined
+		let joinedBefore = false
+		const reload = () => {
+			clearTimeout(timer)
+			timer = setTimeout(() => void latest.current.revalidate(), 250)
+		}
+		const join = () => {
+			latest.current.join(socket)
+			if (joinedBefore) reload()
+			joinedBefore = true
+		}
+		const listener = (payload: ServerPayload<E>) => {
+			if (latest.current.concerns(payload)) reload()
+		}
+		// socket.io's typed `on` cannot follow a generic event name to its listener's type.
+		const typedSocket = socket as unknown as {
+			on(name: E, listener: (payload: ServerPayload<E>) => void): void
+			off(name: E, listener: (payload: ServerPayload<E>) => void): void
+		}
+		typedSocket.on(event, listener)
+		socket.on('connect', join)
+		if (socket.connected) join()
+		return () => {
+			clearTimeout(timer)
+			typedSocket.off(event, listener)
+			socket.off('connect', join)
+			latest.current.leave(socket)
+		}
+	}, [socket, room, event])
 }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { saveRating } from '#app/modules/vendors/ratings.server.ts'
 import { ratingSchema, type RatingInput } from '#app/modules/vendors/schemas.ts'
 import { db } from '#app/utils/db.server.ts'
+import { isoDay } from '#app/utils/iso-day.ts'
 import { offlinePublisher } from '#app/utils/realtime.ts'
 import type { RunningServer } from '#server/index.ts'
 import { createGroupWith, createUser, sessionCookieFor } from '#tests/helpers.ts'
@@ -32,8 +33,6 @@ async function person(fields: {
 
 const rating = (fields: Partial<RatingInput>): RatingInput =>
 	ratingSchema().parse({ overall: 4, wouldRecommend: 'yes', ...fields })
-
-const isoDay = (date: Date) => date.toISOString().slice(0, 10)
 
 beforeAll(async () => {
 	server = await startTestServer()

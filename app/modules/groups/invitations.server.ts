@@ -2,6 +2,7 @@ import { generateToken, hashToken } from '#app/modules/auth/sessions.server.ts'
 import { recordAudit } from '#app/modules/moderation/audit.server.ts'
 import { db, type DbTransaction } from '#app/utils/db.server.ts'
 import { pendingAtJoin } from './agreement.server.ts'
+import { isoDay } from '#app/utils/iso-day.ts'
 
 const DAY = 24 * 60 * 60 * 1000
 
@@ -91,7 +92,7 @@ export async function revokeInvitation(groupId: string, invitationId: string, ac
 
 /** How the audit log names an invitation link (its token is never stored). */
 function invitationLabel(singleUse: boolean, expiresAt: Date): string {
-	return `${singleUse ? 'Single-use' : 'Multiple-use'} link expiring ${expiresAt.toISOString().slice(0, 10)}`
+	return `${singleUse ? 'Single-use' : 'Multiple-use'} link expiring ${isoDay(expiresAt)}`
 }
 
 async function actorNamed(tx: DbTransaction, userId: string): Promise<{ id: string; name: string }> {

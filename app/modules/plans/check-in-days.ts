@@ -1,13 +1,10 @@
+import { isoDay } from '#app/utils/iso-day.ts'
+
 // Check-in dates are calendar days (YYYY-MM-DD) as the member lives them. The server cannot know
 // the member's time zone, so "not in the future" means not past the latest day anywhere on Earth:
 // UTC+14 (Kiribati) is at most one calendar day ahead of UTC.
 
 const MAX_UTC_OFFSET_MS = 14 * 60 * 60 * 1000
-
-/** The day as YYYY-MM-DD in UTC. */
-export function isoDay(date: Date): string {
-	return date.toISOString().slice(0, 10)
-}
 
 /** The latest calendar day somewhere on Earth at this instant. */
 export function latestDayAnywhere(now: Date): string {

@@ -5,7 +5,8 @@ import { PlanError } from './plan-error.ts'
 import type { CheckInInput } from './schemas.ts'
 import { announceCheckIn, recordCheckInNotifications } from './check-in-notifications.server.ts'
 import type { RealtimePublisher } from '#app/utils/realtime.ts'
-import { isoDay, latestDayAnywhere } from './check-in-days.ts'
+import { isoDay } from '#app/utils/iso-day.ts'
+import { latestDayAnywhere } from './check-in-days.ts'
 import { indexCheckIn } from './plan-search.server.ts'
 
 /**

@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync'
 import { db } from '#app/utils/db.server.ts'
-import { isoDay } from './check-in-days.ts'
+import { isoDay } from '#app/utils/iso-day.ts'
 import { GOAL_AREA_LABELS, STATUS_LABELS } from './constants.ts'
 import { listGoals } from './goals.server.ts'
 import { PlanError } from './plan-error.ts'

@@ -3,7 +3,7 @@ import type { ScheduledJob } from '#app/modules/scheduler/scheduler.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { activeMembershipWhere } from '#app/modules/groups/membership.server.ts'
 import { QUARTERLY_ACTION_ITEM } from './action-item-subjects.server.ts'
-import { isoDay } from './meeting.ts'
+import { isoDay } from '#app/utils/iso-day.ts'
 
 const HOUR = 60 * 60 * 1000
 const DAY = 24 * HOUR

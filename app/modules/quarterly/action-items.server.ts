@@ -9,7 +9,8 @@ import { activeMembershipWhere } from '#app/modules/groups/membership.server.ts'
 import { rooms, type RealtimePublisher } from '#app/utils/realtime.ts'
 import { actionItemAccess, readableActionItemsWhere, type MeetingAccess } from './access.server.ts'
 import { QUARTERLY_EVENTS } from './events.ts'
-import { MEETING_LIMITS, isoDay } from './meeting.ts'
+import { isoDay } from '#app/utils/iso-day.ts'
+import { MEETING_LIMITS } from './meeting.ts'
 import { MeetingError } from './meetings.server.ts'
 
 // Commitments made in a meeting: text, an owner among the group's members, a due day. Shown on

@@ -13,11 +13,6 @@ export function parseDay(text: string): Date | null {
 	return date
 }
 
-/** The UTC day of a moment, as "2026-10-01". */
-export function dayOf(date: Date): string {
-	return date.toISOString().slice(0, 10)
-}
-
 /** The UTC midnight that starts the day of `date`. */
 export function startOfDay(date: Date): Date {
 	return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()))

@@ -92,7 +92,3 @@ export const AGENDA_KIND_LABELS: Record<string, string> = {
 	custom: 'Item',
 }
 
-/** The YYYY-MM-DD of a UTC day. */
-export function isoDay(date: Date): string {
-	return date.toISOString().slice(0, 10)
-}

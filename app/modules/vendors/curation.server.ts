@@ -5,8 +5,9 @@ import { db } from '#app/utils/db.server.ts'
 import { visibleProgramsWhere, type CatalogueViewer } from './access.server.ts'
 import type { ProgramState } from './constants.ts'
 import { PROGRAM_FIELDS } from './programs.server.ts'
+import { isoDay } from '#app/utils/iso-day.ts'
 
-const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : undefined)
+const day = (date: Date | null) => (date ? isoDay(date) : undefined)
 
 const LISTED = {
 	id: true,

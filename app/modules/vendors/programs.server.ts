@@ -22,6 +22,7 @@ import type { ProgramInput } from './schemas.ts'
 import type { ProgramSort } from './sorts.ts'
 import { lastDayOf, opensOn, programStatus, type ProgramStatus } from './status.ts'
 import { VendorError } from './vendor-error.ts'
+import { isoDay } from '#app/utils/iso-day.ts'
 
 type Viewer = Pick<SessionUser, 'id' | 'isSiteAdmin'>
 
@@ -189,7 +190,7 @@ function changesOf(
 	after: Record<string, unknown> & { vendor: { name: string } },
 ): Record<string, { from: unknown; to: unknown }> {
 	const plain = (value: unknown) =>
-		value instanceof Date ? value.toISOString().slice(0, 10) : value
+		value instanceof Date ? isoDay(value) : value
 	const changes: Record<string, { from: unknown; to: unknown }> = {}
 	if (before.vendor.name !== after.vendor.name)
 		changes.vendor = { from: before.vendor.name, to: after.vendor.name }

@@ -1,6 +1,7 @@
 // Members' ratings of programs: one per member per program (the database's unique key backs it),
 // editable; the member chooses who sees it and how it is signed. Pages showing the program hear
 // of the change live and read their own figures again.
+import type { Prisma } from '../../../prisma/generated/sqlite/client.ts'
 import type { SessionUser } from '#app/modules/auth/auth.server.ts'
 import { isUniqueViolation } from '#app/utils/db-errors.ts'
 import { db } from '#app/utils/db.server.ts'
@@ -96,6 +97,28 @@ export async function saveRating(
 
 export { RATING_SORTS, type RatingSort } from './sorts.ts'
 
+/** What a member wrote in a rating, and how it is shared: the review list and the rating form read the same fields. */
+const ratingFieldsSelect = {
+	visibility: true,
+	shownAs: true,
+	overall: true,
+	valueScore: true,
+	easeScore: true,
+	supportScore: true,
+	roiScore: true,
+	wouldRecommend: true,
+	yearTookPart: true,
+	review: true,
+	pros: true,
+	cons: true,
+	amountClaimed: true,
+	amountPaid: true,
+	daysToPayout: true,
+	hoursSpent: true,
+	rejected: true,
+	rejectionReason: true,
+} satisfies Prisma.ProgramRatingSelect
+
 /** The ratings of a program the viewer may read, with how each is signed. */
 export async function listRatings(
 	cv: CatalogueViewer,
@@ -114,24 +137,7 @@ export async function listRatings(
 		select: {
 			id: true,
 			memberId: true,
-			visibility: true,
-			shownAs: true,
-			overall: true,
-			valueScore: true,
-			easeScore: true,
-			supportScore: true,
-			roiScore: true,
-			wouldRecommend: true,
-			yearTookPart: true,
-			review: true,
-			pros: true,
-			cons: true,
-			amountClaimed: true,
-			amountPaid: true,
-			daysToPayout: true,
-			hoursSpent: true,
-			rejected: true,
-			rejectionReason: true,
+			...ratingFieldsSelect,
 			helpfulCount: true,
 			createdAt: true,
 			updatedAt: true,
@@ -161,24 +167,7 @@ export async function ownRating(userId: string, programId: string) {
 		where: { programId_memberId: { programId, memberId: userId } },
 		select: {
 			groupId: true,
-			visibility: true,
-			shownAs: true,
-			overall: true,
-			valueScore: true,
-			easeScore: true,
-			supportScore: true,
-			roiScore: true,
-			wouldRecommend: true,
-			yearTookPart: true,
-			review: true,
-			pros: true,
-			cons: true,
-			amountClaimed: true,
-			amountPaid: true,
-			daysToPayout: true,
-			hoursSpent: true,
-			rejected: true,
-			rejectionReason: true,
+			...ratingFieldsSelect,
 		},
 	})
 }

@@ -6,7 +6,7 @@ import { CheckInForm, DropGoalForm, GoalForm, replyFor } from '#app/components/p
 import { Card, EmptyState, PageHeader } from '#app/components/page.tsx'
 import { GoalProgressChart } from '#app/components/plans/goal-progress-chart.tsx'
 import { DateTime } from '#app/components/time.tsx'
-import { isoDay } from '#app/modules/plans/check-in-days.ts'
+import { isoDay } from '#app/utils/iso-day.ts'
 import { checkInHistory } from '#app/modules/plans/check-ins.server.ts'
 import {
 	GOAL_AREA_LABELS,

@@ -6,7 +6,7 @@ import { CheckInForm, GoalForm, replyFor } from '#app/components/plans/plan-form
 import { Card, EmptyState, PageHeader } from '#app/components/page.tsx'
 import { DateTime } from '#app/components/time.tsx'
 import { buttonClasses } from '#app/components/ui/button.tsx'
-import { isoDay } from '#app/modules/plans/check-in-days.ts'
+import { isoDay } from '#app/utils/iso-day.ts'
 import { GOAL_AREA_LABELS, PLAN_KIND_LABELS } from '#app/modules/plans/constants.ts'
 import { addGoal, listGoals, moveGoal, type PlanGoal } from '#app/modules/plans/goals.server.ts'
 import { PlanError } from '#app/modules/plans/plan-error.ts'

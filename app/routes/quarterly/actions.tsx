@@ -9,7 +9,7 @@ import {
 	listRecentlyDoneActionItems,
 	planTargets,
 } from '#app/modules/quarterly/action-items.server.ts'
-import { isoDay } from '#app/modules/quarterly/meeting.ts'
+import { isoDay } from '#app/utils/iso-day.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { cn, pageTitle } from '#app/utils/misc.ts'
 import { actionItemFormAction } from './meeting-actions.server.ts'

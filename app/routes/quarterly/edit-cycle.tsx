@@ -7,7 +7,8 @@ import { CycleSettingsFields } from '#app/components/quarterly/cycle-settings-fi
 import { Button } from '#app/components/ui/button.tsx'
 import { Field, FormErrors, SelectField } from '#app/components/ui/field.tsx'
 import { changeQuestions, getCycle, newQuestionId, openCycleNow, updateCycleSettings } from '#app/modules/quarterly/cycles.server.ts'
-import { dayOf, formatDay } from '#app/modules/quarterly/days.ts'
+import { formatDay } from '#app/modules/quarterly/days.ts'
+import { isoDay } from '#app/utils/iso-day.ts'
 import { addQuestion, moveQuestion, removeQuestion } from '#app/modules/quarterly/question-list.ts'
 import { QuarterlyError } from '#app/modules/quarterly/quarterly-error.ts'
 import { METRIC_LABELS, METRICS, QUESTION_LIMITS, type Question } from '#app/modules/quarterly/questions.ts'
@@ -29,7 +30,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	if (cycle.status !== 'draft') throw await redirectWithToast(page, { title: 'This cycle has opened: its dates and questions no longer change' })
 	return {
 		group: { slug: group.slug, name: group.name },
-		cycle: { id: cycle.id, quarter: cycle.quarter, visibility: cycle.visibility, opensOn: dayOf(cycle.opensOn), dueOn: dayOf(cycle.dueOn), opensOnText: formatDay(cycle.opensOn), questions: cycle.questions },
+		cycle: { id: cycle.id, quarter: cycle.quarter, visibility: cycle.visibility, opensOn: isoDay(cycle.opensOn), dueOn: isoDay(cycle.dueOn), opensOnText: formatDay(cycle.opensOn), questions: cycle.questions },
 	}
 }
 

@@ -7,7 +7,8 @@ import { CycleSettingsFields } from '#app/components/quarterly/cycle-settings-fi
 import { Button } from '#app/components/ui/button.tsx'
 import { FormErrors } from '#app/components/ui/field.tsx'
 import { createCycle } from '#app/modules/quarterly/cycles.server.ts'
-import { DAY_MS, dayOf } from '#app/modules/quarterly/days.ts'
+import { DAY_MS } from '#app/modules/quarterly/days.ts'
+import { isoDay } from '#app/utils/iso-day.ts'
 import { QuarterlyError } from '#app/modules/quarterly/quarterly-error.ts'
 import { formatQuarter, nextQuarter, quarterOf } from '#app/modules/quarterly/quarters.ts'
 import { CycleSettingsSchema } from '#app/modules/quarterly/schemas.ts'
@@ -31,8 +32,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		usesTemplate: await hasTemplate(group.id),
 		defaults: {
 			quarter: exists ? formatQuarter(nextQuarter(quarterOf(now))) : current,
-			opensOn: dayOf(now),
-			dueOn: dayOf(new Date(now.getTime() + 14 * DAY_MS)),
+			opensOn: isoDay(now),
+			dueOn: isoDay(new Date(now.getTime() + 14 * DAY_MS)),
 			visibility: 'group',
 		},
 	}
