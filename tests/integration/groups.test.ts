@@ -99,12 +99,16 @@ describe('group pages are confidential', () => {
 			request: makeRequest(`/g/${group.slug}`, { cookie: member.cookie }),
 			params: { slug: group.slug },
 		})
-		const page = dataOf<{ group: { id: string }; role: string; members: Array<{ id: string }> }>(
-			result,
-		)
+		const page = dataOf<{
+			group: { id: string }
+			role: string
+			members: Array<{ id: string; handle: string }>
+		}>(result)
 		expect(page.group.id).toBe(group.id)
 		expect(page.role).toBe('member')
 		expect(page.members.map((m) => m.id).sort()).toEqual([moderator.id, member.user.id].sort())
+		// Handles are listed, so that members learn how to mention each other.
+		expect(page.members.find((m) => m.id === moderator.id)?.handle).toBe(moderator.handle)
 	})
 
 	test('a non-member gets the same 404 as for a group that does not exist', async () => {
@@ -366,8 +370,11 @@ describe('profiles', () => {
 		const shared = await createGroupWith({ moderator: other, members: [viewer.user] })
 		const notShared = await createGroupWith({ moderator: otherModerator, members: [other] })
 		const result = await viewProfile(viewer.cookie, other.id)
-		const { profile } = dataOf<{ profile: { id: string; groups: Array<{ slug: string }> } }>(result)
+		const { profile } = dataOf<{
+			profile: { id: string; handle: string; groups: Array<{ slug: string }> }
+		}>(result)
 		expect(profile.id).toBe(other.id)
+		expect(profile.handle).toBe(other.handle)
 		expect(profile.groups.map((g) => g.slug)).toEqual([shared.slug])
 		expect(profile.groups.map((g) => g.slug)).not.toContain(notShared.slug)
 	})

@@ -97,7 +97,7 @@ export function listMembers(groupId: string) {
 			role: true,
 			joinedAt: true,
 			agreementPending: true,
-			user: { select: { id: true, name: true, company: true } },
+			user: { select: { id: true, name: true, handle: true, company: true } },
 		},
 	})
 }

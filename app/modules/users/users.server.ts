@@ -9,6 +9,7 @@ export function getProfile(userId: string) {
 		select: {
 			id: true,
 			name: true,
+			handle: true,
 			company: true,
 			bio: true,
 			createdAt: true,

@@ -83,7 +83,9 @@ export default function GroupHome({ loaderData, actionData }: Route.ComponentPro
 										<Link to={`/u/${member.id}`}>{member.name}</Link>
 										{member.id === viewerId ? <span className="ml-1 text-sm text-slate-500">(you)</span> : null}
 									</p>
-									<p className="truncate text-sm text-slate-600">{member.company}</p>
+									<p className="truncate text-sm text-slate-600">
+										<span className="text-slate-700">@{member.handle}</span> · {member.company}
+									</p>
 								</div>
 								<span
 									className={

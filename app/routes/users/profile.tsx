@@ -25,6 +25,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		profile: {
 			id: profile.id,
 			name: profile.name,
+			handle: profile.handle,
 			company: profile.company,
 			bio: profile.bio,
 			createdAt: profile.createdAt,
@@ -45,7 +46,10 @@ export default function ProfilePage({ loaderData }: Route.ComponentProps) {
 					<Avatar name={profile.name} seed={profile.id} size="lg" />
 					<div>
 						<h1 className="text-2xl font-bold tracking-tight">{profile.name}</h1>
-						<p className="text-slate-600">{profile.company}</p>
+						<p className="text-slate-600">
+							{/* The handle is how others mention them: @handle in a post. */}
+							<span className="font-medium text-slate-700">@{profile.handle}</span> · {profile.company}
+						</p>
 					</div>
 					{isSelf ? (
 						<Link to="/settings/profile" className="ml-auto text-sm">
