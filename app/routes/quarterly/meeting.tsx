@@ -284,6 +284,7 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
 								<label className="text-sm font-medium text-slate-800">
 									New action item
 									<input
+										type="text"
 										name="text"
 										required
 										maxLength={MEETING_LIMITS.actionTextMax}
@@ -356,6 +357,7 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
 									Park something for later
 								</label>
 								<input
+									type="text"
 									id="park-body"
 									name="body"
 									required
