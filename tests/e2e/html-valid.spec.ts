@@ -10,7 +10,7 @@ const config: ConfigData = {
 	extends: ['html-validate:recommended'],
 	rules: {
 		// Rules below object only to how React serialises the markup, which none of our code
-		// chooses; each was seen on every page. Rules about real faults stay on.
+		// chooses; each was seen on our pages. Rules about real faults stay on.
 		// React writes void elements as `<meta …/>` and `<input …/>`: the same element to HTML.
 		'void-style': 'off',
 		// React keeps the JSX casing of some attributes (`charSet`, `maxLength`, `dateTime`,
@@ -52,7 +52,7 @@ async function check(context: BrowserContext, path: string, label = path): Promi
 }
 
 test('the member pages’ server HTML is valid', async ({ browser, context, login }) => {
-	// A dozen pages, each fetched and validated, after writing the content they show.
+	// About forty pages, each fetched and validated, after writing the content they show.
 	test.slow()
 	const { createGroup } = await import('#app/modules/groups/groups.server.ts')
 	const { createThread, createReply } = await import('#app/modules/forums/posts.server.ts')
