@@ -179,6 +179,7 @@ export default function SearchPage({ loaderData }: Route.ComponentProps) {
 					/>
 					<Filter label="Tag" htmlFor="search-tag">
 						<input
+							type="text"
 							id="search-tag"
 							name="tag"
 							defaultValue={query.tag ?? ''}
@@ -188,6 +189,7 @@ export default function SearchPage({ loaderData }: Route.ComponentProps) {
 					</Filter>
 					<Filter label="Author" htmlFor="search-author">
 						<input
+							type="text"
 							id="search-author"
 							name="author"
 							defaultValue={query.author ? `@${query.author}` : ''}

@@ -18,10 +18,14 @@ test.describe('without JavaScript', () => {
 		allowedConsoleErrors: [/status of 400 \(Bad Request\) \(.*\/signup\)$/],
 	})
 
-	test('sign-up with a short password shows the field error and keeps the typed name', async ({ page }) => {
+	test('sign-up with a short password shows the field error and keeps the typed name', async ({
+		page,
+	}) => {
 		await page.goto('/signup')
 		await fillSignup(page, 'short')
-		const response = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/signup')
+		const response = page.waitForResponse(
+			(r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/signup',
+		)
 		await page.getByRole('button', { name: 'Create account' }).click()
 		expect((await response).status()).toBe(400)
 
@@ -52,4 +56,62 @@ test('with JavaScript, the same error shows before anything is sent', async ({ p
 	await expect(page.getByLabel('Your name')).toHaveValue('Grace Hopper')
 	expect(posts).toEqual([])
 	await axe()
+})
+
+test.describe('small forms without JavaScript', () => {
+	test.use({ javaScriptEnabled: false })
+
+	test('a thread’s notification level is saved with its button; the top bar’s search is sent with its own', async ({
+		page,
+		context,
+		login,
+	}) => {
+		const member = await login(context, { name: 'Nora Noscript' })
+		const { createGroup } = await import('#app/modules/groups/groups.server.ts')
+		const { createThread } = await import('#app/modules/forums/posts.server.ts')
+		const { offlinePublisher } = await import('#app/utils/realtime.ts')
+		const { db } = await import('#app/utils/db.server.ts')
+		const group = await createGroup({
+			name: `No script ${Math.random().toString(36).slice(2, 8)}`,
+			description: '',
+			creatorId: member.id,
+		})
+		const forum = await db.forum.findUniqueOrThrow({
+			where: { groupId: group.id },
+			include: { categories: true },
+		})
+		const title = `Quiet thread ${Math.random().toString(36).slice(2, 8)}`
+		const { threadId } = await createThread(
+			{ id: member.id, isSiteAdmin: false },
+			forum.id,
+			{
+				kind: 'discussion',
+				title,
+				categoryId: forum.categories[0]!.id,
+				tags: [],
+				body: 'Nothing to hear here.',
+			},
+			offlinePublisher,
+			'unpaced',
+		)
+
+		await page.goto(`/t/${threadId}`)
+		const level = page.getByRole('combobox', { name: 'Notifications' })
+		await expect(level).toHaveValue('watching')
+		await level.selectOption('muted')
+		await page.locator('form', { has: level }).getByRole('button', { name: 'Save' }).click()
+		await expect(page.getByText('Notifications: muted')).toBeVisible()
+		await expect(page.getByRole('combobox', { name: 'Notifications' })).toHaveValue('muted')
+		const state = await db.threadUserState.findFirst({
+			where: { userId: member.id, threadId },
+			select: { level: true },
+		})
+		expect(state?.level).toBe('muted')
+
+		const search = page.getByRole('search', { name: 'Site' })
+		await search.getByRole('searchbox', { name: 'Search' }).fill('quiet')
+		await search.getByRole('button', { name: 'Search' }).click()
+		await expect(page).toHaveURL(/\/search\?q=quiet$/)
+		await expect(page.getByRole('link', { name: title })).toBeVisible()
+	})
 })

@@ -364,6 +364,21 @@ describe('validation', () => {
 		expect(await db.thread.count({ where: { forumId: w.forum.id } })).toBe(0)
 	})
 
+	test('an empty lesson is refused with every missing part named at once, the title and the blocker included', async () => {
+		const w = await forumWorld()
+		const form = { kind: 'lesson', title: '', categoryId: w.forum.lessonsCategoryId, blocker: '', lessonHappened: '', lessonLearned: '', lessonDifferently: '' }
+		const refused = await callRoute(groupNewThreadAction, `/g/${w.group.slug}/forum/new`, { slug: w.group.slug }, { as: w.alice, form })
+		expect(statusOf(refused)).toBe(400)
+		expect(dataOf<FormAnswer>(refused).result!.error).toEqual({
+			title: ['Give the thread a title'],
+			blocker: ['Choose the growth blocker this lesson is about'],
+			lessonHappened: ['Fill in “What happened”'],
+			lessonLearned: ['Fill in “What we learned”'],
+			lessonDifferently: ['Fill in “What we would do differently”'],
+		})
+		expect(await db.thread.count({ where: { forumId: w.forum.id } })).toBe(0)
+	})
+
 	test('edits are validated like new posts: an emptied post or lesson part is refused and nothing changes', async () => {
 		const w = await forumWorld()
 		const threadId = await startThread(w.alice, w.group, {})

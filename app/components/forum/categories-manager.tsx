@@ -30,14 +30,14 @@ export function CategoriesManager({ title, forumHref, categories, actionData }: 
 									<label className="text-xs font-medium text-slate-600" htmlFor={`name-${category.id}`}>
 										Name
 									</label>
-									<input id={`name-${category.id}`} name="name" defaultValue={category.name} className={input} required maxLength={40} />
+									<input type="text" id={`name-${category.id}`} name="name" defaultValue={category.name} className={input} required maxLength={40} />
 									<ErrorList errors={fieldErrors(actionData, category.id, 'name')} />
 								</div>
 								<div>
 									<label className="text-xs font-medium text-slate-600" htmlFor={`description-${category.id}`}>
 										Description
 									</label>
-									<input id={`description-${category.id}`} name="description" defaultValue={category.description} className={input} maxLength={200} />
+									<input type="text" id={`description-${category.id}`} name="description" defaultValue={category.description} className={input} maxLength={200} />
 									<ErrorList errors={fieldErrors(actionData, category.id, 'description')} />
 								</div>
 								<Button variant="secondary" size="sm" className="sm:mt-5">
@@ -87,14 +87,14 @@ export function CategoriesManager({ title, forumHref, categories, actionData }: 
 						<label className="text-xs font-medium text-slate-600" htmlFor="new-name">
 							Name
 						</label>
-						<input id="new-name" name="name" className={input} required maxLength={40} />
+						<input type="text" id="new-name" name="name" className={input} required maxLength={40} />
 						<ErrorList errors={fieldErrors(actionData, '', 'name')} />
 					</div>
 					<div>
 						<label className="text-xs font-medium text-slate-600" htmlFor="new-description">
 							Description
 						</label>
-						<input id="new-description" name="description" className={input} maxLength={200} />
+						<input type="text" id="new-description" name="description" className={input} maxLength={200} />
 					</div>
 					<Button>Add category</Button>
 				</Form>

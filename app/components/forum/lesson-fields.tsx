@@ -31,6 +31,8 @@ export function LessonFields({
 	defaultProgramIds?: string[]
 }) {
 	const programField = fields.programIds
+	// The select's error is tied to it, like the other fields' (read out with it, marked invalid).
+	const blockerErrorId = fields.blocker.errors?.length ? `${fields.blocker.id}-error` : undefined
 	// After a refused submission the choice comes back as sent; otherwise as saved.
 	const chosen = programField?.initialValue !== undefined ? asList(programField.initialValue) : defaultProgramIds
 	return (
@@ -43,7 +45,9 @@ export function LessonFields({
 					id={fields.blocker.id}
 					name={fields.blocker.name}
 					defaultValue={defaultBlocker}
-					className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+					aria-invalid={blockerErrorId ? true : undefined}
+					aria-describedby={blockerErrorId}
+					className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm aria-[invalid]:border-red-500"
 				>
 					<option value="">Choose one…</option>
 					{BLOCKERS.map((blocker) => (
@@ -52,7 +56,7 @@ export function LessonFields({
 						</option>
 					))}
 				</select>
-				<ErrorList errors={fields.blocker.errors} />
+				<ErrorList id={blockerErrorId} errors={fields.blocker.errors} />
 			</div>
 			<TextareaField label="What happened" errors={fields.lessonHappened.errors} textareaProps={{ ...getTextareaProps(fields.lessonHappened), rows: 4 }} />
 			<TextareaField label="What we learned" errors={fields.lessonLearned.errors} textareaProps={{ ...getTextareaProps(fields.lessonLearned), rows: 4 }} />

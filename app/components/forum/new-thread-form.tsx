@@ -56,6 +56,7 @@ export function NewThreadForm({ forumId, kind, categoryId, categories, draft, id
 	})
 	const [currentKind, setCurrentKind] = useState<ThreadKind>(((fields.kind.value as ThreadKind) || initial.kind) as ThreadKind)
 	const autosave = useDraftAutosave(`thread:${forumId}`)
+	const categoryErrorId = fields.categoryId.errors?.length ? `${fields.categoryId.id}-error` : undefined
 
 	function saveDraft(formElement: HTMLFormElement) {
 		const values = Object.fromEntries(new FormData(formElement)) as Record<string, string>
@@ -114,14 +115,21 @@ export function NewThreadForm({ forumId, kind, categoryId, categories, draft, id
 					<label htmlFor={fields.categoryId.id} className="block text-sm font-medium text-slate-800">
 						Category
 					</label>
-					<select id={fields.categoryId.id} name={fields.categoryId.name} defaultValue={initial.categoryId} className={selectClasses}>
+					<select
+						id={fields.categoryId.id}
+						name={fields.categoryId.name}
+						defaultValue={initial.categoryId}
+						aria-invalid={categoryErrorId ? true : undefined}
+						aria-describedby={categoryErrorId}
+						className={selectClasses}
+					>
 						{categories.map((category) => (
 							<option key={category.id} value={category.id}>
 								{category.name}
 							</option>
 						))}
 					</select>
-					<ErrorList errors={fields.categoryId.errors} />
+					<ErrorList id={categoryErrorId} errors={fields.categoryId.errors} />
 				</div>
 				<Field
 					label="Tags"

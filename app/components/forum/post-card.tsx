@@ -170,6 +170,7 @@ export function PostCard({ post, thread, viewerId, access, onQuote }: Props) {
 										Reason (the author sees it)
 									</label>
 									<input
+										type="text"
 										id={`hide-reason-${post.id}`}
 										name="reason"
 										required

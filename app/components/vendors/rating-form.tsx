@@ -23,6 +23,15 @@ export type RatingDefaults = { [K in keyof RatingInput]?: string }
 const choice =
 	'flex cursor-pointer items-center gap-1 rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600'
 
+/**
+ * Conform's props for one radio of `field`, without the `pattern` the schema's constraint gives
+ * an enum: HTML allows `pattern` on text fields only, and a radio's choices are its values.
+ */
+function radioProps(field: FieldMetadata<number | string | undefined, RatingInput>, value: string) {
+	const { pattern: _pattern, ...props } = getInputProps(field, { type: 'radio', value })
+	return props
+}
+
 function StarChoice({
 	field,
 	legend,
@@ -43,7 +52,7 @@ function StarChoice({
 				{[1, 2, 3, 4, 5].map((stars) => (
 					<label key={stars} className={choice}>
 						<input
-							{...getInputProps(field, { type: 'radio', value: String(stars) })}
+							{...radioProps(field, String(stars))}
 							id={`${field.id}-${stars}`}
 							className="sr-only"
 						/>
@@ -55,11 +64,7 @@ function StarChoice({
 				))}
 				{optional ? (
 					<label className={choice}>
-						<input
-							{...getInputProps(field, { type: 'radio', value: '' })}
-							id={`${field.id}-none`}
-							className="sr-only"
-						/>
+						<input {...radioProps(field, '')} id={`${field.id}-none`} className="sr-only" />
 						<span className="text-slate-600">No answer</span>
 					</label>
 				) : null}
@@ -86,7 +91,7 @@ function Choice({
 				{options.map((option) => (
 					<label key={option.value} className={choice}>
 						<input
-							{...getInputProps(field, { type: 'radio', value: option.value })}
+							{...radioProps(field, option.value)}
 							id={`${field.id}-${option.value}`}
 							className="sr-only"
 						/>

@@ -237,6 +237,7 @@ export default function FlagQueue({ loaderData, actionData }: Route.ComponentPro
 													Reason shown to the author
 												</label>
 												<input
+													type="text"
 													id={`reason-${item.id}`}
 													name="reason"
 													required
@@ -258,6 +259,7 @@ export default function FlagQueue({ loaderData, actionData }: Route.ComponentPro
 													Note (optional)
 												</label>
 												<input
+													type="text"
 													id={`note-${item.id}`}
 													name="note"
 													maxLength={DISMISS_NOTE_MAX}

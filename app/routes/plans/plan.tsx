@@ -216,6 +216,7 @@ function GoalCard({
 							<input type="hidden" name="intent" value="move-goal" />
 							<input type="hidden" name="goalId" value={goal.id} />
 							<button
+								type="submit"
 								name="direction"
 								value="up"
 								disabled={index === 0}
@@ -225,6 +226,7 @@ function GoalCard({
 								↑ Up
 							</button>
 							<button
+								type="submit"
 								name="direction"
 								value="down"
 								disabled={index === count - 1}

@@ -154,6 +154,7 @@ function ItemCard({
 							<input type="hidden" name="intent" value="move" />
 							<input type="hidden" name="itemId" value={item.id} />
 							<button
+								type="submit"
 								name="direction"
 								value="up"
 								disabled={index === 0}
@@ -163,6 +164,7 @@ function ItemCard({
 								↑ Up
 							</button>
 							<button
+								type="submit"
 								name="direction"
 								value="down"
 								disabled={index === count - 1}
@@ -175,7 +177,7 @@ function ItemCard({
 						<Form method="post">
 							<input type="hidden" name="intent" value="remove" />
 							<input type="hidden" name="itemId" value={item.id} />
-							<button className={buttonClasses('ghost', 'sm')} aria-label={`Remove “${item.title}”`}>
+							<button type="submit" className={buttonClasses('ghost', 'sm')} aria-label={`Remove “${item.title}”`}>
 								Remove
 							</button>
 						</Form>

@@ -285,6 +285,7 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
 								<label className="text-sm font-medium text-slate-800">
 									New action item
 									<input
+										type="text"
 										name="text"
 										required
 										maxLength={MEETING_LIMITS.actionTextMax}
@@ -357,6 +358,7 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
 									Park something for later
 								</label>
 								<input
+									type="text"
 									id="park-body"
 									name="body"
 									required

@@ -73,6 +73,7 @@ export default function CalendarSettings({ loaderData, actionData }: Route.Compo
 							Your private calendar link
 						</label>
 						<input
+							type="text"
 							id="calendar-url"
 							readOnly
 							value={url}
