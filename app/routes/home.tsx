@@ -314,7 +314,8 @@ function Landing({ emptyInstallation }: { emptyInstallation: boolean }) {
 					Each member sends an update; the group meets on an agenda drawn from them.
 				</LandingPoint>
 				<LandingPoint title="Vendor programs">
-					Ratings and deadlines of partner programs, from members who took part.
+					Members rate the partner programs they took part in, for their group or for everyone, and
+					follow their deadlines.
 				</LandingPoint>
 				<LandingPoint title="Confidential by design">
 					Members accept the group’s confidentiality agreement, and moderators look after each

@@ -199,6 +199,16 @@ test('an open cycle asks for the member’s update until it is submitted, in the
 	})
 	expect(await pending(w.bob)).not.toContain(cycleId)
 	expect(await pending(w.alice)).toContain(cycleId)
+
+	// A meeting running now shows to the group's members, a closed cycle's too; not to others.
+	const live = async (who: Person) => (await home(who)).liveMeetings.map((m) => m.cycleId)
+	expect(await live(w.bob)).toEqual([])
+	await db.reviewCycle.update({ where: { id: cycleId }, data: { status: 'closed' } })
+	await db.meeting.create({ data: { cycleId, startedById: w.moderator.id, status: 'live' } })
+	expect(await live(w.bob)).toEqual([cycleId])
+	expect(await live(w.outsider)).toEqual([])
+	await db.meeting.update({ where: { cycleId }, data: { status: 'ended' } })
+	expect(await live(w.bob)).toEqual([])
 })
 
 test('a plan goal nobody checked in on for 30 days asks for a check-in', async () => {
