@@ -9,6 +9,11 @@ test('a visitor reads what PeerPower does', async ({ page, axe }) => {
 		page.getByRole('heading', { level: 1, name: 'Your peer group, in confidence.' }),
 	).toBeVisible()
 	await expect(page.getByText('Quarterly reviews.')).toBeVisible()
+	if (process.env.SCREENSHOT_DIR)
+		await page.screenshot({
+			path: `${process.env.SCREENSHOT_DIR}/home-visitor.png`,
+			fullPage: true,
+		})
 	await axe()
 })
 
@@ -114,6 +119,12 @@ test('a member sees their day, and what they read leaves it', async ({
 		await expect(
 			page.getByTestId('home-active').getByRole('link', { name: 'Piet Peer' }),
 		).toBeVisible()
+		// A picture to look at, when asked for (SCREENSHOT_DIR=/some/folder).
+		if (process.env.SCREENSHOT_DIR)
+			await page.screenshot({
+				path: `${process.env.SCREENSHOT_DIR}/home-member.png`,
+				fullPage: true,
+			})
 		await axe()
 
 		await unread.getByRole('link', { name: title }).click()
