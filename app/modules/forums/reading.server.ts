@@ -1,4 +1,6 @@
 import { db, type DbTransaction } from '#app/utils/db.server.ts'
+import { queryRows, sql } from '#app/utils/sql.server.ts'
+import { listedThreadSql } from './access.server.ts'
 import type { NotificationLevel } from './constants.ts'
 
 /** Moves the user's read marker forward (never back). */
@@ -58,4 +60,64 @@ export async function readMarkers(userId: string, threadIds: string[]): Promise<
 		select: { threadId: true, lastReadPostNumber: true },
 	})
 	return new Map(states.map((s) => [s.threadId, s.lastReadPostNumber]))
+}
+
+/** How far back a thread the reader never opened still counts as new to them (the home page). */
+export const NEW_THREAD_DAYS = 14
+
+export type UnreadThread = {
+	id: string
+	title: string
+	/** Posts after the reader's marker; every post of a thread they never opened. */
+	unreadCount: number
+	/** Never opened: new to the reader. */
+	isNew: boolean
+	lastActivityAt: Date
+	/** The thread's group, null for the community forum. */
+	group: { slug: string; name: string } | null
+}
+
+type UnreadThreadRow = {
+	id: string
+	title: string
+	lastPostNumber: number
+	lastRead: number | null
+	lastActivityAt: Date
+	groupSlug: string | null
+	groupName: string | null
+}
+
+/**
+ * Threads listed to the reader (access.server.ts: a forum they read, not hidden) with posts after
+ * their read marker, newest activity first: those they opened and did not mute with something new
+ * since, and those they never opened with activity in the last NEW_THREAD_DAYS (a new member is not
+ * handed a group's whole history as unread). One statement.
+ */
+export async function listUnreadThreads(
+	userId: string,
+	options: { limit: number; now?: Date },
+): Promise<UnreadThread[]> {
+	const since = new Date(
+		(options.now ?? new Date()).getTime() - NEW_THREAD_DAYS * 24 * 60 * 60 * 1000,
+	)
+	const rows = await queryRows<UnreadThreadRow>(sql`
+		SELECT t."id", t."title", t."lastPostNumber", t."lastActivityAt", s."lastReadPostNumber" AS "lastRead",
+			g."slug" AS "groupSlug", g."name" AS "groupName"
+		FROM "Thread" t
+		JOIN "Forum" f ON f."id" = t."forumId"
+		LEFT JOIN "Group" g ON g."id" = f."groupId"
+		LEFT JOIN "ThreadUserState" s ON s."userId" = ${userId} AND s."threadId" = t."id"
+		WHERE ${listedThreadSql(userId, sql`t`)}
+			AND ((s."userId" IS NULL AND t."lastActivityAt" >= ${since})
+				OR (s."lastReadPostNumber" < t."lastPostNumber" AND (s."level" IS NULL OR s."level" <> 'muted')))
+		ORDER BY t."lastActivityAt" DESC, t."id" DESC
+		LIMIT ${options.limit}`)
+	return rows.map((row) => ({
+		id: row.id,
+		title: row.title,
+		unreadCount: Math.max(0, Number(row.lastPostNumber) - Number(row.lastRead ?? 0)),
+		isNew: row.lastRead === null,
+		lastActivityAt: new Date(row.lastActivityAt),
+		group: row.groupSlug && row.groupName ? { slug: row.groupSlug, name: row.groupName } : null,
+	}))
 }

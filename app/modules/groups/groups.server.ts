@@ -162,3 +162,55 @@ export async function sharesGroup(viewerId: string, otherId: string): Promise<bo
 export function findGroupBySlug(slug: string) {
 	return db.group.findUnique({ where: { slug }, select: { id: true, slug: true, name: true } })
 }
+
+/** How recent a member's last request must be for the home page to call them active. */
+export const RECENTLY_ACTIVE_MINUTES = 15
+
+/**
+ * Members of the viewer's groups (not the viewer) seen in the last RECENTLY_ACTIVE_MINUTES, most
+ * recent first, each with the groups they share with the viewer. Live presence lives in the
+ * socket server's rooms, out of a loader's reach; a session's last-seen time (written at most every
+ * few minutes) is what the database knows. Three statements, whatever the number of groups.
+ */
+export async function recentlyActiveMembers(
+	viewerId: string,
+	options: { limit: number; now?: Date },
+) {
+	const now = options.now ?? new Date()
+	const since = new Date(now.getTime() - RECENTLY_ACTIVE_MINUTES * 60 * 1000)
+	const sharedGroup = {
+		group: { memberships: { some: activeMembershipWhere({ userId: viewerId }) } },
+	}
+	const users = await db.user.findMany({
+		where: {
+			id: { not: viewerId },
+			memberships: { some: activeMembershipWhere(sharedGroup) },
+			sessions: { some: { lastSeenAt: { gte: since }, expiresAt: { gt: now } } },
+		},
+		select: {
+			id: true,
+			name: true,
+			sessions: {
+				where: { expiresAt: { gt: now } },
+				orderBy: { lastSeenAt: 'desc' },
+				take: 1,
+				select: { lastSeenAt: true },
+			},
+			memberships: {
+				where: activeMembershipWhere(sharedGroup),
+				select: { group: { select: { name: true } } },
+			},
+		},
+		// A bound on a busy hour; the newest of them are kept below.
+		take: 200,
+	})
+	return users
+		.map((user) => ({
+			id: user.id,
+			name: user.name,
+			lastSeenAt: user.sessions[0]?.lastSeenAt ?? since,
+			groups: user.memberships.map((m) => m.group.name).sort((a, b) => a.localeCompare(b)),
+		}))
+		.sort((a, b) => b.lastSeenAt.getTime() - a.lastSeenAt.getTime() || a.name.localeCompare(b.name))
+		.slice(0, options.limit)
+}

@@ -123,6 +123,38 @@ export async function listNotifications(userId: string, page: number) {
 }
 
 /**
+ * The user's newest unread notifications of some types that they may still see (the home page's
+ * mentions and replies): one statement, then one per kind of subject among them for the links.
+ */
+export async function listUnreadNotifications(
+	userId: string,
+	options: { types: readonly string[]; limit: number },
+) {
+	if (options.types.length === 0) return []
+	const found = await queryRows<{
+		id: string
+		type: string
+		createdAt: Date
+		subjectKind: string
+		subjectId: string
+		actorId: string | null
+		actorName: string | null
+	}>(sql`
+		SELECT n."id", n."type", n."createdAt", n."subjectKind", n."subjectId", a."id" AS "actorId", a."name" AS "actorName"
+		FROM "Notification" n LEFT JOIN "User" a ON a."id" = n."actorId"
+		WHERE n."userId" = ${userId} AND n."readAt" IS NULL AND n."type" IN (${join([...options.types])}) AND ${readableCondition(userId)}
+		ORDER BY n."createdAt" DESC, n."id" DESC
+		LIMIT ${options.limit}`)
+	const links = await linksOf(found)
+	return found.flatMap((row) => {
+		const link = links.get(`${row.subjectKind}:${row.subjectId}`)
+		if (!link) return []
+		const actor = row.actorId && row.actorName ? { id: row.actorId, name: row.actorName } : null
+		return [{ id: row.id, type: row.type, createdAt: new Date(row.createdAt), actor, link }]
+	})
+}
+
+/**
  * Opens one of the user's notifications: answers where it leads (null when it is not theirs or
  * out of reach) and marks it read. A forum post's marks read what the thread page will: all of
  * that thread's notifications. Doing it here, before the redirect, keeps the count of the page

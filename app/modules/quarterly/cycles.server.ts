@@ -5,7 +5,7 @@ import {
 } from '#app/modules/notifications/notifications.server.ts'
 import { db, type DbTransaction } from '#app/utils/db.server.ts'
 import type { RealtimePublisher } from '#app/utils/realtime.ts'
-import { cycleReadersWhere, visibleCyclesWhere, type CycleRole } from './access.server.ts'
+import { cycleReadersWhere, readableCyclesWhere, visibleCyclesWhere, type CycleRole } from './access.server.ts'
 import { parseDay } from './days.ts'
 import { acceptsUpdates, cyclePhase, type CyclePhase } from './lifecycle.ts'
 import { readQuestions } from './question-list.ts'
@@ -110,6 +110,53 @@ export async function listCycles(groupId: string, viewer: { id: string }, role: 
 	}))
 	const current = cycles.find((cycle) => cycle.acceptsUpdates) ?? null
 	return current ? [current, ...cycles.filter((cycle) => cycle !== current)] : cycles
+}
+
+/**
+ * Across the viewer's groups (access.server.ts), what of the quarterly reviews asks for them now:
+ * open cycles still taking updates where theirs is not submitted, and meetings running now. One
+ * query (and Prisma's one per relation), whatever the number of groups.
+ */
+export async function quarterlyNow(viewer: { id: string }, now: Date = new Date()) {
+	const rows = await db.reviewCycle.findMany({
+		where: {
+			AND: [
+				readableCyclesWhere(viewer),
+				{ OR: [{ status: 'open' }, { meeting: { status: 'live' } }] },
+			],
+		},
+		orderBy: [{ dueOn: 'asc' }, { id: 'asc' }],
+		select: {
+			id: true,
+			quarter: true,
+			opensOn: true,
+			dueOn: true,
+			status: true,
+			group: { select: { slug: true, name: true } },
+			submissions: { where: { memberId: viewer.id }, select: { status: true } },
+			meeting: { select: { status: true } },
+		},
+	})
+	const cycles = rows.map(({ submissions, meeting, ...cycle }) => ({
+		...cycle,
+		acceptsUpdates: acceptsUpdates(cycle, now),
+		myStatus: (submissions[0]?.status ?? null) as 'draft' | 'submitted' | null,
+		meetingLive: meeting?.status === 'live',
+	}))
+	return {
+		updatesToSend: cycles
+			.filter((cycle) => cycle.acceptsUpdates && cycle.myStatus !== 'submitted')
+			.map(({ id, quarter, dueOn, group, myStatus }) => ({
+				id,
+				quarter,
+				dueOn,
+				group,
+				started: myStatus === 'draft',
+			})),
+		liveMeetings: cycles
+			.filter((cycle) => cycle.meetingLive)
+			.map(({ id, quarter, group }) => ({ cycleId: id, quarter, group })),
+	}
 }
 
 /** Changes to a draft only: once open, the questions are frozen (updates are written against them). */
