@@ -9,8 +9,8 @@ import { describe, expect, test } from 'vitest'
 // emoji variation selector. Arrows (← →), ⌘, typographic quotes and the middle dot are text
 // characters every font has, and stay.
 const PICTOGRAPHIC =
-	/[\p{Extended_Pictographic}\p{Emoji_Presentation}\u{2600}-\u{27BF}\u{2B50}\u{2705}\u{FE0F}]/u
-const PICTOGRAPHIC_ALL = new RegExp(PICTOGRAPHIC.source, 'gu')
+	/[\p{Extended_Pictographic}\p{Emoji_Presentation}\u{2600}-\u{27BF}\u{2B50}\u{2705}]|\u{FE0F}/u
+const PICTOGRAPHIC_ALL = new RegExp(PICTOGRAPHIC, 'gu')
 
 const root = join(import.meta.dirname)
 

@@ -1,6 +1,6 @@
 import { Link } from 'react-router'
 import type { Route } from './+types/home.ts'
-import { Card, EmptyState, PageHeader } from '#app/components/page.tsx'
+import { Card, EmptyState, PageHeader, titleLinkClasses } from '#app/components/page.tsx'
 import { buttonClasses } from '#app/components/ui/button.tsx'
 import { userCount } from '#app/modules/auth/auth.server.ts'
 import { getUser } from '#app/utils/auth.server.ts'
@@ -99,7 +99,9 @@ export default function Home({ loaderData }: Route.ComponentProps) {
 						<li key={group.id}>
 							<Card className="h-full">
 								<h2 className="text-lg font-semibold">
-									<Link to={`/g/${group.slug}/forum`}>{group.name}</Link>
+									<Link to={`/g/${group.slug}/forum`} className={`text-slate-900 ${titleLinkClasses}`}>
+										{group.name}
+									</Link>
 								</h2>
 								<p className="mt-1 line-clamp-2 text-sm text-slate-600">{group.description || 'No description yet.'}</p>
 								<p className="mt-3 text-xs font-medium uppercase tracking-wide text-slate-500">

@@ -1,6 +1,7 @@
 import { Link } from 'react-router'
 import { BlockerBadge, KindBadge, StateBadge, TagList } from './badges.tsx'
 import { Avatar } from '#app/components/avatar.tsx'
+import { titleLinkClasses } from '#app/components/page.tsx'
 import { RelativeTime } from '#app/components/time.tsx'
 import type { ThreadSummary } from '#app/modules/forums/threads.server.ts'
 import { cn } from '#app/utils/misc.ts'
@@ -35,7 +36,7 @@ export function ThreadList({
 							<Link
 								to={`/t/${thread.id}`}
 								className={cn(
-									'no-underline hover:text-brand-700 hover:underline',
+									titleLinkClasses,
 									thread.isNew || thread.unreadCount > 0 ? 'text-slate-900' : 'text-slate-600',
 								)}
 							>

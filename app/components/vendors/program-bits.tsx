@@ -6,6 +6,7 @@ import {
 	PROGRAM_STATUS_LABELS,
 	type ProgramStatus,
 } from '#app/modules/vendors/status.ts'
+import { titleLinkClasses } from '#app/components/page.tsx'
 import { cn } from '#app/utils/misc.ts'
 
 // The small pieces every vendor program page shares: stars, the status badge, amounts, a row of
@@ -147,7 +148,10 @@ export function ProgramRow({
 			data-program-id={program.id}
 		>
 			<div className="min-w-0">
-				<Link to={`/programs/${program.id}`} className="font-semibold text-slate-900">
+				<Link
+					to={`/programs/${program.id}`}
+					className={`font-semibold text-slate-900 ${titleLinkClasses}`}
+				>
 					{program.name}
 				</Link>
 				<p className="mt-0.5 text-sm text-slate-600">
