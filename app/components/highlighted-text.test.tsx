@@ -41,7 +41,7 @@ describe('search hits in a title', () => {
 	})
 
 	test('HTML in a title is shown as text: only the hits are marked', () => {
-		const html = renderToStaticMarkup(
+		const markup = renderToStaticMarkup(
 			<HighlightedText
 				text={
 					'<script>alert("rebate")</script> & <mark>rebates</mark> <img src=x onerror=alert(1)>'
@@ -49,9 +49,10 @@ describe('search hits in a title', () => {
 				query="rebate img"
 			/>,
 		)
+		const html = markup.replaceAll(/<mark class="[^"]*">/g, '<mark>')
 		expect(html).toBe(
 			'&lt;script&gt;alert(&quot;<mark>rebate</mark>&quot;)&lt;/script&gt; &amp; &lt;mark&gt;<mark>rebates</mark>&lt;/mark&gt; &lt;<mark>img</mark> src=x onerror=alert(1)&gt;',
 		)
-		expect(html).not.toMatch(/<(script|img)/)
+		expect(markup).not.toMatch(/<(script|img)/)
 	})
 })

@@ -260,7 +260,7 @@ export default function SearchPage({ loaderData }: Route.ComponentProps) {
 									result.type === 'subject' ? (
 										<li key={`${result.subjectKind}:${result.subjectId}`} className="px-5 py-4">
 											<p className="text-xs font-medium text-slate-500">{result.label}</p>
-											<h2 className={cn('mt-1 font-semibold', markClasses)}>
+											<h2 className="mt-1 font-semibold">
 												<Link to={result.href} className={`text-slate-900 ${titleLinkClasses}`}>
 													<HighlightedText text={result.title} query={query.q} />
 												</Link>
@@ -273,7 +273,7 @@ export default function SearchPage({ loaderData }: Route.ComponentProps) {
 												<KindBadge kind={result.kind} />
 												<BlockerBadge blocker={result.blocker} />
 											</div>
-											<h2 className={cn('mt-1 font-semibold', markClasses)}>
+											<h2 className="mt-1 font-semibold">
 												<Link
 													to={`/t/${result.threadId}?post=${result.postNumber}`}
 													className={`text-slate-900 ${titleLinkClasses}`}
