@@ -13,7 +13,7 @@ function colourFor(seed: string): string {
 // Decorative: the name is always written next to it or in the control's label. The initials are
 // drawn by CSS (not a text node), so they are not copied with the text and do not count as the
 // visible label of a control that holds the avatar (the account menu is named "Your account").
-export function Avatar({ name, seed, size = 'md' }: { name: string; seed?: string; size?: 'sm' | 'md' | 'lg' }) {
+export function Avatar({ name, seed, size = 'md' }: { name: string; seed?: string; size?: 'xs' | 'sm' | 'md' | 'lg' }) {
 	return (
 		<span
 			aria-hidden="true"
@@ -21,6 +21,7 @@ export function Avatar({ name, seed, size = 'md' }: { name: string; seed?: strin
 			className={cn(
 				'inline-flex shrink-0 items-center justify-center rounded-full font-semibold text-white before:content-[attr(data-initials)]',
 				colourFor(seed ?? name),
+				size === 'xs' && 'h-5 w-5 text-[0.6rem]',
 				size === 'sm' && 'h-7 w-7 text-xs',
 				size === 'md' && 'h-9 w-9 text-sm',
 				size === 'lg' && 'h-16 w-16 text-xl',

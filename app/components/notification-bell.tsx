@@ -1,3 +1,4 @@
+import { Bell } from 'lucide-react'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { NavLink, useLocation, useRouteLoaderData } from 'react-router'
 import type { loader as rootLoader } from '#app/root.tsx'
@@ -62,15 +63,6 @@ function useUnreadCount(): number {
 	return count
 }
 
-function BellIcon() {
-	return (
-		<svg aria-hidden="true" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" className="h-5 w-5">
-			<path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
-			<path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
-		</svg>
-	)
-}
-
 /** The top bar's bell: the unread count, live, and the way to /notifications. */
 export function NotificationBell() {
 	const count = useUnreadCount()
@@ -85,7 +77,7 @@ export function NotificationBell() {
 				)
 			}
 		>
-			<BellIcon />
+			<Bell aria-hidden="true" className="h-5 w-5" strokeWidth={1.8} />
 			{count > 0 ? (
 				<span
 					aria-hidden="true"

@@ -1,6 +1,12 @@
 import type { ReactNode } from 'react'
 import { cn } from '#app/utils/misc.ts'
 
+/**
+ * A title that is a link (a thread, group, program or plan in a list or a card): a heading is not
+ * running text, so it goes without the underline links get there (app.css); the hover shows it.
+ */
+export const titleLinkClasses = 'no-underline hover:text-brand-700 hover:underline'
+
 export function PageHeader({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) {
 	return (
 		<div className="mb-6 flex flex-wrap items-end justify-between gap-4">

@@ -2,7 +2,7 @@ import { data, Form, Link, redirect } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/bookmarks.ts'
 import { Avatar } from '#app/components/avatar.tsx'
-import { EmptyState, PageHeader } from '#app/components/page.tsx'
+import { EmptyState, PageHeader, titleLinkClasses } from '#app/components/page.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
 import { RelativeTime } from '#app/components/time.tsx'
 import { Button } from '#app/components/ui/button.tsx'
@@ -62,7 +62,7 @@ export default function BookmarksPage({ loaderData, actionData }: Route.Componen
 								<Avatar name={bookmark.author.name} seed={bookmark.author.id} size="sm" />
 								<div className="min-w-0 flex-1">
 									<h2 className="font-semibold">
-										<Link to={bookmark.href} className="text-slate-900">
+										<Link to={bookmark.href} className={`text-slate-900 ${titleLinkClasses}`}>
 											{bookmark.thread.title}
 										</Link>
 									</h2>

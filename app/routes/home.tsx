@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 import { Link } from 'react-router'
 import type { Route } from './+types/home.ts'
-import { Card, EmptyState } from '#app/components/page.tsx'
+import { Card, EmptyState, titleLinkClasses } from '#app/components/page.tsx'
 import { RelativeTime } from '#app/components/time.tsx'
 import { buttonClasses } from '#app/components/ui/button.tsx'
 import { userCount } from '#app/modules/auth/auth.server.ts'
@@ -74,7 +74,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
 												<div className="min-w-0">
 													<Link
 														to={`/t/${thread.id}?unread=1`}
-														className="font-medium text-slate-900"
+														className={`font-medium text-slate-900 ${titleLinkClasses}`}
 													>
 														{thread.title}
 													</Link>
@@ -110,7 +110,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
 												<span className="text-slate-700">
 													{mention.actor?.name ?? 'Someone'} {notificationPhrase(mention.type)}
 												</span>{' '}
-												<Link to={`/notifications/${mention.id}`} className="font-medium">
+												<Link to={`/notifications/${mention.id}`} className={`font-medium ${titleLinkClasses}`}>
 													{mention.title}
 												</Link>{' '}
 												<span className="text-xs text-slate-500">
@@ -136,7 +136,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
 											<li key={meeting.cycleId}>
 												<Link
 													to={`/g/${meeting.group.slug}/reviews/${meeting.cycleId}/meeting`}
-													className="font-medium"
+													className={`font-medium ${titleLinkClasses}`}
 												>
 													{meeting.group.name}: {meeting.quarter} meeting
 												</Link>{' '}
@@ -147,7 +147,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
 											<li key={cycle.id}>
 												<Link
 													to={`/g/${cycle.group.slug}/reviews/${cycle.id}`}
-													className="font-medium"
+													className={`font-medium ${titleLinkClasses}`}
 												>
 													{cycle.started ? 'Finish' : 'Send'} your {cycle.quarter} update
 												</Link>
@@ -158,7 +158,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
 										))}
 										{home.checkInsDue.map((plan) => (
 											<li key={plan.id}>
-												<Link to={`/plans/${plan.id}`} className="font-medium">
+												<Link to={`/plans/${plan.id}`} className={`font-medium ${titleLinkClasses}`}>
 													Check in on your {plan.title}
 												</Link>
 												<Meta>
@@ -169,7 +169,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
 										))}
 										{home.deadlines.map((day) => (
 											<li key={`${day.programId}:${day.label}`}>
-												<Link to={`/programs/${day.programId}`} className="font-medium">
+												<Link to={`/programs/${day.programId}`} className={`font-medium ${titleLinkClasses}`}>
 													{day.title}
 												</Link>
 												<Meta>
@@ -238,7 +238,9 @@ export default function Home({ loaderData }: Route.ComponentProps) {
 							<li key={group.id}>
 								<Card className="h-full p-4">
 									<h3 className="font-semibold">
-										<Link to={`/g/${group.slug}/forum`}>{group.name}</Link>
+										<Link to={`/g/${group.slug}/forum`} className={titleLinkClasses}>
+											{group.name}
+										</Link>
 									</h3>
 									<p className="mt-1 line-clamp-2 text-sm text-slate-600">
 										{group.description || 'No description yet.'}

@@ -1,7 +1,7 @@
 import { Link } from 'react-router'
 import type { Route } from './+types/lessons.ts'
 import { BlockerBadge, TagList } from '#app/components/forum/badges.tsx'
-import { EmptyState, PageHeader } from '#app/components/page.tsx'
+import { EmptyState, PageHeader, titleLinkClasses } from '#app/components/page.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
 import { RelativeTime } from '#app/components/time.tsx'
 import { buttonClasses } from '#app/components/ui/button.tsx'
@@ -167,7 +167,7 @@ export default function LessonsPage({ loaderData }: Route.ComponentProps) {
 								</Link>
 							</div>
 							<h2 className="mt-2 font-semibold leading-snug">
-								<Link to={`/t/${lesson.id}`} className="text-slate-900">
+								<Link to={`/t/${lesson.id}`} className={`text-slate-900 ${titleLinkClasses}`}>
 									{lesson.title}
 								</Link>
 							</h2>

@@ -2,7 +2,8 @@ import type { ReactNode } from 'react'
 import { Form, Link, useLocation } from 'react-router'
 import type { Route } from './+types/search.ts'
 import { BlockerBadge, KindBadge } from '#app/components/forum/badges.tsx'
-import { EmptyState, PageHeader } from '#app/components/page.tsx'
+import { HighlightedText, markClasses } from '#app/components/highlighted-text.tsx'
+import { EmptyState, PageHeader, titleLinkClasses } from '#app/components/page.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
 import { RelativeTime } from '#app/components/time.tsx'
 import { Button } from '#app/components/ui/button.tsx'
@@ -20,7 +21,7 @@ import {
 	searchPosts,
 	type SearchResults,
 } from '#app/modules/search/search.server.ts'
-import { pageTitle } from '#app/utils/misc.ts'
+import { cn, pageTitle } from '#app/utils/misc.ts'
 import { pageParam } from '#app/utils/pagination.ts'
 
 export const meta: Route.MetaFunction = ({ data }) => [
@@ -262,8 +263,8 @@ export default function SearchPage({ loaderData }: Route.ComponentProps) {
 										<li key={`${result.subjectKind}:${result.subjectId}`} className="px-5 py-4">
 											<p className="text-xs font-medium text-slate-500">{result.label}</p>
 											<h2 className="mt-1 font-semibold">
-												<Link to={result.href} className="text-slate-900">
-													{result.title}
+												<Link to={result.href} className={`text-slate-900 ${titleLinkClasses}`}>
+													<HighlightedText text={result.title} query={query.q} />
 												</Link>
 											</h2>
 											<Snippet html={result.snippetHtml} />
@@ -277,9 +278,9 @@ export default function SearchPage({ loaderData }: Route.ComponentProps) {
 											<h2 className="mt-1 font-semibold">
 												<Link
 													to={`/t/${result.threadId}?post=${result.postNumber}`}
-													className="text-slate-900"
+													className={`text-slate-900 ${titleLinkClasses}`}
 												>
-													{result.threadTitle}
+													<HighlightedText text={result.threadTitle} query={query.q} />
 												</Link>
 											</h2>
 											<Snippet html={result.snippetHtml} />
@@ -308,7 +309,7 @@ function Snippet({ html }: { html: string }) {
 	if (!html) return null
 	return (
 		<p
-			className="mt-1 text-sm leading-relaxed text-slate-700 [&_mark]:rounded-sm [&_mark]:bg-amber-100 [&_mark]:px-0.5 [&_mark]:font-medium [&_mark]:text-slate-900"
+			className={cn('mt-1 text-sm leading-relaxed text-slate-700', markClasses)}
 			dangerouslySetInnerHTML={{ __html: html }}
 		/>
 	)

@@ -193,3 +193,30 @@ describe('the forum list', () => {
 		}
 	})
 })
+
+describe('the forum list’s cost', () => {
+	test('reads in the same few statements for 2 threads and 22, with each thread’s starter and last poster', async () => {
+		const w = await forumWorld()
+		const seed = (authorId: string) => seedThread({ forumId: w.forum.id, categoryId: w.forum.categoryId, authorId, count: 3 })
+		const first = await seed(w.alice.id)
+		await seed(w.bob.id)
+		// The last post of the first thread is Bob's.
+		await db.post.update({ where: { threadId_number: { threadId: first, number: 3 } }, data: { authorId: w.bob.id } })
+		const few = await statementsOf(() => groupList(w.bob, w.group.slug))
+		for (let i = 0; i < 20; i++) await seed(i % 2 ? w.alice.id : w.bob.id)
+		const many = await statementsOf(() => groupList(w.bob, w.group.slug))
+		expect(many.length).toBe(few.length)
+		// Session, forum access, kept count, the page's rows (starters and last posters joined), tags…
+		expect(many.length).toBeLessThanOrEqual(8)
+		const list = (await groupList(w.bob, w.group.slug)) as unknown as { threads: Array<{ id: string; author: { name: string }; lastPoster: { name: string } | null }> }
+		const row = list.threads.find((t) => t.id === first)!
+		expect(row.author.name).toBe('Alice Author')
+		expect(row.lastPoster?.name).toBe('Bob Member')
+		// A hidden last post names nobody to the members who cannot see it.
+		await db.post.update({ where: { threadId_number: { threadId: first, number: 3 } }, data: { hiddenAt: new Date(), hiddenReason: 'Off topic' } })
+		const posterFor = async (who: Person) =>
+			((await groupList(who, w.group.slug)) as unknown as { threads: Array<{ id: string; lastPoster: { name: string } | null }> }).threads.find((t) => t.id === first)!.lastPoster
+		expect(await posterFor(w.alice)).toBeNull()
+		expect((await posterFor(w.moderator))?.name).toBe('Bob Member')
+	})
+})

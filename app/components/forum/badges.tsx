@@ -1,3 +1,4 @@
+import { CircleCheck, Lock, Pin, type LucideIcon } from 'lucide-react'
 import { BLOCKER_LABELS, THREAD_KIND_LABELS, type Blocker, type ThreadKind } from '#app/modules/forums/constants.ts'
 import { cn } from '#app/utils/misc.ts'
 
@@ -8,6 +9,26 @@ export function KindBadge({ kind }: { kind: string }) {
 	return (
 		<span className={cn(pill, kind === 'lesson' ? 'bg-amber-100 text-amber-900' : 'bg-violet-100 text-violet-900')}>
 			{THREAD_KIND_LABELS[kind as ThreadKind] ?? kind}
+		</span>
+	)
+}
+
+const STATES = {
+	pinned: { icon: Pin, label: 'Pinned', className: 'text-brand-700' },
+	locked: { icon: Lock, label: 'Locked', className: 'text-slate-600' },
+	answered: { icon: CircleCheck, label: 'Answered', className: 'text-emerald-700' },
+} satisfies Record<string, { icon: LucideIcon; label: string; className: string }>
+
+/**
+ * A thread's state (pinned, locked, answered): an icon and its word. In a list the word is for
+ * screen readers only (and the tooltip), so rows stay short; the thread's page writes it out.
+ */
+export function StateBadge({ state, compact = false }: { state: keyof typeof STATES; compact?: boolean }) {
+	const { icon: Icon, label, className } = STATES[state]
+	return (
+		<span className={cn('inline-flex items-center gap-1 text-xs font-semibold', className)} title={compact ? label : undefined}>
+			<Icon aria-hidden="true" className="h-3.5 w-3.5 shrink-0" strokeWidth={2.25} />
+			<span className={compact ? 'sr-only' : undefined}>{label}</span>
 		</span>
 	)
 }

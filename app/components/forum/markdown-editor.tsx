@@ -1,3 +1,4 @@
+import { Bold, Code, Italic, Link, List, TextQuote, type LucideIcon } from 'lucide-react'
 import {
 	useEffect,
 	useId,
@@ -64,68 +65,19 @@ function prefixLines(element: HTMLTextAreaElement, prefix: string, placeholder: 
 
 const TOOLS: Array<{
 	label: string
-	symbol: string
+	icon: LucideIcon
 	shortcut?: string
 	apply: (element: HTMLTextAreaElement) => void
 }> = [
-	{ label: 'Bold', symbol: 'B', shortcut: 'b', apply: (e) => wrap(e, '**', '**', 'bold text') },
-	{ label: 'Italic', symbol: 'I', shortcut: 'i', apply: (e) => wrap(e, '_', '_', 'italic text') },
-	{ label: 'Link', symbol: '', apply: (e) => wrap(e, '[', '](https://)', 'link text') },
-	{ label: 'Quote', symbol: '', apply: (e) => prefixLines(e, '> ', 'quoted text') },
-	{ label: 'Bulleted list', symbol: '', apply: (e) => prefixLines(e, '- ', 'item') },
-	{ label: 'Code', symbol: '</>', apply: (e) => wrap(e, '`', '`', 'code') },
+	{ label: 'Bold', icon: Bold, shortcut: 'b', apply: (e) => wrap(e, '**', '**', 'bold text') },
+	{ label: 'Italic', icon: Italic, shortcut: 'i', apply: (e) => wrap(e, '_', '_', 'italic text') },
+	{ label: 'Link', icon: Link, apply: (e) => wrap(e, '[', '](https://)', 'link text') },
+	{ label: 'Quote', icon: TextQuote, apply: (e) => prefixLines(e, '> ', 'quoted text') },
+	{ label: 'Bulleted list', icon: List, apply: (e) => prefixLines(e, '- ', 'item') },
+	{ label: 'Code', icon: Code, apply: (e) => wrap(e, '`', '`', 'code') },
 ]
 
 const MENTION_BEFORE_CARET = /(?:^|[^\w@.])@([a-z0-9][a-z0-9.]{0,30})$/i
-
-function ToolIcon({ label, symbol }: { label: string; symbol: string }) {
-	if (label === 'Bold') return <span className="font-bold">B</span>
-	if (label === 'Italic') return <span className="font-serif italic">I</span>
-	if (label === 'Link')
-		return (
-			<svg
-				aria-hidden="true"
-				viewBox="0 0 24 24"
-				fill="none"
-				stroke="currentColor"
-				strokeWidth="2"
-				strokeLinecap="round"
-				className="size-4"
-			>
-				<path d="M10 13a5 5 0 0 0 7.07 0l3-3a5 5 0 0 0-7.07-7.07l-1 1" />
-				<path d="M14 11a5 5 0 0 0-7.07 0l-3 3a5 5 0 0 0 7.07 7.07l1-1" />
-			</svg>
-		)
-	if (label === 'Quote')
-		return (
-			<svg
-				aria-hidden="true"
-				viewBox="0 0 24 24"
-				fill="none"
-				stroke="currentColor"
-				strokeWidth="2"
-				strokeLinecap="round"
-				className="size-4"
-			>
-				<path d="M4 6h16M8 12h12M8 18h12M4 12v6" />
-			</svg>
-		)
-	if (label === 'Bulleted list')
-		return (
-			<svg
-				aria-hidden="true"
-				viewBox="0 0 24 24"
-				fill="none"
-				stroke="currentColor"
-				strokeWidth="2"
-				strokeLinecap="round"
-				className="size-4"
-			>
-				<path d="M9 6h11M9 12h11M9 18h11M4 6h.01M4 12h.01M4 18h.01" />
-			</svg>
-		)
-	return <span className="font-mono text-xs">{symbol}</span>
-}
 
 export function MarkdownEditor({
 	textareaRef,
@@ -276,7 +228,7 @@ export function MarkdownEditor({
 									onClick={() => textareaRef.current && tool.apply(textareaRef.current)}
 									className="flex size-9 items-center justify-center rounded-md text-sm text-slate-700 hover:bg-slate-100 disabled:opacity-40"
 								>
-									<ToolIcon label={tool.label} symbol={tool.symbol} />
+									<tool.icon aria-hidden="true" className="size-4" />
 								</button>
 							))}
 						</div>

@@ -1,3 +1,4 @@
+import { Bookmark, CircleCheck, EyeOff, Flag, Pencil, Quote, ThumbsUp, Trash2, type LucideIcon } from 'lucide-react'
 import { Form, Link, useFetcher } from 'react-router'
 import type { LivePost } from './use-thread-live.ts'
 import { Avatar } from '#app/components/avatar.tsx'
@@ -17,10 +18,29 @@ type Props = {
 // Each action is a tap target of its own: 44 px tall on a phone (the size WCAG recommends), a little
 // less where a pointer is likely. The padding and the hover background show its extent.
 const action =
-	'inline-flex min-h-11 items-center rounded-md px-2 text-xs font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900 disabled:opacity-50 sm:min-h-8'
+	'inline-flex min-h-11 items-center gap-1.5 rounded-md px-2 text-xs font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900 disabled:opacity-50 sm:min-h-8'
+
+/** An action's icon: decorative, the action's word says what it does. */
+function ActionIcon({ icon: Icon, filled = false }: { icon: LucideIcon; filled?: boolean }) {
+	return <Icon aria-hidden="true" className="h-3.5 w-3.5 shrink-0" fill={filled ? 'currentColor' : 'none'} />
+}
 
 /** A toggle that updates in place with JavaScript and still works as a plain form without it. */
-function ToggleButton({ intent, postId, pressed, label, pressedLabel }: { intent: string; postId: string; pressed: boolean; label: string; pressedLabel: string }) {
+function ToggleButton({
+	intent,
+	postId,
+	pressed,
+	label,
+	pressedLabel,
+	icon,
+}: {
+	intent: string
+	postId: string
+	pressed: boolean
+	label: string
+	pressedLabel: string
+	icon: LucideIcon
+}) {
 	const fetcher = useFetcher()
 	const optimistic = fetcher.formData ? !pressed : pressed
 	return (
@@ -28,6 +48,7 @@ function ToggleButton({ intent, postId, pressed, label, pressedLabel }: { intent
 			<input type="hidden" name="intent" value={intent} />
 			<input type="hidden" name="postId" value={postId} />
 			<button type="submit" aria-pressed={optimistic} className={cn(action, optimistic && 'text-brand-700')}>
+				<ActionIcon icon={icon} filled={optimistic} />
 				{optimistic ? pressedLabel : label}
 			</button>
 		</fetcher.Form>
@@ -83,7 +104,12 @@ export function PostCard({ post, thread, viewerId, access, onQuote }: Props) {
 						) : null}
 					</p>
 				</div>
-				{isAccepted ? <span className="ml-auto rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-800">✓ Answer</span> : null}
+				{isAccepted ? (
+					<span className="ml-auto inline-flex items-center gap-1 rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-800">
+						<CircleCheck aria-hidden="true" className="h-3.5 w-3.5" />
+						Answer
+					</span>
+				) : null}
 				{post.hidden ? <span className="ml-auto rounded bg-red-100 px-2 py-0.5 text-xs font-semibold text-red-800">Hidden from members</span> : null}
 			</header>
 			{post.hidden && post.hiddenReason ? (
@@ -99,12 +125,12 @@ export function PostCard({ post, thread, viewerId, access, onQuote }: Props) {
 			{post.deleted || (post.hidden && !access.canModerate) ? null : (
 				<footer className="mt-4 -mx-2 flex flex-wrap items-center gap-x-1 border-t border-slate-100 pt-1.5">
 					{forumCan.react(viewer, access, postLike) ? (
-						<ToggleButton intent="helpful" postId={post.id} pressed={post.foundHelpful} label="👍 Helpful" pressedLabel="👍 You found this helpful" />
+						<ToggleButton intent="helpful" postId={post.id} pressed={post.foundHelpful} label="Helpful" pressedLabel="You found this helpful" icon={ThumbsUp} />
 					) : null}
 					<span className="px-2 text-xs text-slate-500" data-testid="helpful-count">
 						{post.helpfulCount} found this helpful
 					</span>
-					<ToggleButton intent="bookmark" postId={post.id} pressed={post.bookmarked} label="Bookmark" pressedLabel="Bookmarked" />
+					<ToggleButton intent="bookmark" postId={post.id} pressed={post.bookmarked} label="Bookmark" pressedLabel="Bookmarked" icon={Bookmark} />
 					{forumCan.reply(access, thread) ? (
 						<Link
 							to={`?quote=${post.id}#reply`}
@@ -114,6 +140,7 @@ export function PostCard({ post, thread, viewerId, access, onQuote }: Props) {
 								onQuote(post)
 							}}
 						>
+							<ActionIcon icon={Quote} />
 							Quote
 						</Link>
 					) : null}
@@ -122,6 +149,7 @@ export function PostCard({ post, thread, viewerId, access, onQuote }: Props) {
 							<input type="hidden" name="intent" value="accept" />
 							<input type="hidden" name="postId" value={post.id} />
 							<button type="submit" className={action}>
+								<ActionIcon icon={CircleCheck} />
 								{isAccepted ? 'Unmark answer' : 'Mark as answer'}
 							</button>
 						</Form>
@@ -129,6 +157,7 @@ export function PostCard({ post, thread, viewerId, access, onQuote }: Props) {
 					<div className="ml-auto flex items-center gap-x-1">
 						{forumCan.editPost(viewer, access, postLike) ? (
 							<Link to={`/t/${thread.id}/edit/${post.id}`} className={action + ' no-underline'}>
+								<ActionIcon icon={Pencil} />
 								Edit
 							</Link>
 						) : null}
@@ -142,12 +171,14 @@ export function PostCard({ post, thread, viewerId, access, onQuote }: Props) {
 								<input type="hidden" name="intent" value="delete" />
 								<input type="hidden" name="postId" value={post.id} />
 								<button type="submit" className={cn(action, 'text-red-700 hover:text-red-900')}>
+									<ActionIcon icon={Trash2} />
 									Delete
 								</button>
 							</Form>
 						) : null}
 						{post.author.id !== viewerId ? (
 							<Link to={`/flag?kind=post&id=${post.id}`} className={action + ' no-underline'} aria-label={`Flag post #${post.number}`}>
+								<ActionIcon icon={Flag} />
 								Flag
 							</Link>
 						) : null}
@@ -162,7 +193,10 @@ export function PostCard({ post, thread, viewerId, access, onQuote }: Props) {
 						) : null}
 						{forumCan.hidePost(access) && !post.hidden ? (
 							<details className="relative">
-								<summary className={cn(action, 'cursor-pointer list-none')}>Hide</summary>
+								<summary className={cn(action, 'cursor-pointer list-none [&::-webkit-details-marker]:hidden')}>
+									<ActionIcon icon={EyeOff} />
+									Hide
+								</summary>
 								<Form method="post" className="absolute right-0 z-10 mt-1 w-72 rounded-lg border border-slate-200 bg-white p-3 shadow-lg">
 									<input type="hidden" name="intent" value="hide" />
 									<input type="hidden" name="postId" value={post.id} />

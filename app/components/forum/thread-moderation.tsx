@@ -1,3 +1,4 @@
+import { ChevronDown, Snail } from 'lucide-react'
 import { Form, Link } from 'react-router'
 import { Button } from '#app/components/ui/button.tsx'
 import {
@@ -18,11 +19,14 @@ export function SlowModeNotice({
 	if (!minutes) return null
 	return (
 		<p
-			className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900"
+			className="mb-3 flex items-start gap-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900"
 			data-testid="slow-mode"
 		>
-			🐢 {slowModeLabel(minutes)}
-			{canModerate ? ' for members (moderators are exempt).' : '.'}
+			<Snail aria-hidden="true" className="mt-0.5 h-4 w-4 shrink-0" />
+			<span>
+				{slowModeLabel(minutes)}
+				{canModerate ? ' for members (moderators are exempt).' : '.'}
+			</span>
 		</p>
 	)
 }
@@ -45,13 +49,16 @@ export function ThreadModerationControls({
 		<>
 			<Link
 				to={`/t/${threadId}/move`}
-				className={`inline-flex items-center px-1 text-sm ${className ?? ''}`}
+				className={`inline-flex items-center rounded-md px-2 text-sm no-underline hover:bg-slate-100 ${className ?? ''}`}
 			>
 				Move
 			</Link>
 			<details className="text-sm">
-				<summary className="cursor-pointer px-1 text-brand-700">
+				<summary
+					className={`inline-flex cursor-pointer list-none items-center [&::-webkit-details-marker]:hidden rounded-md px-2 text-brand-700 hover:bg-slate-100 ${className ?? ''}`}
+				>
 					Slow mode{slowModeMinutes ? `: ${minutesWords(slowModeMinutes)}` : ''}
+					<ChevronDown aria-hidden="true" className="ml-1 h-3.5 w-3.5" />
 				</summary>
 				<Form method="post" className="mt-2 flex flex-wrap items-end gap-2">
 					<input type="hidden" name="intent" value="slow-mode" />

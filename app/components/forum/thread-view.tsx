@@ -1,7 +1,8 @@
 import type { SubmissionResult } from '@conform-to/react'
+import { ArrowDown, Lock } from 'lucide-react'
 import { useMemo, useRef } from 'react'
 import { Form, Link } from 'react-router'
-import { BlockerBadge, KindBadge, TagList } from './badges.tsx'
+import { BlockerBadge, KindBadge, StateBadge, TagList } from './badges.tsx'
 import { PostCard } from './post-card.tsx'
 import { SlowModeNotice, ThreadModerationControls } from './thread-moderation.tsx'
 import { ReplyForm, type ReplyFormHandle } from './reply-form.tsx'
@@ -108,12 +109,12 @@ export function ThreadView({ data, actionData }: { data: ThreadPageData; actionD
 			</nav>
 			<header className="mb-6">
 				<div className="flex flex-wrap items-center gap-2">
-					{live.thread.pinned ? <span className="text-xs font-semibold text-brand-700">📌 Pinned</span> : null}
-					{live.thread.locked ? <span className="text-xs font-semibold text-slate-600">🔒 Locked</span> : null}
+					{live.thread.pinned ? <StateBadge state="pinned" /> : null}
+					{live.thread.locked ? <StateBadge state="locked" /> : null}
 					{data.thread.hidden ? <span className="rounded bg-red-100 px-1.5 text-xs font-semibold text-red-800">Hidden from members</span> : null}
 					<KindBadge kind={data.thread.kind} />
 					<BlockerBadge blocker={data.thread.blocker} />
-					{live.thread.acceptedPostId ? <span className="text-xs font-semibold text-emerald-700">✓ Answered</span> : null}
+					{live.thread.acceptedPostId ? <StateBadge state="answered" /> : null}
 				</div>
 				<h1 className="mt-1 text-2xl font-bold tracking-tight">{live.thread.title}</h1>
 				<div className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-2 text-sm text-slate-600">
@@ -178,7 +179,8 @@ export function ThreadView({ data, actionData }: { data: ThreadPageData; actionD
 							className="rounded-full bg-brand-600 px-4 py-2 text-sm font-medium text-white no-underline shadow-lg hover:bg-brand-700"
 							data-testid="new-replies"
 						>
-							{newCount} new {newCount === 1 ? 'reply' : 'replies'} ↓
+							{newCount} new {newCount === 1 ? 'reply' : 'replies'}
+							<ArrowDown aria-hidden="true" className="ml-1 inline h-4 w-4 align-[-0.2em]" />
 						</Link>
 					) : (
 						<button
@@ -187,7 +189,8 @@ export function ThreadView({ data, actionData }: { data: ThreadPageData; actionD
 							className="rounded-full bg-brand-600 px-4 py-2 text-sm font-medium text-white shadow-lg hover:bg-brand-700"
 							data-testid="new-replies"
 						>
-							{newCount} new {newCount === 1 ? 'reply' : 'replies'} ↓
+							{newCount} new {newCount === 1 ? 'reply' : 'replies'}
+							<ArrowDown aria-hidden="true" className="ml-1 inline h-4 w-4 align-[-0.2em]" />
 						</button>
 					)}
 				</div>
@@ -201,7 +204,8 @@ export function ThreadView({ data, actionData }: { data: ThreadPageData; actionD
 				{live.thread.locked ? null : <SlowModeNotice minutes={data.slowModeMinutes} canModerate={data.access.canModerate} />}
 				{live.thread.locked ? (
 					<p className="text-sm text-slate-700" role="status">
-						🔒 This thread is locked: it takes no new replies.
+						<Lock aria-hidden="true" className="mr-1.5 inline h-4 w-4 align-[-0.15em] text-slate-500" />
+						This thread is locked: it takes no new replies.
 						{data.access.canModerate ? ' Unlock it to let members reply again.' : ''}
 					</p>
 				) : data.access.canPost ? (

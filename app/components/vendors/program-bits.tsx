@@ -1,3 +1,4 @@
+import { Star } from 'lucide-react'
 import { Link } from 'react-router'
 import { PROGRAM_KIND_LABELS, type ProgramKind } from '#app/modules/vendors/constants.ts'
 import {
@@ -5,6 +6,7 @@ import {
 	PROGRAM_STATUS_LABELS,
 	type ProgramStatus,
 } from '#app/modules/vendors/status.ts'
+import { titleLinkClasses } from '#app/components/page.tsx'
 import { cn } from '#app/utils/misc.ts'
 
 // The small pieces every vendor program page shares: stars, the status badge, amounts, a row of
@@ -25,16 +27,40 @@ export function money(amount: number | null, currency: string | null): string | 
 	return currency ? `${figure} ${currency}` : figure
 }
 
+/** `filled` filled stars out of `total` (decorative: a caller says the number in words). */
+export function StarIcons({
+	filled,
+	total = filled,
+	className,
+}: {
+	filled: number
+	total?: number
+	className?: string
+}) {
+	return (
+		<span
+			aria-hidden="true"
+			className={cn('inline-flex items-center gap-px align-[-0.125em]', className)}
+		>
+			{Array.from({ length: total }, (_, i) => (
+				<Star
+					key={i}
+					className={cn('h-[1em] w-[1em]', i < filled ? 'text-amber-500' : 'text-slate-300')}
+					fill="currentColor"
+					strokeWidth={1.5}
+				/>
+			))}
+		</span>
+	)
+}
+
 /** Filled and empty stars for a score 0–5, named in words for screen readers. */
 export function Stars({ value, className }: { value: number | null; className?: string }) {
 	const rounded = value === null ? 0 : Math.round(value)
 	const label = value === null ? 'Not rated yet' : `${oneDecimal(value)} out of 5 stars`
 	return (
-		<span role="img" aria-label={label} className={cn('tracking-tight text-amber-500', className)}>
-			<span aria-hidden="true">
-				{'★'.repeat(rounded)}
-				<span className="text-slate-300">{'★'.repeat(5 - rounded)}</span>
-			</span>
+		<span role="img" aria-label={label} className={cn('inline-flex', className)}>
+			<StarIcons filled={rounded} total={5} />
 		</span>
 	)
 }
@@ -122,7 +148,10 @@ export function ProgramRow({
 			data-program-id={program.id}
 		>
 			<div className="min-w-0">
-				<Link to={`/programs/${program.id}`} className="font-semibold text-slate-900">
+				<Link
+					to={`/programs/${program.id}`}
+					className={`font-semibold text-slate-900 ${titleLinkClasses}`}
+				>
 					{program.name}
 				</Link>
 				<p className="mt-0.5 text-sm text-slate-600">

@@ -10,6 +10,7 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form, useNavigation } from 'react-router'
 import { Button } from '#app/components/ui/button.tsx'
 import { ErrorList, Field, FormErrors, TextareaField } from '#app/components/ui/field.tsx'
+import { StarIcons } from '#app/components/vendors/program-bits.tsx'
 import { ASPECT_LABELS, ASPECTS, VENDOR_LIMITS } from '#app/modules/vendors/constants.ts'
 import { ratingSchema, type RatingInput } from '#app/modules/vendors/schemas.ts'
 import { cn } from '#app/utils/misc.ts'
@@ -56,9 +57,7 @@ function StarChoice({
 							id={`${field.id}-${stars}`}
 							className="sr-only"
 						/>
-						<span aria-hidden="true" className="text-amber-500">
-							{'★'.repeat(stars)}
-						</span>
+						<StarIcons filled={stars} />
 						<span className="sr-only">{stars === 1 ? '1 star' : `${stars} stars`}</span>
 					</label>
 				))}

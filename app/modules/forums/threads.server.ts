@@ -42,6 +42,9 @@ type ThreadSummaryRow = {
 	/** null when the viewer never opened the thread. */
 	lastRead: number | null
 	level: string | null
+	/** Lists only (see lastPosterJoin): null when the last post is the opening one or not shown. */
+	lastPosterId?: string | null
+	lastPosterName?: string | null
 }
 
 export type ThreadSummary = ReturnType<typeof toThreadSummary>
@@ -62,6 +65,7 @@ function toThreadSummary(row: ThreadSummaryRow, tags: string[]) {
 		helpfulCount: row.helpfulCount,
 		lastActivityAt: row.lastActivityAt.toISOString(),
 		author: { id: row.authorId, name: row.authorName },
+		lastPoster: row.lastPosterId ? { id: row.lastPosterId, name: row.lastPosterName ?? '' } : null,
 		category: { id: row.categoryId, slug: row.categorySlug, name: row.categoryName },
 		tags,
 		// Never opened: the thread is new to the viewer; otherwise the posts after their marker.
@@ -80,6 +84,16 @@ async function tagsOf(threadIds: string[]): Promise<Map<string, string[]>> {
 	for (const row of rows) tags.get(row.threadId)?.push(row.name)
 	return tags
 }
+
+/**
+ * A list row's last poster, in the list's own statement: the thread's last post by the unique
+ * (threadId, number) index, when it is a reply the viewer may see (a hidden or deleted last post
+ * names nobody).
+ */
+const lastPosterColumns = sql`lu."id" AS "lastPosterId", lu."name" AS "lastPosterName"`
+const lastPosterJoin = (access: ForumAccess, userId: string) => sql`LEFT JOIN "Post" lp ON lp."threadId" = t."id"
+		AND lp."number" = t."lastPostNumber" AND lp."number" > 1 AND lp."deletedAt" IS NULL AND ${visiblePostSql(access, sql`lp`, userId)}
+	LEFT JOIN "User" lu ON lu."id" = lp."authorId"`
 
 export type ThreadListFilters = { categoryId?: string; tag?: string; page: number }
 
@@ -104,13 +118,14 @@ export async function listThreads(userId: string, access: ForumAccess, filters: 
 	const pageCount = Math.max(1, Math.ceil(total / THREADS_PER_PAGE))
 	// The page's ids first, from the index alone; then the rows and their relations for those 25.
 	const rows = await queryRows<ThreadSummaryRow>(sql`
-		SELECT ${summaryColumns} FROM (
+		SELECT ${summaryColumns}, ${lastPosterColumns} FROM (
 			SELECT t."id" FROM "Thread" t WHERE ${where}
 			ORDER BY t."pinned" DESC, t."lastActivityAt" DESC, t."id" DESC
 			LIMIT ${THREADS_PER_PAGE} OFFSET ${(filters.page - 1) * THREADS_PER_PAGE}
 		) page
 		JOIN "Thread" t ON t."id" = page."id"
 		${summaryJoins(userId)}
+		${lastPosterJoin(access, userId)}
 		ORDER BY t."pinned" DESC, t."lastActivityAt" DESC, t."id" DESC`)
 	const tags = await tagsOf(rows.map((row) => row.id))
 	return { total, pageCount, threads: rows.map((row) => toThreadSummary(row, tags.get(row.id) ?? [])) }

@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, getTextareaProps, useForm } from '@conform
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, useNavigation } from 'react-router'
 import type { Route } from './+types/groups.ts'
-import { Card, EmptyState, PageHeader } from '#app/components/page.tsx'
+import { Card, EmptyState, PageHeader, titleLinkClasses } from '#app/components/page.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Field, TextareaField } from '#app/components/ui/field.tsx'
 import { requireSiteAdmin } from '#app/utils/auth.server.ts'
@@ -81,7 +81,9 @@ export default function AdminGroups({ loaderData, actionData }: Route.ComponentP
 									<Card>
 										<div className="flex items-baseline justify-between gap-3">
 											<h3 className="font-semibold">
-												<Link to={`/g/${group.slug}/forum`}>{group.name}</Link>
+												<Link to={`/g/${group.slug}/forum`} className={`text-slate-900 ${titleLinkClasses}`}>
+													{group.name}
+												</Link>
 											</h3>
 											<span className="text-sm text-slate-500">
 												{group.memberCount} member{group.memberCount === 1 ? '' : 's'}

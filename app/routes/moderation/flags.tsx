@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, useNavigation } from 'react-router'
 import type { Route } from './+types/flags.ts'
-import { Card, EmptyState, PageHeader } from '#app/components/page.tsx'
+import { Card, EmptyState, PageHeader, titleLinkClasses } from '#app/components/page.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
 import { RelativeTime } from '#app/components/time.tsx'
 import { Button } from '#app/components/ui/button.tsx'
@@ -162,7 +162,12 @@ export default function FlagQueue({ loaderData, actionData }: Route.ComponentPro
 										<header className="flex flex-wrap items-baseline justify-between gap-2">
 											<h2 id={`item-${item.id}`} className="font-semibold">
 												{item.target ? (
-													<Link to={item.target.href}>{item.target.label}</Link>
+													<Link
+														to={item.target.href}
+														className={`text-slate-900 ${titleLinkClasses}`}
+													>
+														{item.target.label}
+													</Link>
 												) : (
 													<span>Something since removed</span>
 												)}

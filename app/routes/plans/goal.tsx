@@ -1,4 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4'
+import { Check } from 'lucide-react'
 import { Link } from 'react-router'
 import type { Route } from './+types/goal.ts'
 import { DroppedBadge, StaleBadge, StatusBadge } from '#app/components/plans/badges.tsx'
@@ -194,9 +195,17 @@ export default function GoalPage({ loaderData, actionData }: Route.ComponentProp
 														: 'rounded-full bg-amber-50 px-2 py-0.5 text-xs text-amber-900 ring-1 ring-amber-200'
 												}
 											>
-												{review.verdict === 'confirmed'
-													? `✓ Confirmed by ${review.buddy.name}`
-													: `${review.buddy.name}: let’s talk`}
+												{review.verdict === 'confirmed' ? (
+													<>
+														<Check
+															aria-hidden="true"
+															className="mr-0.5 inline h-3 w-3 align-[-0.1em]"
+														/>
+														Confirmed by {review.buddy.name}
+													</>
+												) : (
+													`${review.buddy.name}: let’s talk`
+												)}
 											</span>
 										))}
 									</p>

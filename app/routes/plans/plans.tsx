@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link } from 'react-router'
 import type { Route } from './+types/plans.ts'
-import { Card, EmptyState, PageHeader } from '#app/components/page.tsx'
+import { Card, EmptyState, PageHeader, titleLinkClasses } from '#app/components/page.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { FormErrors } from '#app/components/ui/field.tsx'
 import { DEFAULT_PLAN_KIND, PLAN_KIND_LABELS, type PlanKind } from '#app/modules/plans/constants.ts'
@@ -67,7 +67,7 @@ export default function Plans({ loaderData, actionData }: Route.ComponentProps) 
 							{plans.map((plan) => (
 								<li key={plan.id}>
 									<Card className="h-full">
-										<Link to={`/plans/${plan.id}`} className="text-base font-semibold text-slate-900">
+										<Link to={`/plans/${plan.id}`} className={`text-base font-semibold text-slate-900 ${titleLinkClasses}`}>
 											{PLAN_KIND_LABELS[plan.kind]} {plan.year}
 										</Link>
 										<p className="mt-1 text-sm text-slate-600">

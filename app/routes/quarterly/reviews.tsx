@@ -1,7 +1,7 @@
 import { Link } from 'react-router'
 import type { Route } from './+types/reviews.ts'
 import { GroupNav, groupAreas } from '#app/components/group-nav.tsx'
-import { Card, EmptyState, PageHeader } from '#app/components/page.tsx'
+import { Card, EmptyState, PageHeader, titleLinkClasses } from '#app/components/page.tsx'
 import { PhaseBadge } from '#app/components/quarterly/phase-badge.tsx'
 import { buttonClasses } from '#app/components/ui/button.tsx'
 import { isModerator } from '#app/modules/groups/roles.ts'
@@ -67,7 +67,7 @@ export default function Reviews({ loaderData }: Route.ComponentProps) {
 							<Card className="flex flex-wrap items-center justify-between gap-3">
 								<div className="min-w-0">
 									<p className="flex items-center gap-2">
-										<Link to={`${base}/${cycle.id}`} className="text-base font-semibold text-slate-900">
+										<Link to={`${base}/${cycle.id}`} className={`text-base font-semibold text-slate-900 ${titleLinkClasses}`}>
 											{cycle.quarter} review
 										</Link>
 										<PhaseBadge phase={cycle.phase} />

@@ -8,6 +8,7 @@ import {
 	money,
 	oneDecimal,
 	ProgramStatusBadge,
+	StarIcons,
 	Stars,
 } from '#app/components/vendors/program-bits.tsx'
 import { StarDistributionChart } from '#app/components/vendors/star-chart.tsx'
@@ -490,9 +491,7 @@ export default function ProgramPage({ loaderData, actionData }: Route.ComponentP
 										className="cursor-pointer rounded-md border border-slate-300 px-2 py-1 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600"
 									>
 										<input type="radio" name="overall" value={stars} required className="sr-only" />
-										<span aria-hidden="true" className="text-amber-500">
-											{'★'.repeat(stars)}
-										</span>
+										<StarIcons filled={stars} />
 										<span className="sr-only">{stars === 1 ? '1 star' : `${stars} stars`}</span>
 									</label>
 								))}
