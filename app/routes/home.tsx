@@ -110,7 +110,10 @@ export default function Home({ loaderData }: Route.ComponentProps) {
 												<span className="text-slate-700">
 													{mention.actor?.name ?? 'Someone'} {notificationPhrase(mention.type)}
 												</span>{' '}
-												<Link to={`/notifications/${mention.id}`} className={`font-medium ${titleLinkClasses}`}>
+												<Link
+													to={`/notifications/${mention.id}`}
+													className={`font-medium ${titleLinkClasses}`}
+												>
 													{mention.title}
 												</Link>{' '}
 												<span className="text-xs text-slate-500">
@@ -158,7 +161,10 @@ export default function Home({ loaderData }: Route.ComponentProps) {
 										))}
 										{home.checkInsDue.map((plan) => (
 											<li key={plan.id}>
-												<Link to={`/plans/${plan.id}`} className={`font-medium ${titleLinkClasses}`}>
+												<Link
+													to={`/plans/${plan.id}`}
+													className={`font-medium ${titleLinkClasses}`}
+												>
 													Check in on your {plan.title}
 												</Link>
 												<Meta>
@@ -169,7 +175,10 @@ export default function Home({ loaderData }: Route.ComponentProps) {
 										))}
 										{home.deadlines.map((day) => (
 											<li key={`${day.programId}:${day.label}`}>
-												<Link to={`/programs/${day.programId}`} className={`font-medium ${titleLinkClasses}`}>
+												<Link
+													to={`/programs/${day.programId}`}
+													className={`font-medium ${titleLinkClasses}`}
+												>
 													{day.title}
 												</Link>
 												<Meta>
