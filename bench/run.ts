@@ -8,7 +8,7 @@
 //   4. prints the table and writes it to bench/results.md
 // Options:
 //   --quick             1,000 threads / 50,000 posts, one round, short runs, 1,000 readers (CI)
-//   --only a,b          only these scenarios: start memory thread list search healthz replies fanout
+//   --only a,b          only these scenarios: start memory thread list home search healthz replies fanout
 //   --keep-data         keep the generated set in bench/.data (or --data-dir DIR) and reuse it
 //   --rounds N, --seconds N, --out FILE
 // Figures are measured, never judged: the command fails only when a scenario fails to run.
@@ -45,6 +45,7 @@ const SCENARIOS: Record<string, (ctx: Context) => Promise<void>> = {
 	memory: memory.run,
 	thread: pages.runThread,
 	list: pages.runForumList,
+	home: pages.runHome,
 	search: search.run,
 	healthz: healthz.run,
 	replies: replies.run,

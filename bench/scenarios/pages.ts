@@ -165,3 +165,45 @@ export async function runForumList(ctx: Context): Promise<void> {
 		await ceiling.close()
 	}
 }
+
+/**
+ * The signed-in home page: unread threads across the viewer's forums, mentions, what is coming up,
+ * who was active. Two readers: the benchmark's viewer (who opened about one thread in twenty), and
+ * one who has read every thread of the 10,000-thread forum, so that finding what is still unread
+ * walks past all of them. Ceiling: the forum list page's render.
+ */
+export async function runHome(ctx: Context): Promise<void> {
+	const caughtUp = ctx.info.userIds.find((id) => id !== ctx.info.viewerId)!
+	const database = new Database(ctx.dbFile)
+	try {
+		database
+			.prepare(
+				`INSERT INTO "ThreadUserState" ("userId", "threadId", "lastReadPostNumber", "level")
+				SELECT ?, t."id", t."lastPostNumber", NULL FROM "Thread" t WHERE t."forumId" = ?
+				ON CONFLICT ("userId", "threadId") DO UPDATE SET "lastReadPostNumber" = excluded."lastReadPostNumber"`,
+			)
+			.run(caughtUp, ctx.info.bigGroup.forumId)
+	} finally {
+		database.close()
+	}
+	const ceiling = await renderCeiling(ctx)
+	try {
+		for (const reader of [
+			{ label: 'the viewer', cookie: ctx.viewerCookie },
+			{ label: 'a member who has read every thread', cookie: ctx.cookies.get(caughtUp)! },
+		]) {
+			const url = `${ctx.app.url}/`
+			const bytes = await pageBytes(url, reader.cookie)
+			const figures = await interleaved(
+				ctx.settings.rounds,
+				() => cannon(ctx, url, 20, reader.cookie),
+				() => cannon(ctx, `${ceiling.url}/list`, 20),
+			)
+			const scenario = `home page, ${ctx.info.size.bigForumThreads.toLocaleString('en-US')}-thread forum, 20 connections (ceiling: the forum list's render)`
+			ctx.record({ scenario, measure: `${reader.label} (${(bytes / 1024).toFixed(0)} KB): requests/s`, unit: '/s', app: figures.app.rps, ceiling: figures.ceiling.rps })
+			ctx.record({ scenario, measure: `${reader.label}: p99`, unit: 'ms', app: figures.app.p99, ceiling: figures.ceiling.p99 })
+		}
+	} finally {
+		await ceiling.close()
+	}
+}
