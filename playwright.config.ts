@@ -39,6 +39,17 @@ const chromium = {
 	},
 }
 
+// A phone's screen (390 × 844 CSS pixels, an iPhone 14's) in the same browser; one device pixel
+// per CSS pixel keeps screenshots and rendering light on small CI machines.
+const phone = {
+	...chromium,
+	viewport: { width: 390, height: 844 },
+	deviceScaleFactor: 1,
+	isMobile: true,
+	hasTouch: true,
+}
+const PHONE_SPECS = /\/phone[^/]*\.spec\.ts$/
+
 export default defineConfig({
 	testDir: 'tests/e2e',
 	outputDir: process.env.E2E_OUTPUT_DIR,
@@ -59,7 +70,9 @@ export default defineConfig({
 		// The first run of a new installation needs an empty database (the first sign-up becomes
 		// site admin), so it runs before everything else.
 		{ name: 'first-run', testMatch: /onboarding\.spec\.ts$/, use: chromium },
-		{ name: 'chromium', testIgnore: /onboarding\.spec\.ts$/, dependencies: ['first-run'], use: chromium },
+		{ name: 'chromium', testIgnore: [/onboarding\.spec\.ts$/, PHONE_SPECS], dependencies: ['first-run'], use: chromium },
+		// A member on a phone: the member pages at 390 × 844, none wider than the screen.
+		{ name: 'phone', testMatch: PHONE_SPECS, dependencies: ['first-run'], use: phone },
 	],
 	webServer: {
 		// The production server, as `npm start` runs it, on a fresh build of the current code.

@@ -20,7 +20,7 @@ export function groupAreas(slug: string, options: { isModerator: boolean }): Gro
 
 export function GroupNav({ areas }: { areas: GroupArea[] }) {
 	return (
-		<nav aria-label="Group" className="mb-6 flex gap-1 overflow-x-auto border-b border-slate-200">
+		<nav aria-label="Group" className="mb-6 flex flex-wrap gap-1 border-b border-slate-200">
 			{areas.map((area) => (
 				<NavLink
 					key={area.to}

@@ -10,11 +10,11 @@ export const titleLinkClasses = 'no-underline hover:text-brand-700 hover:underli
 export function PageHeader({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) {
 	return (
 		<div className="mb-6 flex flex-wrap items-end justify-between gap-4">
-			<div>
+			<div className="min-w-0">
 				<h1 className="text-2xl font-bold tracking-tight text-slate-900">{title}</h1>
 				{description ? <p className="mt-1 text-slate-600">{description}</p> : null}
 			</div>
-			{actions ? <div className="flex items-center gap-2">{actions}</div> : null}
+			{actions ? <div className="flex flex-wrap items-center gap-2">{actions}</div> : null}
 		</div>
 	)
 }

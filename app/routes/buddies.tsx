@@ -348,7 +348,7 @@ export default function Buddies({ loaderData, actionData }: Route.ComponentProps
 												<DateTime date={pair.since} pattern="d MMM yyyy" />
 											</p>
 											<details className="mt-1" open={Boolean(endErrors)}>
-												<summary className="cursor-pointer text-slate-600">
+												<summary className="cursor-pointer py-1 text-slate-600">
 													End this pairing…
 												</summary>
 												<Form method="post" className="mt-2 space-y-2">

@@ -1,45 +1,10 @@
 // A member on a phone (390 × 844): no page is wider than the screen, the header's links are in a
 // menu that opens (without JavaScript too, it is a <details>), and a thread's controls are large
-// enough to tap.
-import type { Page } from '@playwright/test'
+// enough to tap. The other member pages are in phone-pages.spec.ts.
 import { expect, test, waitForHydration } from './fixtures.ts'
+import { expectFitsPhone, groupWithThread, MIN_TAP_SIZE as MIN_TAP_HEIGHT } from './phone.ts'
 
-test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true })
-
-const PHONE_WIDTH = 390
-const MIN_TAP_HEIGHT = 24
-
-async function groupWithThread(moderatorId: string) {
-	const { createGroup } = await import('#app/modules/groups/groups.server.ts')
-	const { createReply, createThread } = await import('#app/modules/forums/posts.server.ts')
-	const { offlinePublisher } = await import('#app/utils/realtime.ts')
-	const { db } = await import('#app/utils/db.server.ts')
-	const group = await createGroup({ name: `Phone forum ${Math.random().toString(36).slice(2, 8)}`, description: '', creatorId: moderatorId })
-	const forum = await db.forum.findUniqueOrThrow({ where: { groupId: group.id }, include: { categories: true } })
-	const { threadId } = await createThread(
-		{ id: moderatorId, isSiteAdmin: false },
-		forum.id,
-		{
-			kind: 'discussion',
-			title: 'Which PSA tool do you use for small teams, and what does it cost per seat?',
-			categoryId: forum.categories[0]!.id,
-			tags: ['tools', 'pricing'],
-			body: 'We pay per seat and it adds up. See https://example.com/a-rather-long-link-to-a-pricing-page-that-goes-on-and-on for ours.',
-		},
-		offlinePublisher,
-		'unpaced',
-	)
-	await createReply({ id: moderatorId, isSiteAdmin: false }, threadId, { body: 'Adding: we moved last year.' }, offlinePublisher, 'unpaced')
-	return { group, threadId }
-}
-
-async function expectFitsPhone(page: Page, label: string) {
-	const width = await page.evaluate(() => document.documentElement.scrollWidth)
-	// Soft: one run reports every page that is too wide.
-	expect.soft(width, `${label} is ${width} px wide on a ${PHONE_WIDTH} px screen`).toBeLessThanOrEqual(PHONE_WIDTH)
-	// Screenshots to look at, when asked for (SCREENSHOT_DIR=/some/folder).
-	if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/${label.replace(/\W+/g, '-')}.png`, fullPage: true })
-}
+// The phone project (playwright.config.ts) gives these tests a 390 × 844 touch screen.
 
 test('thread, forum and home pages fit a phone; the header menu opens and its links work', async ({ page, context, login, axe }) => {
 	const member = await login(context, { name: 'Pat Phone', company: 'Pocket IT' })

@@ -62,7 +62,7 @@ export function ChartDataTable({
 	const padded = (index: number) => index < columns.length - 1 && 'pr-4'
 	return (
 		<details className="text-sm">
-			<summary className="cursor-pointer text-slate-600">Data</summary>
+			<summary className="cursor-pointer py-1 text-slate-600">Data</summary>
 			<table className="mt-2 w-full text-left">
 				<caption className="sr-only">{caption}</caption>
 				<thead className="text-slate-600">

@@ -40,7 +40,7 @@ export function AuditLog({
 	return (
 		<div className="space-y-4">
 			<Form method="get" className="flex flex-wrap items-end gap-3" aria-label="Filter the log">
-				<div>
+				<div className="max-w-full min-w-0">
 					<label htmlFor="audit-actor" className="block text-sm font-medium text-slate-800">
 						Who
 					</label>
@@ -48,7 +48,7 @@ export function AuditLog({
 						id="audit-actor"
 						name="actor"
 						defaultValue={selected.actorId ?? ''}
-						className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+						className="mt-1 max-w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
 					>
 						<option value="">Anyone</option>
 						{actors.map((actor) => (
@@ -58,7 +58,7 @@ export function AuditLog({
 						))}
 					</select>
 				</div>
-				<div>
+				<div className="max-w-full min-w-0">
 					<label htmlFor="audit-action" className="block text-sm font-medium text-slate-800">
 						Action
 					</label>
@@ -66,7 +66,7 @@ export function AuditLog({
 						id="audit-action"
 						name="action"
 						defaultValue={selected.action ?? ''}
-						className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+						className="mt-1 max-w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
 					>
 						<option value="">Any action</option>
 						{actions.map((action) => (
@@ -93,7 +93,13 @@ export function AuditLog({
 						</EmptyState>
 					</div>
 				) : (
-					<div className="overflow-x-auto">
+					// Wider than a phone: the table scrolls on its own (focusable, so keyboards scroll it too).
+					<div
+						className="overflow-x-auto"
+						tabIndex={0}
+						role="region"
+						aria-label="Log entries, scrollable"
+					>
 						<table className="w-full text-left text-sm">
 							<thead className="border-b border-slate-100 text-slate-600">
 								<tr>

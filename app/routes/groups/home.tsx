@@ -63,7 +63,7 @@ export default function GroupHome({ loaderData, actionData }: Route.ComponentPro
 					{actionData.error}
 				</p>
 			) : null}
-			<div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
+			<div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
 				<Card className="p-0">
 					<h2 className="border-b border-slate-100 px-5 py-3 font-semibold">
 						Members <span className="font-normal text-slate-500">({members.length})</span>

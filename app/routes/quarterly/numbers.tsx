@@ -105,50 +105,53 @@ export default function CycleNumbers({ loaderData }: Route.ComponentProps) {
 					</Card>
 
 					{table ? (
-						<Card className="overflow-x-auto">
+						<Card>
 							<h2 className="font-semibold text-slate-900">The group’s numbers</h2>
 							<p className="mt-1 text-sm text-slate-600">
 								{numbers.previousQuarter
 									? `Each figure with its change from ${numbers.previousQuarter} (percentages change in points).`
 									: 'No cycle last quarter to compare with.'}
 							</p>
-							<table className="mt-3 w-full text-left text-sm" data-testid="numbers-table">
-								<caption className="sr-only">Key numbers of each member this quarter</caption>
-								<thead className="text-slate-600">
-									<tr>
-										<th scope="col" className="py-1 pr-3 font-medium">Member</th>
-										{metrics.map((metric) => (
-											<th key={metric} scope="col" className="py-1 pr-3 font-medium">
-												{METRIC_LABELS[metric]}
-											</th>
-										))}
-									</tr>
-								</thead>
-								<tbody>
-									{table.map((row) => (
-										<tr key={row.memberId} className="border-t border-slate-100" data-member={row.memberId}>
-											<th scope="row" className="py-1.5 pr-3 font-medium text-slate-900">
-												{row.name}
-											</th>
-											{metrics.map((metric) => {
-												const value = row.values[metric]
-												return (
-													<td key={metric} className="py-1.5 pr-3 tabular-nums">
-														{value === undefined ? (
-															'—'
-														) : (
-															<>
-																<span className="block text-slate-900">{formatMetric(metric, value)}</span>
-																<span className="block text-xs text-slate-600">{formatChange(metric, row.changes[metric] ?? null)}</span>
-															</>
-														)}
-													</td>
-												)
-											})}
+							{/* Wider than a phone: the table scrolls on its own (focusable, so keyboards scroll it too). */}
+							<div className="mt-3 overflow-x-auto" tabIndex={0} role="region" aria-label="The group’s numbers, scrollable">
+								<table className="w-full text-left text-sm" data-testid="numbers-table">
+									<caption className="sr-only">Key numbers of each member this quarter</caption>
+									<thead className="text-slate-600">
+										<tr>
+											<th scope="col" className="py-1 pr-3 font-medium">Member</th>
+											{metrics.map((metric) => (
+												<th key={metric} scope="col" className="py-1 pr-3 font-medium">
+													{METRIC_LABELS[metric]}
+												</th>
+											))}
 										</tr>
-									))}
-								</tbody>
-							</table>
+									</thead>
+									<tbody>
+										{table.map((row) => (
+											<tr key={row.memberId} className="border-t border-slate-100" data-member={row.memberId}>
+												<th scope="row" className="py-1.5 pr-3 font-medium text-slate-900">
+													{row.name}
+												</th>
+												{metrics.map((metric) => {
+													const value = row.values[metric]
+													return (
+														<td key={metric} className="py-1.5 pr-3 tabular-nums">
+															{value === undefined ? (
+																'—'
+															) : (
+																<>
+																	<span className="block text-slate-900">{formatMetric(metric, value)}</span>
+																	<span className="block text-xs text-slate-600">{formatChange(metric, row.changes[metric] ?? null)}</span>
+																</>
+															)}
+														</td>
+													)
+												})}
+											</tr>
+										))}
+									</tbody>
+								</table>
+							</div>
 						</Card>
 					) : null}
 

@@ -393,7 +393,7 @@ export default function ProgramPage({ loaderData, actionData }: Route.ComponentP
 					<Link to="/programs">← Vendor programs</Link>
 				</p>
 				<div className="flex flex-wrap items-start justify-between gap-4">
-					<div>
+					<div className="min-w-0">
 						<h1 className="text-2xl font-bold tracking-tight text-slate-900">{program.name}</h1>
 						<p className="mt-1 flex flex-wrap items-center gap-2 text-slate-600">
 							<Link to={`/vendors/${program.vendor.id}`}>{program.vendor.name}</Link>
