@@ -97,8 +97,12 @@ async function startThread(
 const search = (viewer: Person, q: string, options: Omit<SearchOptions, 'q'> = {}) =>
 	searchPosts(viewer, { q, ...options })
 type Found = Awaited<ReturnType<typeof searchPosts>>
-const postResults = (found: Found | null | undefined) => (found?.results ?? []).flatMap((r) => (r.type === 'post' ? [r] : []))
-const threadIds = (found: Found) => postResults(found).map((r) => r.threadId).sort()
+const postResults = (found: Found | null | undefined) =>
+	(found?.results ?? []).flatMap((r) => (r.type === 'post' ? [r] : []))
+const threadIds = (found: Found) =>
+	postResults(found)
+		.map((r) => r.threadId)
+		.sort()
 
 describe('searchPosts', () => {
 	test('finds a thread by a word in its title, and by a stemmed word in a reply', async () => {
@@ -352,7 +356,13 @@ describe('searchPosts', () => {
 			expect(Array.isArray(found.results), q).toBe(true)
 		}
 		for (const q of ['', '   ', '\t\n']) {
-			expect(await search(amy, q)).toEqual({ total: 0, capped: false, page: 1, pageCount: 1, results: [] })
+			expect(await search(amy, q)).toEqual({
+				total: 0,
+				capped: false,
+				page: 1,
+				pageCount: 1,
+				results: [],
+			})
 		}
 		// Syntax characters are separators, not operators: the words still match.
 		expect(threadIds(await search(amy, '"ocelot" AND( survival*'))).toEqual([threadId])
@@ -404,6 +414,44 @@ describe('searchPosts', () => {
 		expect(new Set([...threadIds(first), ...threadIds(second)]).size).toBe(count)
 		const beyond = await search(amy, 'meerkat', { page: 9 })
 		expect(beyond).toMatchObject({ total: count, page: 9, pageCount: 2, results: [] })
+	})
+
+	test('each result shows the snippet of its own post', async () => {
+		const { alice, amy, forumA } = await getWorld()
+		const { threadId } = await startThread(amy, forumA, {
+			title: 'Wombat contract',
+			body: 'Our wombat agreement is up for renewal next spring.',
+		})
+		await createReply(
+			alice,
+			threadId,
+			{ body: 'We renewed ours for three wombat years.' },
+			realtime(),
+		)
+		const lesson = await startThread(amy, forumA, {
+			kind: 'lesson',
+			title: 'We priced wombats per seat',
+			blocker: 'cash_flow',
+			lessonHappened: 'Small clients used more hours than their seats paid for.',
+			lessonLearned: 'A floor price per client, whatever the wombat renewal says.',
+			lessonDifferently: 'Start with the floor price.',
+		})
+		const found = postResults(await search(amy, 'wombat renewal'))
+		expect(found.map((r) => r.threadId).sort()).toEqual([threadId, lesson.threadId].sort())
+		const texts = await db.post.findMany({
+			where: { id: { in: found.map((r) => r.postId) } },
+			select: { id: true, bodyText: true },
+		})
+		for (const result of found) {
+			const own = texts.find((t) => t.id === result.postId)!.bodyText
+			// Every word of the snippet, marks taken out, is in the post it names.
+			const words = result.snippetHtml
+				.replace(/<[^>]+>/g, '')
+				.replace(/…/g, ' ')
+				.split(/\s+/)
+				.filter(Boolean)
+			for (const word of words) expect(own, `${result.threadTitle}: “${word}”`).toContain(word)
+		}
 	})
 })
 
@@ -458,7 +506,10 @@ describe('bounded search', () => {
 		const { alice, amy, forumA } = await getWorld()
 		const ids: string[] = []
 		for (let n = 1; n <= 6; n++) {
-			ids.push((await startThread(alice, forumA, { title: `Dugong report ${n}`, body: 'Numbers inside.' })).threadId)
+			ids.push(
+				(await startThread(alice, forumA, { title: `Dugong report ${n}`, body: 'Numbers inside.' }))
+					.threadId,
+			)
 		}
 		const all = await search(amy, 'dugong')
 		expect(all).toMatchObject({ total: 6, capped: false })
@@ -467,33 +518,58 @@ describe('bounded search', () => {
 		expect(bounded).toMatchObject({ total: 4, capped: true, pageCount: 1 })
 		expect(threadIds(bounded)).toEqual(ids.slice(2).sort())
 		// Exactly at the limit is not "more".
-		expect(await searchPosts(amy, { q: 'dugong' }, { candidateLimit: 6 })).toMatchObject({ total: 6, capped: false })
+		expect(await searchPosts(amy, { q: 'dugong' }, { candidateLimit: 6 })).toMatchObject({
+			total: 6,
+			capped: false,
+		})
 	})
 
 	test('candidates are counted after access and filters, so a reader is never shown fewer than exist', async () => {
 		const { alice, amy, bob, forumA, forumB } = await getWorld()
 		// Newer posts in a forum Amy cannot read must not use up her candidates.
 		const mine = await startThread(alice, forumA, { title: 'Axolotl care', body: 'Water first.' })
-		for (let n = 1; n <= 3; n++) await startThread(bob, forumB, { title: `Axolotl tank ${n}`, body: 'Glass.' })
+		for (let n = 1; n <= 3; n++)
+			await startThread(bob, forumB, { title: `Axolotl tank ${n}`, body: 'Glass.' })
 		const found = await searchPosts(amy, { q: 'axolotl' }, { candidateLimit: 1 })
 		expect(found).toMatchObject({ total: 1, capped: false })
 		expect(threadIds(found)).toEqual([mine.threadId])
 		// And the same with a filter: Alice's question, under newer discussions by others.
-		const question = await startThread(alice, forumA, { kind: 'question', title: 'Axolotl food?', body: 'Worms?' })
+		const question = await startThread(alice, forumA, {
+			kind: 'question',
+			title: 'Axolotl food?',
+			body: 'Worms?',
+		})
 		await startThread(amy, forumA, { title: 'Axolotl photos', body: 'Look.' })
-		const questions = await searchPosts(amy, { q: 'axolotl', kind: 'question' }, { candidateLimit: 1 })
+		const questions = await searchPosts(
+			amy,
+			{ q: 'axolotl', kind: 'question' },
+			{ candidateLimit: 1 },
+		)
 		expect(threadIds(questions)).toEqual([question.threadId])
-		const byAlice = await searchPosts(amy, { q: 'axolotl', authorId: alice.id, forumId: forumA.id }, { candidateLimit: 5 })
+		const byAlice = await searchPosts(
+			amy,
+			{ q: 'axolotl', authorId: alice.id, forumId: forumA.id },
+			{ candidateLimit: 5 },
+		)
 		expect(threadIds(byAlice)).toEqual([mine.threadId, question.threadId].sort())
 	})
 
 	test('a filter never matches on its own, even when the words are only stop words', async () => {
 		const { alice, amy, forumA } = await getWorld()
-		await startThread(alice, forumA, { kind: 'question', title: 'Is the gnu here?', body: 'The one.' })
+		await startThread(alice, forumA, {
+			kind: 'question',
+			title: 'Is the gnu here?',
+			body: 'The one.',
+		})
 		for (const q of ['the', 'the of']) {
 			const all = threadIds(await search(amy, q))
-			const filtered = threadIds(await search(amy, q, { kind: 'question', authorId: alice.id, forumId: forumA.id }))
-			expect(filtered.every((id) => all.includes(id)), q).toBe(true)
+			const filtered = threadIds(
+				await search(amy, q, { kind: 'question', authorId: alice.id, forumId: forumA.id }),
+			)
+			expect(
+				filtered.every((id) => all.includes(id)),
+				q,
+			).toBe(true)
 		}
 	})
 
@@ -507,7 +583,11 @@ describe('bounded search', () => {
 
 	test('moving a hidden post back into the index keeps its filter tokens', async () => {
 		const { alice, amy, forumA } = await getWorld()
-		const { threadId } = await startThread(alice, forumA, { kind: 'question', title: 'Ocelot sightings', body: 'Seen one?' })
+		const { threadId } = await startThread(alice, forumA, {
+			kind: 'question',
+			title: 'Ocelot sightings',
+			body: 'Seen one?',
+		})
 		const reply = await createReply(amy, threadId, { body: 'Ocelot at dusk.' }, realtime())
 		await setPostHidden(alice, reply.postId, true, realtime())
 		expect((await search(amy, 'dusk', { kind: 'question', authorId: amy.id })).total).toBe(0)
@@ -517,12 +597,17 @@ describe('bounded search', () => {
 
 	// The worker stops its walk past the time limit; PostgreSQL's statement timeout does the same
 	// there, but a query over a test database is too quick for any timeout to catch it reliably.
-	test.skipIf(testEngine() === 'postgresql')('a search past its time limit is refused with a message, and the next one runs', async () => {
-		const { alice, amy, forumA } = await getWorld()
-		await startThread(alice, forumA, { title: 'Tapir timetable', body: 'Every day.' })
-		const refused = await searchPosts(amy, { q: 'tapir' }, { timeLimitMs: 0 }).catch((error: unknown) => error)
-		expect(refused).toBeInstanceOf(SearchRefusedError)
-		expect((refused as Error).message).toBe(TOO_SLOW)
-		expect((await search(amy, 'tapir')).total).toBe(1)
-	})
+	test.skipIf(testEngine() === 'postgresql')(
+		'a search past its time limit is refused with a message, and the next one runs',
+		async () => {
+			const { alice, amy, forumA } = await getWorld()
+			await startThread(alice, forumA, { title: 'Tapir timetable', body: 'Every day.' })
+			const refused = await searchPosts(amy, { q: 'tapir' }, { timeLimitMs: 0 }).catch(
+				(error: unknown) => error,
+			)
+			expect(refused).toBeInstanceOf(SearchRefusedError)
+			expect((refused as Error).message).toBe(TOO_SLOW)
+			expect((await search(amy, 'tapir')).total).toBe(1)
+		},
+	)
 })

@@ -158,7 +158,10 @@ export function runSqliteSearch(task: SqliteSearchTask): SqliteSearchAnswer {
 	)
 	const words = toFtsMatch(task.terms, [], { prefix })
 	const snippets: Array<[number, string]> = page.rows.map((row) => {
-		const found = snippet.get(task.sentinels.open, task.sentinels.close, words, row.docId) as
+		// The rowid as a BigInt: better-sqlite3 binds a JS number as a REAL, and FTS5 (SQLite 3.51)
+		// then ignores "rowid = ?" beside MATCH and answers with the first match of any document,
+		// which showed one post's words under another post's result.
+		const found = snippet.get(task.sentinels.open, task.sentinels.close, words, BigInt(row.docId)) as
 			| { snippet: string | null }
 			| undefined
 		return [row.docId, found?.snippet ?? '']
