@@ -37,7 +37,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
 	return (
 		<main>
 			<h1 className="mb-6 text-2xl font-bold tracking-tight text-slate-900">
-				Welcome, {home.name.split(' ')[0]}
+				{`Welcome, ${home.name.split(' ')[0]}`}
 			</h1>
 			{home.groups.length === 0 ? (
 				<EmptyState title="You are not in a peer group yet">
