@@ -35,6 +35,11 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
 	)
 }
 
+/** The one quiet line of a small section with nothing to show. */
+export function QuietNote({ children }: { children: ReactNode }) {
+	return <p className="text-sm text-slate-500">{children}</p>
+}
+
 /** The narrow centred column of the sign-up and log-in pages. */
 export function AuthPanel({ title, intro, children }: { title: string; intro?: ReactNode; children: ReactNode }) {
 	return (

@@ -36,13 +36,27 @@ export function useSocket(): AppSocket | null {
 
 /** Members of a group who have one of its pages open now. Rejoins after a reconnect. */
 export function usePresence(groupId: string): OnlineMember[] | null {
+	return useGroupsPresence([groupId])?.get(groupId) ?? null
+}
+
+/**
+ * Members of each of these groups who have one of its pages open now, by group (null until the
+ * socket has answered for any of them). Rejoins after a reconnect.
+ */
+export function useGroupsPresence(groupIds: string[]): Map<string, OnlineMember[]> | null {
 	const socket = useSocket()
-	const [online, setOnline] = useState<OnlineMember[] | null>(null)
+	const [online, setOnline] = useState<Map<string, OnlineMember[]> | null>(null)
+	const key = [...groupIds].sort().join(',')
 	useEffect(() => {
-		if (!socket) return
-		const join = () => socket.emit('presence:join', { groupId })
+		if (!socket || !key) return
+		const ids = key.split(',')
+		const wanted = new Set(ids)
+		const join = () => {
+			for (const groupId of ids) socket.emit('presence:join', { groupId })
+		}
 		const onUpdate = (update: PresenceUpdate) => {
-			if (update.groupId === groupId) setOnline(update.online)
+			if (!wanted.has(update.groupId)) return
+			setOnline((current) => new Map(current ?? []).set(update.groupId, update.online))
 		}
 		socket.on('presence:update', onUpdate)
 		socket.on('connect', join)
@@ -50,9 +64,9 @@ export function usePresence(groupId: string): OnlineMember[] | null {
 		return () => {
 			socket.off('presence:update', onUpdate)
 			socket.off('connect', join)
-			socket.emit('presence:leave', { groupId })
+			for (const groupId of ids) socket.emit('presence:leave', { groupId })
 		}
-	}, [socket, groupId])
+	}, [socket, key])
 	return online
 }
 

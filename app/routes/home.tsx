@@ -1,11 +1,12 @@
 import type { ReactNode } from 'react'
 import { Link } from 'react-router'
 import type { Route } from './+types/home.ts'
-import { Card, EmptyState, titleLinkClasses } from '#app/components/page.tsx'
+import { ActiveInGroups } from '#app/components/home/active-in-groups.tsx'
+import { Card, EmptyState, QuietNote, titleLinkClasses } from '#app/components/page.tsx'
 import { RelativeTime } from '#app/components/time.tsx'
 import { buttonClasses } from '#app/components/ui/button.tsx'
 import { userCount } from '#app/modules/auth/auth.server.ts'
-import { memberHome } from '#app/modules/home/home.server.ts'
+import { HOME_LIMITS, memberHome } from '#app/modules/home/home.server.ts'
 import { notificationPhrase } from '#app/modules/notifications/notifications.ts'
 import { daysLeftText, formatDay } from '#app/modules/vendors/program-dates.ts'
 import { getUser } from '#app/utils/auth.server.ts'
@@ -18,6 +19,8 @@ export async function loader({ request }: Route.LoaderArgs) {
 	if (!user) return { kind: 'anonymous' as const, emptyInstallation: (await userCount()) === 0 }
 	return {
 		kind: 'member' as const,
+		viewerId: user.id,
+		activeLimit: HOME_LIMITS.activeMembers,
 		name: user.name,
 		isSiteAdmin: user.isSiteAdmin,
 		...(await memberHome(user)),
@@ -63,7 +66,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
 								testId="home-unread"
 							>
 								{home.unreadThreads.length === 0 ? (
-									<Calm>You are up to date with your forums.</Calm>
+									<QuietNote>You are up to date with your forums.</QuietNote>
 								) : (
 									<ul className="divide-y divide-slate-100">
 										{home.unreadThreads.map((thread) => (
@@ -102,7 +105,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
 								testId="home-mentions"
 							>
 								{home.mentions.length === 0 ? (
-									<Calm>Nothing new addressed to you.</Calm>
+									<QuietNote>Nothing new addressed to you.</QuietNote>
 								) : (
 									<ul className="space-y-2 text-sm">
 										{home.mentions.map((mention) => (
@@ -129,10 +132,10 @@ export default function Home({ loaderData }: Route.ComponentProps) {
 						<div className="space-y-6">
 							<Section title="Coming up" testId="home-coming-up">
 								{comingUp === 0 ? (
-									<Calm>
+									<QuietNote>
 										Nothing due. Follow a <Link to="/programs">vendor program</Link> to see its
 										deadlines here.
-									</Calm>
+									</QuietNote>
 								) : (
 									<ul className="space-y-2 text-sm">
 										{home.liveMeetings.map((meeting) => (
@@ -221,20 +224,12 @@ export default function Home({ loaderData }: Route.ComponentProps) {
 							) : null}
 
 							<Section title="Active in your groups" testId="home-active">
-								{home.activeMembers.length === 0 ? (
-									<Calm>Nobody else in the last 15 minutes.</Calm>
-								) : (
-									<ul className="space-y-1 text-sm">
-										{home.activeMembers.map((member) => (
-											<li key={member.id}>
-												<Link to={`/u/${member.id}`}>{member.name}</Link>{' '}
-												<span className="text-xs text-slate-500">
-													· {member.groups.join(', ')} · <RelativeTime date={member.lastSeenAt} />
-												</span>
-											</li>
-										))}
-									</ul>
-								)}
+								<ActiveInGroups
+									viewerId={home.viewerId}
+									groups={home.groups}
+									recentlyActive={home.activeMembers}
+									limit={home.activeLimit}
+								/>
 							</Section>
 						</div>
 					</div>
@@ -293,10 +288,6 @@ function Section({
 			</section>
 		</Card>
 	)
-}
-
-function Calm({ children }: { children: ReactNode }) {
-	return <p className="text-sm text-slate-500">{children}</p>
 }
 
 function Meta({ children }: { children: ReactNode }) {

@@ -116,9 +116,15 @@ test('a member sees their day, and what they read leaves it', async ({
 		)
 		await expect(comingUp.getByRole('link', { name: 'E2E Home Cloud Rebate' })).toBeVisible()
 		await expect(comingUp.getByText('Enrollment closes in 7 days')).toBeVisible()
-		await expect(
-			page.getByTestId('home-active').getByRole('link', { name: 'Piet Peer' }),
-		).toBeVisible()
+		// Who is around: until its socket answers, the page shows who was active lately; then, live,
+		// the peer opens a page of the group and is shown online, closes it and is gone.
+		const active = page.getByTestId('home-active')
+		const peerPage = await peerContext.newPage()
+		await peerPage.goto(`/g/${group.slug}`)
+		await expect(active.getByText('online now')).toBeVisible()
+		await expect(active.getByRole('link', { name: 'Piet Peer' })).toBeVisible()
+		await peerPage.close()
+		await expect(active.getByText('Nobody else has a page of your groups open.')).toBeVisible()
 		// A picture to look at, when asked for (SCREENSHOT_DIR=/some/folder).
 		if (process.env.SCREENSHOT_DIR)
 			await page.screenshot({
