@@ -230,6 +230,13 @@ test('members recently active are those of the viewer’s groups, not the viewer
 	expect(active).not.toContain(w.outsider.id)
 	expect(active).not.toContain(w.loner.id)
 
+	// The most recent first, with the time they were seen and the groups they share.
+	const seenAt = new Date(Date.now() + 60_000)
+	await db.session.updateMany({ where: { userId: w.moderator.id }, data: { lastSeenAt: seenAt } })
+	const [first] = (await home(w.bob)).activeMembers
+	expect(first).toMatchObject({ id: w.moderator.id, lastSeenAt: seenAt })
+	expect(first!.groups.length).toBeGreaterThan(0)
+
 	await db.session.updateMany({
 		where: { userId: w.alice.id },
 		data: { lastSeenAt: new Date(Date.now() - 60 * 60 * 1000) },

@@ -1,7 +1,7 @@
 import { createGroupForum } from '#app/modules/forums/forums.server.ts'
 import { db, dbEngine } from '#app/utils/db.server.ts'
 import { recordAudit } from '#app/modules/moderation/audit.server.ts'
-import { activeMembershipWhere } from './membership.server.ts'
+import { activeMembershipSql, activeMembershipWhere } from './membership.server.ts'
 import { queryRows, sql } from '#app/utils/sql.server.ts'
 import type { GroupRole } from './roles.ts'
 
@@ -170,7 +170,7 @@ export const RECENTLY_ACTIVE_MINUTES = 15
  * Members of the viewer's groups (not the viewer) seen in the last RECENTLY_ACTIVE_MINUTES, most
  * recent first, each with the groups they share with the viewer. Live presence lives in the
  * socket server's rooms, out of a loader's reach; a session's last-seen time (written at most every
- * few minutes) is what the database knows. Three statements, whatever the number of groups.
+ * few minutes) is what the database knows. Three statements, whatever the number of groups or of sessions.
  */
 export async function recentlyActiveMembers(
 	viewerId: string,
@@ -178,39 +178,35 @@ export async function recentlyActiveMembers(
 ) {
 	const now = options.now ?? new Date()
 	const since = new Date(now.getTime() - RECENTLY_ACTIVE_MINUTES * 60 * 1000)
-	const sharedGroup = {
-		group: { memberships: { some: activeMembershipWhere({ userId: viewerId }) } },
-	}
-	const users = await db.user.findMany({
-		where: {
-			id: { not: viewerId },
-			memberships: { some: activeMembershipWhere(sharedGroup) },
-			sessions: { some: { lastSeenAt: { gte: since }, expiresAt: { gt: now } } },
-		},
-		select: {
-			id: true,
-			name: true,
-			sessions: {
-				where: { expiresAt: { gt: now } },
-				orderBy: { lastSeenAt: 'desc' },
-				take: 1,
-				select: { lastSeenAt: true },
-			},
-			memberships: {
-				where: activeMembershipWhere(sharedGroup),
-				select: { group: { select: { name: true } } },
-			},
-		},
-		// A bound on a busy hour; the newest of them are kept below.
-		take: 200,
+	// The most recent first, in the database: a busy hour's sessions are never all read.
+	const ranked = await queryRows<{ id: string; name: string; lastSeenAt: Date | string | number }>(sql`
+		SELECT u."id", u."name", MAX(s."lastSeenAt") AS "lastSeenAt"
+		FROM "Session" s
+		JOIN "User" u ON u."id" = s."userId"
+		WHERE s."lastSeenAt" >= ${since} AND s."expiresAt" > ${now} AND s."userId" <> ${viewerId}
+			AND EXISTS (
+				SELECT 1 FROM "Membership" theirs
+				JOIN "Membership" mine ON mine."groupId" = theirs."groupId"
+				WHERE theirs."userId" = u."id" AND mine."userId" = ${viewerId}
+					AND ${activeMembershipSql(sql`theirs`)} AND ${activeMembershipSql(sql`mine`)})
+		GROUP BY u."id", u."name"
+		ORDER BY MAX(s."lastSeenAt") DESC, u."name" ASC
+		LIMIT ${options.limit}`)
+	if (ranked.length === 0) return []
+	const shared = await db.membership.findMany({
+		where: activeMembershipWhere({
+			userId: { in: ranked.map((user) => user.id) },
+			group: { memberships: { some: activeMembershipWhere({ userId: viewerId }) } },
+		}),
+		select: { userId: true, group: { select: { name: true } } },
 	})
-	return users
-		.map((user) => ({
-			id: user.id,
-			name: user.name,
-			lastSeenAt: user.sessions[0]?.lastSeenAt ?? since,
-			groups: user.memberships.map((m) => m.group.name).sort((a, b) => a.localeCompare(b)),
-		}))
-		.sort((a, b) => b.lastSeenAt.getTime() - a.lastSeenAt.getTime() || a.name.localeCompare(b.name))
-		.slice(0, options.limit)
+	return ranked.map((user) => ({
+		id: user.id,
+		name: user.name,
+		lastSeenAt: new Date(user.lastSeenAt),
+		groups: shared
+			.filter((membership) => membership.userId === user.id)
+			.map((membership) => membership.group.name)
+			.sort((x, y) => x.localeCompare(y)),
+	}))
 }
