@@ -3,6 +3,7 @@
 // followed programs' deadlines, open review cycles until the member's update is submitted, quiet
 // plan goals, members recently active; and the page in the same few statements however much there is.
 import { describe, expect, test } from 'vitest'
+import { NEW_THREAD_DAYS, UNREAD_THREAD_DAYS } from '#app/modules/forums/reading.server.ts'
 import { memberHome } from '#app/modules/home/home.server.ts'
 import { DEFAULT_QUESTIONS } from '#app/modules/quarterly/questions.ts'
 import { saveUpdate } from '#app/modules/quarterly/submissions.server.ts'
@@ -105,6 +106,32 @@ describe('unread threads', () => {
 		})
 		await openThread(w.bob, threadId)
 		expect(await unreadIds(w.bob)).not.toContain(threadId)
+	})
+
+	test('the day at a glance: unread activity older than a month, or a thread never opened older than two weeks, stays in the forum', async () => {
+		const w = await forumWorld()
+		const opened = await startThread(w.alice, w.group, { title: 'Opened, then quiet' })
+		await openThread(w.bob, opened)
+		await reply(w.alice, opened, 'Something Bob has not read yet.')
+		const neverOpened = await startThread(w.alice, w.group, { title: 'Never opened' })
+		expect(await unreadIds(w.bob)).toEqual(expect.arrayContaining([opened, neverOpened]))
+
+		const ago = (days: number) => new Date(Date.now() - days * DAY)
+		await db.thread.update({
+			where: { id: neverOpened },
+			data: { lastActivityAt: ago(NEW_THREAD_DAYS + 1) },
+		})
+		await db.thread.update({
+			where: { id: opened },
+			data: { lastActivityAt: ago(UNREAD_THREAD_DAYS - 1) },
+		})
+		expect(await unreadIds(w.bob)).toContain(opened)
+		expect(await unreadIds(w.bob)).not.toContain(neverOpened)
+		await db.thread.update({
+			where: { id: opened },
+			data: { lastActivityAt: ago(UNREAD_THREAD_DAYS + 1) },
+		})
+		expect(await unreadIds(w.bob)).not.toContain(opened)
 	})
 
 	test('threads of a group the member is not in, has left, or hidden by a moderator never show', async () => {

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Thread_lastActivityAt_id_idx" ON "Thread"("lastActivityAt", "id");
