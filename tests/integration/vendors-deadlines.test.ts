@@ -192,11 +192,10 @@ describe('deadline notices', () => {
 			{ type: 'deadline:enrollCloses:14:2026-12-15', actorId: null },
 		])
 
-		await Promise.all([
-			run('2026-12-13T06:00:00Z'),
-			run('2026-12-13T06:00:00Z'),
-			run('2026-12-14T06:00:00Z'),
-		])
+		// Concurrent runs on the same day; a notice names the days left when it was sent, so the
+		// day after (one day left, same window) must not send it again.
+		await Promise.all([run('2026-12-13T06:00:00Z'), run('2026-12-13T06:00:00Z')])
+		await run('2026-12-14T06:00:00Z')
 		for (const follower of [first, second]) {
 			expect((await noticesOf(follower.id, id)).map((n) => n.type)).toEqual([
 				'deadline:enrollCloses:14:2026-12-15',
