@@ -33,6 +33,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
 	const home = loaderData
 	const comingUp =
 		home.liveMeetings.length +
+		home.meetingsAhead.length +
 		home.updatesToSend.length +
 		home.checkInsDue.length +
 		home.deadlines.length
@@ -147,6 +148,20 @@ export default function Home({ loaderData }: Route.ComponentProps) {
 													{meeting.group.name}: {meeting.quarter} meeting
 												</Link>{' '}
 												<span className="text-xs font-semibold text-emerald-700">live now</span>
+											</li>
+										))}
+										{home.meetingsAhead.map((meeting) => (
+											<li key={meeting.cycleId}>
+												<Link
+													to={`/g/${meeting.group.slug}/reviews/${meeting.cycleId}`}
+													className={`font-medium ${titleLinkClasses}`}
+												>
+													{meeting.group.name}: {meeting.quarter} meeting
+												</Link>
+												<Meta>
+													{`${formatDay(meeting.on, { year: false })}, ${daysLeftText(meeting.daysLeft)}`}
+													{meeting.place ? ` · ${meeting.place}` : null}
+												</Meta>
 											</li>
 										))}
 										{home.updatesToSend.map((cycle) => (

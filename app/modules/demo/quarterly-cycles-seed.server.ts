@@ -82,11 +82,13 @@ export async function seedQuarterlyCycles(context: DemoContext, now: Date = new 
 
 	const thisQuarter = formatQuarter(current)
 	if (!(await cycleExists(group.id, thisQuarter))) {
-		// Opened five days ago, due in nine: a moderator can remind, read and build the agenda now.
+		// Opened five days ago, due in nine, the group meeting three days after: a moderator can
+		// remind, read and build the agenda now.
 		const opensOn = new Date(today.getTime() - 5 * DAY_MS)
 		const dueOn = new Date(today.getTime() + 9 * DAY_MS)
+		const meetingOn = new Date(dueOn.getTime() + 3 * DAY_MS)
 		const cycle = await db.reviewCycle.create({
-			data: { groupId: group.id, quarter: thisQuarter, opensOn, dueOn, status: 'open', visibility: 'group', questions, createdById: moderator.id, openedAt: opensOn, createdAt: new Date(opensOn.getTime() - 2 * DAY_MS) },
+			data: { groupId: group.id, quarter: thisQuarter, opensOn, dueOn, meetingOn, meetingPlace: 'Hyatt Regency, Dallas', status: 'open', visibility: 'group', questions, createdById: moderator.id, openedAt: opensOn, createdAt: new Date(opensOn.getTime() - 2 * DAY_MS) },
 			select: { id: true },
 		})
 		for (const [index, member] of members.entries()) {

@@ -74,6 +74,7 @@ export async function memberHome(viewer: Viewer, now: Date = new Date()) {
 		})),
 		updatesToSend: quarterly.updatesToSend,
 		liveMeetings: quarterly.liveMeetings,
+		meetingsAhead: quarterly.meetingsAhead,
 		// This year's plans with goals nobody has checked in on for a while.
 		checkInsDue: plans
 			.filter((ofYear) => ofYear.year === year)

@@ -30,6 +30,8 @@ const SUBJECT_TYPE_PHRASES: Record<string, string> = {
 	reminder: 'set a reminder: check-ins are due for',
 	// Quarterly reviews: a cycle opened (by a moderator, or on its date: the actor is who made it).
 	'cycle-open': 'opened',
+	// Quarterly reviews: a moderator set or moved the day the group meets.
+	'meeting-set': 'set the meeting day of',
 	// Quarterly reviews: a moderator reminds everyone whose update is still to send.
 	'review-reminder': 'reminded you to send your update for',
 	// Quarterly meetings' action items; the actor is the moderator who captured the item.

@@ -6,7 +6,7 @@ import {
 import { db, type DbTransaction } from '#app/utils/db.server.ts'
 import type { RealtimePublisher } from '#app/utils/realtime.ts'
 import { cycleReadersWhere, readableCyclesWhere, visibleCyclesWhere, type CycleRole } from './access.server.ts'
-import { parseDay } from './days.ts'
+import { DAY_MS, parseDay, startOfDay } from './days.ts'
 import { acceptsUpdates, cyclePhase, type CyclePhase } from './lifecycle.ts'
 import { readQuestions } from './question-list.ts'
 import { QuarterlyError } from './quarterly-error.ts'
@@ -71,15 +71,20 @@ export type CycleDetails = {
 	questions: Question[]
 	openedAt: Date | null
 	closedAt: Date | null
+	meetingOn: Date | null
+	meetingPlace: string | null
+	/** The live meeting's state: null before it starts. */
+	meetingStatus: string | null
 }
 
 export async function getCycle(cycleId: string): Promise<CycleDetails | null> {
 	const cycle = await db.reviewCycle.findUnique({
 		where: { id: cycleId },
-		select: { id: true, groupId: true, quarter: true, opensOn: true, dueOn: true, status: true, visibility: true, questions: true, openedAt: true, closedAt: true },
+		select: { id: true, groupId: true, quarter: true, opensOn: true, dueOn: true, status: true, visibility: true, questions: true, openedAt: true, closedAt: true, meetingOn: true, meetingPlace: true, meeting: { select: { status: true } } },
 	})
 	if (!cycle) return null
-	return { ...cycle, visibility: cycle.visibility as CycleVisibility, questions: readQuestions(cycle.questions) }
+	const { meeting, ...rest } = cycle
+	return { ...rest, meetingStatus: meeting?.status ?? null, visibility: cycle.visibility as CycleVisibility, questions: readQuestions(cycle.questions) }
 }
 
 /**
@@ -97,6 +102,7 @@ export async function listCycles(groupId: string, viewer: { id: string }, role: 
 			dueOn: true,
 			status: true,
 			visibility: true,
+			meetingOn: true,
 			submissions: { where: { memberId: viewer.id }, select: { status: true } },
 			_count: { select: { submissions: { where: { status: 'submitted' } } } },
 		},
@@ -112,17 +118,29 @@ export async function listCycles(groupId: string, viewer: { id: string }, role: 
 	return current ? [current, ...cycles.filter((cycle) => cycle !== current)] : cycles
 }
 
+/** How far ahead the home page lists a group's next meeting day. */
+export const MEETING_AHEAD_DAYS = 60
+
 /**
  * Across the viewer's groups (access.server.ts), what of the quarterly reviews asks for them now:
- * open cycles still taking updates where theirs is not submitted, and meetings running now. One
+ * open cycles still taking updates where theirs is not submitted, meetings running now, and
+ * meeting days in the next MEETING_AHEAD_DAYS (today included) of meetings not yet started. One
  * query (and Prisma's one per relation), whatever the number of groups.
  */
 export async function quarterlyNow(viewer: { id: string }, now: Date = new Date()) {
+	const today = startOfDay(now)
+	const ahead = { gte: today, lt: new Date(today.getTime() + (MEETING_AHEAD_DAYS + 1) * DAY_MS) }
 	const rows = await db.reviewCycle.findMany({
 		where: {
 			AND: [
 				readableCyclesWhere(viewer),
-				{ OR: [{ status: 'open' }, { meeting: { status: 'live' } }] },
+				{
+					OR: [
+						{ status: 'open' },
+						{ meeting: { status: 'live' } },
+						{ meetingOn: ahead, meeting: { is: null } },
+					],
+				},
 			],
 		},
 		orderBy: [{ dueOn: 'asc' }, { id: 'asc' }],
@@ -132,6 +150,8 @@ export async function quarterlyNow(viewer: { id: string }, now: Date = new Date(
 			opensOn: true,
 			dueOn: true,
 			status: true,
+			meetingOn: true,
+			meetingPlace: true,
 			group: { select: { slug: true, name: true } },
 			submissions: { where: { memberId: viewer.id }, select: { status: true } },
 			meeting: { select: { status: true } },
@@ -142,6 +162,8 @@ export async function quarterlyNow(viewer: { id: string }, now: Date = new Date(
 		acceptsUpdates: acceptsUpdates(cycle, now),
 		myStatus: (submissions[0]?.status ?? null) as 'draft' | 'submitted' | null,
 		meetingLive: meeting?.status === 'live',
+		// Read for its other reasons too (an open cycle): the same window as the query's.
+		meetingAhead: !meeting && cycle.meetingOn !== null && cycle.meetingOn >= ahead.gte && cycle.meetingOn < ahead.lt,
 	}))
 	return {
 		updatesToSend: cycles
@@ -156,6 +178,17 @@ export async function quarterlyNow(viewer: { id: string }, now: Date = new Date(
 		liveMeetings: cycles
 			.filter((cycle) => cycle.meetingLive)
 			.map(({ id, quarter, group }) => ({ cycleId: id, quarter, group })),
+		meetingsAhead: cycles
+			.filter((cycle) => cycle.meetingAhead)
+			.map(({ id, quarter, group, meetingOn, meetingPlace }) => ({
+				cycleId: id,
+				quarter,
+				group,
+				on: meetingOn!,
+				place: meetingPlace,
+				daysLeft: Math.round((meetingOn!.getTime() - today.getTime()) / DAY_MS),
+			}))
+			.sort((a, b) => a.on.getTime() - b.on.getTime() || a.group.name.localeCompare(b.group.name)),
 	}
 }
 

@@ -12,10 +12,11 @@ import { listParkingLot } from './parking-lot.server.ts'
 // reconnects and reloads it) always starts from the server's state.
 
 export async function meetingPage(viewer: SessionUser, access: CycleAccess, now: Date = new Date()) {
-	const [agenda, meeting, memberships] = await Promise.all([
+	const [agenda, meeting, memberships, planned] = await Promise.all([
 		agendaOf(access.cycleId),
 		findMeetingOfCycle(access.cycleId),
 		listMembers(access.groupId),
+		db.reviewCycle.findUnique({ where: { id: access.cycleId }, select: { meetingOn: true, meetingPlace: true } }),
 	])
 	// Those who have not accepted the group's agreement are not in the meeting's group yet.
 	const members = memberships.filter((m) => !m.agreementPending).map((m) => ({ id: m.user.id, name: m.user.name, role: m.role }))
@@ -24,6 +25,9 @@ export async function meetingPage(viewer: SessionUser, access: CycleAccess, now:
 		agenda,
 		members,
 		serverNow: now.toISOString(),
+		/** The day the moderators set for the meeting (meeting-day.server.ts), if any. */
+		plannedOn: planned?.meetingOn ?? null,
+		plannedPlace: planned?.meetingPlace ?? null,
 	}
 	if (!meeting) return { ...base, meeting: null }
 	const [notes, parked, actionItems, recap] = await Promise.all([

@@ -52,6 +52,32 @@ export const CycleSettingsSchema = z
 	})
 export type CycleSettingsInput = z.infer<typeof CycleSettingsSchema>
 
+/** The longest meeting place: a hotel and a city, or a video link. */
+export const MEETING_PLACE_MAX = 200
+
+/**
+ * When and where the group meets for this cycle. Both empty clears the day; a place alone is
+ * refused, since it says nothing about when.
+ */
+export const MeetingDaySchema = z
+	.object({
+		meetingOn: z
+			.string()
+			.trim()
+			.refine((text) => parseDay(text) !== null, 'Give the meeting day as a date, e.g. 2026-12-10')
+			.optional(),
+		meetingPlace: z
+			.string()
+			.trim()
+			.max(MEETING_PLACE_MAX, max(MEETING_PLACE_MAX, 'The place'))
+			.optional(),
+	})
+	.refine((meeting) => meeting.meetingOn !== undefined || meeting.meetingPlace === undefined, {
+		path: ['meetingOn'],
+		message: 'Choose the meeting day for this place',
+	})
+export type MeetingDayInput = z.infer<typeof MeetingDaySchema>
+
 const label = z
 	.string({ error: 'Give the question a label' })
 	.trim()

@@ -16,6 +16,9 @@ export const QUARTERLY_CYCLE = 'quarterly.cycle'
 /** The notification type of a cycle that opened. */
 export const CYCLE_OPENED = 'cycle-open'
 
+/** The notification type of a meeting day set or moved by a moderator. */
+export const MEETING_SET = 'meeting-set'
+
 const cycleSubject: NotificationSubject = {
 	kind: QUARTERLY_CYCLE,
 	readableSql: (userId, subjectId) =>

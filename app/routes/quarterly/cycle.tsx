@@ -8,19 +8,22 @@ import { UpdateForm } from '#app/components/quarterly/update-form.tsx'
 import { Button, buttonClasses } from '#app/components/ui/button.tsx'
 import { FormErrors } from '#app/components/ui/field.tsx'
 import { closeCycleNow, getCycle, openCycleNow } from '#app/modules/quarterly/cycles.server.ts'
+import { setMeetingDay } from '#app/modules/quarterly/meeting-day.server.ts'
 import { formatDay } from '#app/modules/quarterly/days.ts'
 import { lessonChoices } from '#app/modules/quarterly/lesson-links.server.ts'
 import { acceptsUpdates, cyclePhase } from '#app/modules/quarterly/lifecycle.ts'
 import { sharedPlanGoals } from '#app/modules/quarterly/plan-status.server.ts'
 import { QuarterlyError } from '#app/modules/quarterly/quarterly-error.ts'
 import { parseQuarter } from '#app/modules/quarterly/quarters.ts'
-import { updateSchema, VISIBILITY_LABELS } from '#app/modules/quarterly/schemas.ts'
+import { MeetingDaySchema, updateSchema, VISIBILITY_LABELS } from '#app/modules/quarterly/schemas.ts'
 import { getOwnUpdate, listReadableUpdates, saveUpdate } from '#app/modules/quarterly/submissions.server.ts'
+import { isoDay } from '#app/utils/iso-day.ts'
 import { pageTitle } from '#app/utils/misc.ts'
 import { requireCycle, requireCycleModerator } from '#app/utils/permissions.server.ts'
 import { notFound } from '#app/utils/responses.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { CycleNav } from '#app/components/quarterly/cycle-nav.tsx'
+import { MeetingDayForm } from '#app/components/quarterly/meeting-day-form.tsx'
 import { refuse, refuseWith } from './form-reply.server.ts'
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: pageTitle(data ? `The ${data.cycle.quarter} review` : 'Review', data?.group.name ?? 'Group') }]
@@ -53,6 +56,13 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			dueOn: formatDay(cycle.dueOn),
 			visibility: cycle.visibility,
 			questions: cycle.questions,
+			meeting: {
+				on: cycle.meetingOn ? isoDay(cycle.meetingOn) : null,
+				onText: cycle.meetingOn ? formatDay(cycle.meetingOn) : null,
+				place: cycle.meetingPlace,
+				// Moderators set the day until the meeting has ended.
+				canSchedule: access.canManage && cycle.meetingStatus !== 'ended',
+			},
 		},
 		own: own ? { status: own.status, answers: own.answers, lessonThreadId: own.lessonThreadId, updatedAt: own.updatedAt.toISOString() } : null,
 		updates: updates.map((update) => ({ memberId: update.memberId, name: update.member.name, company: update.member.company, status: update.status, submittedAt: update.submittedAt ? formatDay(update.submittedAt) : null })),
@@ -81,6 +91,20 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 		}
 		return redirectWithToast(`/g/${group.slug}/reviews/${access.cycleId}`, intent === 'open' ? { title: 'The cycle is open', description: 'Members have been notified.' } : { title: 'The cycle is closed' })
 	}
+	if (intent === 'meeting-day') {
+		const { user, group, access } = await requireCycleModerator(request, params.slug, params.cycleId)
+		const submission = parseWithZod(formData, { schema: MeetingDaySchema })
+		if (submission.status !== 'success') return refuse(intent, submission, MeetingDaySchema)
+		try {
+			const change = await setMeetingDay(access.cycleId, submission.value, { now: new Date(), actorId: user.id, realtime: context.realtime })
+			const title = change === 'cleared' ? 'The meeting day is cleared' : change === 'unchanged' ? 'Nothing changed' : 'The meeting day is saved'
+			const description = change === 'set' || change === 'moved' ? 'The members have been notified.' : undefined
+			return redirectWithToast(`/g/${group.slug}/reviews/${access.cycleId}`, { title, description })
+		} catch (error) {
+			if (error instanceof QuarterlyError) return refuse(intent, submission, MeetingDaySchema, error)
+			throw error
+		}
+	}
 	if (intent === 'save-draft' || intent === 'submit') {
 		const { user, group, access } = await requireCycle(request, params.slug, params.cycleId)
 		const cycle = await getCycle(access.cycleId)
@@ -104,6 +128,7 @@ export default function CyclePage({ loaderData, actionData }: Route.ComponentPro
 	const { group, cycle, own, updates, plans } = loaderData
 	const base = `/g/${group.slug}/reviews/${cycle.id}`
 	const buttonError = actionData && !actionData.result ? actionData.error : null
+	const meetingReply = actionData?.intent === 'meeting-day' ? actionData.result : undefined
 	const updateReply = actionData?.intent === 'submit' || actionData?.intent === 'save-draft' ? actionData.result : undefined
 	return (
 		<main className="space-y-6">
@@ -115,6 +140,7 @@ export default function CyclePage({ loaderData, actionData }: Route.ComponentPro
 				description={
 					<span className="flex flex-wrap items-center gap-2">
 						<PhaseBadge phase={cycle.phase} /> Opens {cycle.opensOn}, due {cycle.dueOn}.
+						{cycle.meeting.onText ? ` The group meets on ${cycle.meeting.onText}${cycle.meeting.place ? `, ${cycle.meeting.place}` : ''}.` : null}
 					</span>
 				}
 			/>
@@ -139,6 +165,9 @@ export default function CyclePage({ loaderData, actionData }: Route.ComponentPro
 							</dd>
 						</div>
 					</dl>
+					{cycle.meeting.canSchedule ? (
+						<MeetingDayForm key={`${cycle.meeting.on}:${cycle.meeting.place}`} meetingOn={cycle.meeting.on} meetingPlace={cycle.meeting.place} lastResult={meetingReply} />
+					) : null}
 					<div className="flex flex-wrap gap-2">
 						{cycle.status === 'draft' ? (
 							<>

@@ -8,6 +8,7 @@ import { DateTime } from '#app/components/time.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { ErrorList, FormErrors } from '#app/components/ui/field.tsx'
 import { AGENDA_KIND_LABELS, MEETING_LIMITS } from '#app/modules/quarterly/meeting.ts'
+import { formatDay } from '#app/modules/quarterly/days.ts'
 import { isoDay } from '#app/utils/iso-day.ts'
 import { meetingPage } from '#app/modules/quarterly/meeting-page.server.ts'
 import { cn, pageTitle } from '#app/utils/misc.ts'
@@ -59,7 +60,14 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
 			<main className="mx-auto max-w-3xl space-y-6">
 				{back}
 				<CycleNav slug={group.slug} cycleId={cycle.id} canManage={canManage} />
-				<PageHeader title={`${cycle.quarter} quarterly meeting`} description="Not started yet." />
+				<PageHeader
+					title={`${cycle.quarter} quarterly meeting`}
+					description={
+						loaderData.plannedOn
+							? `Not started yet. Planned for ${formatDay(loaderData.plannedOn)}${loaderData.plannedPlace ? `, ${loaderData.plannedPlace}` : ''}.`
+							: 'Not started yet.'
+					}
+				/>
 				{agenda.length === 0 ? (
 					<EmptyState title="No agenda yet">
 						{canManage ? (

@@ -25,6 +25,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			phase: cycle.phase,
 			opensOn: formatDay(cycle.opensOn),
 			dueOn: formatDay(cycle.dueOn),
+			meetingOn: cycle.meetingOn ? formatDay(cycle.meetingOn) : null,
 			acceptsUpdates: cycle.acceptsUpdates,
 			myStatus: cycle.myStatus,
 			submittedCount: cycle.submittedCount,
@@ -73,7 +74,7 @@ export default function Reviews({ loaderData }: Route.ComponentProps) {
 										<PhaseBadge phase={cycle.phase} />
 									</p>
 									<p className="mt-1 text-sm text-slate-600">
-										Opens {cycle.opensOn} · due {cycle.dueOn} · {cycle.submittedCount} submitted
+										{`Opens ${cycle.opensOn} · due ${cycle.dueOn}${cycle.meetingOn ? ` · meets ${cycle.meetingOn}` : ''} · ${cycle.submittedCount} submitted`}
 									</p>
 								</div>
 								<p className="text-sm">
