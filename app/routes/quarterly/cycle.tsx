@@ -98,7 +98,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 		try {
 			const change = await setMeetingDay(access.cycleId, submission.value, { now: new Date(), actorId: user.id, realtime: context.realtime })
 			const title = change === 'cleared' ? 'The meeting day is cleared' : change === 'unchanged' ? 'Nothing changed' : 'The meeting day is saved'
-			const description = change === 'set' || change === 'moved' ? 'The members have been notified.' : undefined
+			// A draft is the moderators' alone: its members read the day once it opens.
+			const told = access.status === 'draft' ? 'The other moderators have been notified.' : 'The members have been notified.'
+			const description = change === 'set' || change === 'moved' ? told : undefined
 			return redirectWithToast(`/g/${group.slug}/reviews/${access.cycleId}`, { title, description })
 		} catch (error) {
 			if (error instanceof QuarterlyError) return refuse(intent, submission, MeetingDaySchema, error)
