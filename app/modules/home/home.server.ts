@@ -74,7 +74,10 @@ export async function memberHome(viewer: Viewer, now: Date = new Date()) {
 		})),
 		updatesToSend: quarterly.updatesToSend,
 		liveMeetings: quarterly.liveMeetings,
-		meetingsAhead: quarterly.meetingsAhead,
+		meetingsAhead: quarterly.meetingsAhead.map((meeting) => ({
+			...meeting,
+			daysLeft: daysUntil(meeting.on, now),
+		})),
 		// This year's plans with goals nobody has checked in on for a while.
 		checkInsDue: plans
 			.filter((ofYear) => ofYear.year === year)

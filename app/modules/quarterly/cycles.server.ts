@@ -186,7 +186,6 @@ export async function quarterlyNow(viewer: { id: string }, now: Date = new Date(
 				group,
 				on: meetingOn!,
 				place: meetingPlace,
-				daysLeft: Math.round((meetingOn!.getTime() - today.getTime()) / DAY_MS),
 			}))
 			.sort((a, b) => a.on.getTime() - b.on.getTime() || a.group.name.localeCompare(b.group.name)),
 	}
